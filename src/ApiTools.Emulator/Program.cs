@@ -1,0 +1,1 @@
+namespace ApiTools.Emulator; public static class Program { public static void Main(string[] a) {} }
