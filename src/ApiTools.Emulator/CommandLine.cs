@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace ApiTools.Emulator;
+
+/// <summary>Parses the emulator's switches into options; any mistake is reported, never guessed around.</summary>
+internal sealed class CommandLine
+{
+    public const string Usage = """
+        Usage: dotnet ApiTools.Emulator.dll [--urls http://127.0.0.1:5000] [options]
+          --urls URL                      where to listen (port 0 = a free port; default http://127.0.0.1:5000)
+          --seed N                        seed of the generated data (default 42)
+          --evotor-stores N               seeded Evotor stores (default 5)
+          --evotor-products-per-store N   seeded products per store (default 0)
+          --max-page-size N               largest and default page size (default 1000)
+          --evotor-tokens a,b             accepted Evotor tokens (default evotor-demo-token,evotor-demo-token-2)
+          --evotor-rate-limit N           Evotor requests per window per token, 0 = off (default 0)
+          --evotor-rate-window-ms N       Evotor rate window in milliseconds (default 1000)
+          --latency-ms N                  delay before each service answer (default 0)
+          --unknown-fields                add fields the contract does not name
+          --help                          show this text
+        Prints "ApiTools emulator listening on <url>" once ready; stops on Ctrl+C or SIGTERM.
+        """;
+
+    public EmulatorOptions Options { get; } = new();
+    public string Urls { get; private set; } = "http://127.0.0.1:5000";
+    public bool Help { get; private set; }
+
+    /// <summary>Throws <see cref="FormatException"/> with a message fit for the user.</summary>
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var result = new CommandLine();
+        var o = result.Options;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string? inline = null;
+            var eq = arg.IndexOf('=');
+            if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 0) (arg, inline) = (arg[..eq], arg[(eq + 1)..]);
+
+            string Value()
+            {
+                if (inline is not null) return inline;
+                if (i + 1 >= args.Count) throw new FormatException($"{arg} needs a value");
+                return args[++i];
+            }
+            int Number(int min)
+            {
+                var text = Value();
+                if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < min)
+                    throw new FormatException($"{arg} needs a whole number of at least {min}, not '{text}'");
+                return n;
+            }
+
+            switch (arg)
+            {
+                case "--urls": result.Urls = Value(); break;
+                case "--seed": o.Seed = Number(int.MinValue); break;
+                case "--evotor-stores": o.EvotorStores = Number(0); break;
+                case "--evotor-products-per-store": o.EvotorProductsPerStore = Number(0); break;
+                case "--max-page-size": o.MaxPageSize = Number(1); break;
+                case "--evotor-tokens":
+                    var tokens = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    if (tokens.Length == 0) throw new FormatException("--evotor-tokens needs at least one token");
+                    o.EvotorTokens = tokens;
+                    break;
+                case "--evotor-rate-limit": o.EvotorRateLimit = Number(0); break;
+                case "--evotor-rate-window-ms": o.EvotorRateWindow = TimeSpan.FromMilliseconds(Number(1)); break;
+                case "--latency-ms": o.Latency = TimeSpan.FromMilliseconds(Number(0)); break;
+                case "--unknown-fields":
+                    if (inline is not null) throw new FormatException("--unknown-fields takes no value");
+                    o.UnknownFields = true;
+                    break;
+                case "--help" or "-h" or "-?": result.Help = true; break;
+                default: throw new FormatException($"unknown argument '{args[i]}'");
+            }
+        }
+        return result;
+    }
+}

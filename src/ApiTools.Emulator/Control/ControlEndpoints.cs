@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ApiTools.Emulator.Control;
+
+/// <summary>
+/// /_emulator: steering for scripts and out-of-process tests. No auth, no latency, not counted and
+/// not rate limited (these routes carry no service metadata, so the service pipeline skips them).
+/// Errors are <c>{"error":"…"}</c> with 400.
+/// </summary>
+internal static class ControlEndpoints
+{
+    public const string Prefix = "/_emulator";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Error messages quote names ('bogus'): keep them readable rather than \u0027-escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // A misspelt property should fail loudly, not be ignored.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static void Map(IEndpointRouteBuilder app, EmulatorControl control)
+    {
+        var group = app.MapGroup(Prefix);
+        group.MapGet("/requests", context => WriteJsonAsync(context, 200, control.Requests.Snapshot()));
+        group.MapPost("/reset", context =>
+        {
+            control.Reset();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        });
+        group.MapGet("/settings", context => WriteJsonAsync(context, 200, SettingsDto.From(control.Settings)));
+        group.MapPost("/settings", context => UpdateSettingsAsync(context, control.Settings));
+        group.MapGet("/faults", context => WriteJsonAsync(context, 200, control.Faults.Pending()));
+        group.MapPost("/faults", context => EnqueueFaultAsync(context, control.Faults));
+        group.MapDelete("/faults", context =>
+        {
+            control.Faults.Clear();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task UpdateSettingsAsync(HttpContext context, EmulatorSettings settings)
+    {
+        SettingsPatch? patch;
+        try
+        {
+            patch = await JsonSerializer.DeserializeAsync<SettingsPatch>(context.Request.Body, Json, context.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            await WriteErrorAsync(context, $"invalid settings JSON: {e.Message}");
+            return;
+        }
+        if (patch is null)
+        {
+            await WriteErrorAsync(context, "a JSON object is required");
+            return;
+        }
+
+        // Validate every value before changing any, so a bad request changes nothing.
+        var problem = patch.Problem();
+        if (problem is not null)
+        {
+            await WriteErrorAsync(context, problem);
+            return;
+        }
+        if (patch.LatencyMs is { } latency) settings.Latency = TimeSpan.FromMilliseconds(latency);
+        if (patch.EvotorRateLimit is { } limit) settings.EvotorRateLimit = limit;
+        if (patch.EvotorRateWindowMs is { } window) settings.EvotorRateWindow = TimeSpan.FromMilliseconds(window);
+        if (patch.MaxPageSize is { } pageSize) settings.MaxPageSize = pageSize;
+        await WriteJsonAsync(context, 200, SettingsDto.From(settings));
+    }
+
+    private static async Task EnqueueFaultAsync(HttpContext context, FaultQueue faults)
+    {
+        try
+        {
+            var rule = await JsonSerializer.DeserializeAsync<FaultRule>(context.Request.Body, Json, context.RequestAborted)
+                ?? throw new ArgumentException("a JSON object is required");
+            faults.Enqueue(rule);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            await WriteErrorAsync(context, $"invalid fault rule: {e.Message}");
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, string message) =>
+        WriteJsonAsync(context, 400, new Dictionary<string, string> { ["error"] = message });
+
+    private static async Task WriteJsonAsync<T>(HttpContext context, int status, T value)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, Json, context.RequestAborted);
+    }
+
+    private sealed record SettingsDto(long LatencyMs, int EvotorRateLimit, long EvotorRateWindowMs, int MaxPageSize)
+    {
+        public static SettingsDto From(EmulatorSettings s) =>
+            new((long)s.Latency.TotalMilliseconds, s.EvotorRateLimit, (long)s.EvotorRateWindow.TotalMilliseconds, s.MaxPageSize);
+    }
+
+    private sealed class SettingsPatch
+    {
+        public long? LatencyMs { get; set; }
+        public int? EvotorRateLimit { get; set; }
+        public long? EvotorRateWindowMs { get; set; }
+        public int? MaxPageSize { get; set; }
+
+        public string? Problem() =>
+            LatencyMs < 0 ? "latencyMs must not be negative"
+            : EvotorRateLimit < 0 ? "evotorRateLimit must be 0 (off) or more"
+            : EvotorRateWindowMs <= 0 ? "evotorRateWindowMs must be positive"
+            : MaxPageSize < 1 ? "maxPageSize must be 1 or more"
+            : null;
+    }
+}

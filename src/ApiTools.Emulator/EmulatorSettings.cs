@@ -1,0 +1,73 @@
+namespace ApiTools.Emulator;
+
+/// <summary>
+/// Settings a running emulator reads on every request, so tests (or POST /_emulator/settings)
+/// can change them without a restart. Each value is read and written atomically.
+/// </summary>
+public sealed class EmulatorSettings
+{
+    private readonly EmulatorOptions _startup;
+    private long _latencyTicks;
+    private int _evotorRateLimit;
+    private long _evotorRateWindowTicks;
+    private int _maxPageSize;
+
+    internal EmulatorSettings(EmulatorOptions startup)
+    {
+        _startup = startup;
+        RestoreStartup();
+    }
+
+    /// <summary>Delay before answering each service request (not control requests).</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set
+        {
+            if (value < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Latency), value, "must not be negative");
+            Interlocked.Exchange(ref _latencyTicks, value.Ticks);
+        }
+    }
+
+    /// <summary>Evotor requests allowed per token per window; 0 = unlimited.</summary>
+    public int EvotorRateLimit
+    {
+        get => Volatile.Read(ref _evotorRateLimit);
+        set
+        {
+            if (value < 0) throw new ArgumentOutOfRangeException(nameof(EvotorRateLimit), value, "must be 0 (off) or more");
+            Volatile.Write(ref _evotorRateLimit, value);
+        }
+    }
+
+    /// <summary>Length of the fixed Evotor rate window; a change applies to windows opened afterwards.</summary>
+    public TimeSpan EvotorRateWindow
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _evotorRateWindowTicks));
+        set
+        {
+            if (value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(EvotorRateWindow), value, "must be positive");
+            Interlocked.Exchange(ref _evotorRateWindowTicks, value.Ticks);
+        }
+    }
+
+    /// <summary>Largest and default page size of list endpoints.</summary>
+    public int MaxPageSize
+    {
+        get => Volatile.Read(ref _maxPageSize);
+        set
+        {
+            if (value < 1) throw new ArgumentOutOfRangeException(nameof(MaxPageSize), value, "must be 1 or more");
+            Volatile.Write(ref _maxPageSize, value);
+        }
+    }
+
+    /// <summary>Puts every live value back to the startup options.</summary>
+    public void RestoreStartup()
+    {
+        Latency = _startup.Latency;
+        EvotorRateLimit = _startup.EvotorRateLimit;
+        EvotorRateWindow = _startup.EvotorRateWindow;
+        MaxPageSize = _startup.MaxPageSize;
+    }
+}

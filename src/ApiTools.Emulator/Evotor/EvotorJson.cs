@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ApiTools.Emulator.Evotor;
+
+/// <summary>
+/// Evotor's wire format, written by hand with <see cref="Utf8JsonWriter"/> so every byte is under
+/// control: snake_case, no nulls (optional fields are omitted), timestamps like
+/// <c>2018-04-17T10:11:49.393+0000</c>, and a Content-Length on every body.
+/// </summary>
+internal static class EvotorJson
+{
+    /// <summary>Every Evotor response is JSON; the real service says application/vnd.evotor.v2+json.</summary>
+    public const string ContentType = "application/json";
+
+    // Cyrillic and '+' (in "+0000") go out literally, as the real service sends them, not as \u escapes.
+    // Relaxed escaping is safe here: these bodies are never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
+
+    public static void WriteStore(Utf8JsonWriter writer, SeedStore store, bool unknownFields)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", store.Id);
+        writer.WriteString("name", store.Name);
+        writer.WriteString("address", store.Address);
+        writer.WriteString("user_id", store.UserId);
+        writer.WriteString("created_at", Timestamp(store.CreatedAt));
+        writer.WriteString("updated_at", Timestamp(store.UpdatedAt));
+        if (unknownFields) writer.WriteString("external_code", store.ExternalCode);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Buffers the body, then sends it with its length (a later fault may truncate it).</summary>
+    public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ContentType;
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+
+    /// <summary>The v2 error body: <c>{"code":"…","message":"…","violations":[{"reason":"…","subject":"…"}]}</c>.</summary>
+    public static Task WriteErrorAsync(HttpContext context, int status, string code, string message,
+        IReadOnlyList<Violation>? violations = null) =>
+        WriteAsync(context, status, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", code);
+            writer.WriteString("message", message);
+            if (violations is { Count: > 0 })
+            {
+                writer.WriteStartArray("violations");
+                foreach (var v in violations)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("reason", v.Reason);
+                    writer.WriteString("subject", v.Subject);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        });
+
+    /// <summary>The error code Evotor-style bodies carry for a status (used for injected faults).</summary>
+    public static string CodeFor(int status) => status switch
+    {
+        400 => "validation_failed",
+        401 => "unauthorized",
+        402 => "payment_required",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        413 => "payload_too_large",
+        429 => "rate_limit_exceeded",
+        500 => "internal_error",
+        502 => "bad_gateway",
+        503 => "service_unavailable",
+        504 => "gateway_timeout",
+        _ => "error",
+    };
+}
+
+/// <summary>One entry of an error body's <c>violations</c>.</summary>
+internal readonly record struct Violation(string Reason, string Subject);

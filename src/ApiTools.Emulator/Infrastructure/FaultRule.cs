@@ -1,0 +1,53 @@
+namespace ApiTools.Emulator;
+
+/// <summary>
+/// One injected fault. Queued rules are tried in order; the first that matches a request and has
+/// tries left is used once. Set exactly what should go wrong: a status, a repeated cursor or a
+/// dropped connection. New kinds of fault are added here as properties and handled in
+/// <c>ServiceRequestMiddleware</c> (or, for body-level faults, in the service's writer).
+/// </summary>
+public sealed record FaultRule
+{
+    /// <summary>
+    /// Route key to match ("GET /evotor/stores"), or its template alone ("/evotor/stores") for any
+    /// method; null matches every service request.
+    /// </summary>
+    public string? Route { get; init; }
+
+    /// <summary>Status to answer with a service-style error body; 0 = none.</summary>
+    public int Status { get; init; }
+
+    /// <summary>How many matching requests the rule affects.</summary>
+    public int Times { get; init; } = 1;
+
+    /// <summary>Adds <c>Retry-After</c> (seconds) to a status fault.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>
+    /// Serve the page normally but echo the request's cursor as <c>next_cursor</c> (a server bug
+    /// clients must survive). Only matches requests that carry a cursor.
+    /// </summary>
+    public bool RepeatCursor { get; init; }
+
+    /// <summary>Abort the connection without answering.</summary>
+    public bool DropConnection { get; init; }
+
+    internal void Validate()
+    {
+        if (Times < 1) throw new ArgumentException($"Times must be 1 or more (was {Times})");
+        if (Status != 0 && (Status < 100 || Status > 599)) throw new ArgumentException($"Status must be 0 (none) or 100..599 (was {Status})");
+        if (RetryAfterSeconds is < 0) throw new ArgumentException($"RetryAfterSeconds must not be negative (was {RetryAfterSeconds})");
+        var kinds = (Status != 0 ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0);
+        if (kinds != 1) throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor or DropConnection");
+    }
+
+    internal bool Matches(string routeKey, HttpRequest request)
+    {
+        if (RepeatCursor && !request.Query.ContainsKey("cursor")) return false;
+        if (Route is null) return true;
+        if (string.Equals(Route, routeKey, StringComparison.Ordinal)) return true;
+        // "/evotor/stores" matches that template under any method.
+        var space = routeKey.IndexOf(' ');
+        return !Route.Contains(' ') && string.Equals(Route, routeKey[(space + 1)..], StringComparison.Ordinal);
+    }
+}

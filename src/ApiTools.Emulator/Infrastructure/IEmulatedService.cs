@@ -1,0 +1,30 @@
+namespace ApiTools.Emulator.Infrastructure;
+
+/// <summary>
+/// One emulated cloud (Evotor now; PlanFix and EnDocs beside it later) served under its own path
+/// prefix. The shared pipeline (counting, latency, faults) lives in <see cref="ServiceRequestMiddleware"/>;
+/// what differs per service (auth, throttling, error format, routes) lives behind this interface.
+/// </summary>
+internal interface IEmulatedService
+{
+    /// <summary>Path prefix, e.g. "/evotor".</summary>
+    string Prefix { get; }
+
+    /// <summary>Maps the service's routes on a group already rooted at <see cref="Prefix"/>.</summary>
+    void MapEndpoints(RouteGroupBuilder group);
+
+    /// <summary>
+    /// Authenticates and throttles a request, adding any per-response headers (rate limits).
+    /// Returns false after answering the request itself (401, 429…).
+    /// </summary>
+    ValueTask<bool> AdmitAsync(HttpContext context);
+
+    /// <summary>Answers with the service's error format (used for injected faults and fallbacks).</summary>
+    Task WriteErrorAsync(HttpContext context, int status, string message);
+
+    /// <summary>Forgets per-run state (rate windows; later, data changed by writes).</summary>
+    void Reset();
+}
+
+/// <summary>Endpoint metadata that marks a route as a service route and names its service.</summary>
+internal sealed record ServiceRouteMetadata(IEmulatedService Service);

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace ApiTools.Emulator.Infrastructure;
+
+/// <summary>
+/// The steps every service request goes through, in order: count (and announce) it, wait out the
+/// latency, let the service authenticate and throttle it, then apply an injected fault if one matches.
+/// Control routes carry no <see cref="ServiceRouteMetadata"/> and pass straight through.
+/// </summary>
+internal sealed class ServiceRequestMiddleware(
+    RequestDelegate next,
+    RequestCounter counter,
+    EmulatorSettings settings,
+    FaultQueue faults,
+    IHostApplicationLifetime lifetime)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        var service = endpoint?.Metadata.GetMetadata<ServiceRouteMetadata>()?.Service;
+        if (service is null || endpoint is not RouteEndpoint route)
+        {
+            await next(context);
+            return;
+        }
+
+        var routeKey = RouteKey.Of(context.Request.Method, route);
+        counter.Begin(routeKey);
+        try
+        {
+            if (!await DelayAsync(context)) return;
+            if (!await service.AdmitAsync(context)) return;
+            if (await ApplyFaultAsync(context, service, routeKey)) return;
+            await next(context);
+        }
+        finally
+        {
+            counter.End();
+        }
+    }
+
+    /// <summary>
+    /// Latency before anything is written. Ends early (returning false) when the client goes away
+    /// or the server stops, so an abandoned request never holds the server.
+    /// </summary>
+    private async Task<bool> DelayAsync(HttpContext context)
+    {
+        var latency = settings.Latency;
+        if (latency <= TimeSpan.Zero) return true;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(latency, either.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+            return false;
+        }
+    }
+
+    /// <summary>Returns true when the fault answered (or dropped) the request.</summary>
+    private async Task<bool> ApplyFaultAsync(HttpContext context, IEmulatedService service, string routeKey)
+    {
+        var fault = faults.TryTake(routeKey, context.Request);
+        if (fault is null) return false;
+        if (fault.DropConnection)
+        {
+            context.Abort();
+            return true;
+        }
+        if (fault.RepeatCursor)
+        {
+            // The page handler reads this and echoes the incoming cursor.
+            context.Features.Set(new RepeatCursorFault());
+            return false;
+        }
+        if (fault.RetryAfterSeconds is { } retryAfter)
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await service.WriteErrorAsync(context, fault.Status, $"injected fault: status {fault.Status}");
+        return true;
+    }
+}
+
+/// <summary>Request feature set when a RepeatCursor fault applies to the request.</summary>
+internal sealed class RepeatCursorFault;
+
+/// <summary>Route keys as tests and /_emulator/requests name them: "GET /evotor/stores/{id}".</summary>
+internal static class RouteKey
+{
+    public static string Of(string method, RouteEndpoint endpoint)
+    {
+        var template = endpoint.RoutePattern.RawText ?? "";
+        if (!template.StartsWith('/')) template = "/" + template;
+        return method + " " + template;
+    }
+}
