@@ -1,0 +1,27 @@
+@{
+    RootModule           = 'ApiTools.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f0c1f7e-2b1d-4c55-9a7e-3f4f3d8a0c21'
+    Author               = 'ApiTools contributors'
+    CompanyName          = 'ApiTools'
+    Copyright            = '(c) ApiTools contributors. MIT licence.'
+    Description          = 'Evotor, PlanFix and EnDocs from the PowerShell pipeline: typed objects, automatic streaming paging, shared rate limits, retries, and a CSV round trip.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('ApiTools.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Evotor'
+        'Disconnect-Evotor'
+        'Get-EvotorStore'
+        'Invoke-EvotorRequest'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Evotor', 'PlanFix', 'EnDocs', 'API', 'REST', 'PSEdition_Desktop', 'PSEdition_Core')
+            LicenseUri = 'https://opensource.org/licenses/MIT'
+        }
+    }
+}

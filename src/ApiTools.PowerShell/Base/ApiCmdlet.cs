@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Http;
+using ApiTools.Paging;
+
+namespace ApiTools.PowerShell.Base;
+
+/// <summary>
+/// The plumbing every service cmdlet shares: async client calls run on the pipeline thread with a
+/// token that Ctrl+C / PowerShell.Stop() cancels; streams are written item by item as pages arrive;
+/// ApiExceptions become ErrorRecords (per item, or terminating where nothing later can succeed).
+/// Pipeline-stop and other flow-control exceptions always pass through untouched.
+/// </summary>
+public abstract class ApiCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly PipelinePump _pump = new();
+    private CmdletObserver? _observer;
+
+    /// <summary>Cancelled when the pipeline is stopped.</summary>
+    protected CancellationToken StopToken => _stop.Token;
+
+    internal IApiObserver Observer => _observer ??= new CmdletObserver(this, _pump);
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Runs a call and returns its result (stream a list with <see cref="WriteStream{T}"/> instead).</summary>
+    protected T Await<T>(Func<CancellationToken, Task<T>> call) => Guard(() => _pump.Wait(call(StopToken)));
+
+    /// <summary>Writes each item the moment the client yields it; honours -First/-Skip given to the pager,
+    /// and stops fetching the moment downstream stops (Select-Object -First) or the user presses Ctrl+C.</summary>
+    protected void WriteStream<T>(IAsyncEnumerable<T> source)
+    {
+        Guard(() =>
+        {
+            var items = source.GetAsyncEnumerator(StopToken);
+            try
+            {
+                while (_pump.Wait(items.MoveNextAsync()))
+                {
+                    _pump.Drain();
+                    WriteObject(items.Current);
+                }
+            }
+            finally
+            {
+                // Cancels a prefetched page nobody will read; quick, and never throws into the pipeline.
+                var disposing = items.DisposeAsync();
+                if (!disposing.IsCompleted) _pump.Wait(disposing.AsTask());
+            }
+            return true;
+        });
+    }
+
+    /// <summary>Runs the work for one input item: a failure that only concerns this item is written as a
+    /// non-terminating error with <paramref name="target"/>; one that stops everything terminates the cmdlet.</summary>
+    protected void ForItem(object? target, Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (ApiException error)
+        {
+            WriteApiError(error, target);
+        }
+    }
+
+    protected void WriteApiError(ApiException error, object? target)
+    {
+        var record = ApiErrorRecords.From(error, target);
+        if (error.StopsEverything) ThrowTerminatingError(record);
+        WriteError(record);
+    }
+
+    /// <summary>The -First/-Skip of a cmdlet that declares SupportsPaging (PowerShell leaves enforcing them to us).</summary>
+    protected PageRange PageRangeFromParameters()
+    {
+        var paging = PagingParameters;
+        if (paging is null) return PageRange.All;
+        if (paging.IncludeTotalCount)
+            WriteObject(paging.NewTotalCount(0, 0.0)); // accuracy 0: these APIs do not say how many there are
+        long? first = paging.First >= long.MaxValue ? null : (long)paging.First;
+        var skip = paging.Skip >= long.MaxValue ? long.MaxValue : (long)paging.Skip;
+        return new PageRange(skip, first);
+    }
+
+    private T Guard<T>(Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Ctrl+C / Stop(): PowerShell expects the pipeline-stopped signal, not an error.
+            throw new PipelineStoppedException();
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count == 1 && aggregate.InnerException is ApiException api)
+        {
+            throw api;
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _pump.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

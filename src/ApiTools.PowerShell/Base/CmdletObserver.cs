@@ -1,0 +1,31 @@
+using System;
+using System.Globalization;
+using ApiTools.Http;
+
+namespace ApiTools.PowerShell.Base;
+
+/// <summary>Turns what the client library reports into PowerShell streams: one verbose line per HTTP
+/// call, a warning for any wait over a second (visible throttling), verbose for shorter ones.</summary>
+internal sealed class CmdletObserver : IApiObserver
+{
+    private static readonly TimeSpan WarnAbove = TimeSpan.FromSeconds(1);
+    private readonly ApiCmdlet _cmdlet;
+    private readonly PipelinePump _pump;
+
+    public CmdletObserver(ApiCmdlet cmdlet, PipelinePump pump)
+    {
+        _cmdlet = cmdlet;
+        _pump = pump;
+    }
+
+    public void OnCall(ApiCallInfo call) => _pump.Post(() => _cmdlet.WriteVerbose(call.ToString()));
+
+    public void OnWait(TimeSpan delay, string reason)
+    {
+        var text = string.Format(CultureInfo.InvariantCulture, "Waiting {0:0.0} s: {1}.", delay.TotalSeconds, reason);
+        if (delay > WarnAbove) _pump.Post(() => _cmdlet.WriteWarning(text));
+        else _pump.Post(() => _cmdlet.WriteVerbose(text));
+    }
+
+    public void OnWarning(string message) => _pump.Post(() => _cmdlet.WriteWarning(message));
+}

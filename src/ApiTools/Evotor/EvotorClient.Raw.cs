@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Http;
+using ApiTools.Paging;
+
+namespace ApiTools.Evotor;
+
+// The escape hatch behind Invoke-EvotorRequest: any method and path with the same auth, retry,
+// throttling and paging, returning raw JSON for the caller to shape.
+public sealed partial class EvotorClient
+{
+    /// <summary>Sends one request; returns the JSON body, or null when there is none (204).</summary>
+    /// <param name="pathAndQuery">Relative to the API root, e.g. <c>stores/123/products?limit=10</c>.</param>
+    /// <param name="jsonBody">Sent as is with Evotor's media type (null: no body).</param>
+    public Task<JsonElement?> InvokeAsync(HttpMethod method, string pathAndQuery, string? jsonBody, CancellationToken cancellationToken = default)
+    {
+        var request = RawRequest(method, pathAndQuery);
+        if (jsonBody is not null)
+            request.Content = () => new StringContent(jsonBody, Encoding.UTF8) { Headers = { ContentType = new MediaTypeHeaderValue(MediaType) } };
+        return Transport.SendAsync(request, ReadOptionalJsonAsync, cancellationToken);
+    }
+
+    /// <summary>Follows the cursor of a list path and yields each element of <c>items</c>, page by page.</summary>
+    public IAsyncEnumerable<JsonElement> InvokePagedAsync(string pathAndQuery, PageRange range = default, CancellationToken cancellationToken = default)
+    {
+        var first = RawRequest(HttpMethod.Get, pathAndQuery);
+        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken);
+
+        async Task<Page<JsonElement>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
+        {
+            var request = PageRequest(first.Path, first.Query, cursor, limit);
+            var body = await Transport.SendAsync(request, ReadOptionalJsonAsync, ct).ConfigureAwait(false);
+            return ToPage(body, request);
+        }
+    }
+
+    private static Page<JsonElement> ToPage(JsonElement? body, ApiRequest request)
+    {
+        if (body is not JsonElement root || root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+            throw new ApiException(ServiceName, ApiErrorKind.ProtocolError, $"Evotor {request} did not answer with a list ({{\"items\":[…]}}); -All needs a list path.");
+        var list = new List<JsonElement>(items.GetArrayLength());
+        foreach (var item in items.EnumerateArray()) list.Add(item);
+        string? next = null;
+        if (root.TryGetProperty("paging", out var paging) && paging.ValueKind == JsonValueKind.Object
+            && paging.TryGetProperty("next_cursor", out var cursor) && cursor.ValueKind == JsonValueKind.String)
+            next = cursor.GetString();
+        return new Page<JsonElement>(list, next);
+    }
+
+    private static ApiRequest RawRequest(HttpMethod method, string pathAndQuery)
+    {
+        if (string.IsNullOrWhiteSpace(pathAndQuery)) throw new ArgumentException("A path is required.", nameof(pathAndQuery));
+        if (Uri.TryCreate(pathAndQuery, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException("Give a path relative to the API root (e.g. 'stores'), not a full URL: the connection decides the host.", nameof(pathAndQuery));
+        var split = pathAndQuery.IndexOf('?');
+        var request = new ApiRequest(method, split < 0 ? pathAndQuery : pathAndQuery.Substring(0, split));
+        if (split >= 0)
+        {
+            foreach (var pair in pathAndQuery.Substring(split + 1).Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=');
+                var name = Uri.UnescapeDataString(eq < 0 ? pair : pair.Substring(0, eq));
+                var value = eq < 0 ? "" : Uri.UnescapeDataString(pair.Substring(eq + 1).Replace('+', ' '));
+                request.Query.Add(new KeyValuePair<string, string>(name, value));
+            }
+        }
+        return request;
+    }
+
+    private static async Task<JsonElement?> ReadOptionalJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        if (bytes.Length == 0) return null;
+        using var document = JsonDocument.Parse(bytes);
+        return document.RootElement.Clone();
+    }
+}

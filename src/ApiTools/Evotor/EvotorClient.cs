@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Models;
+using ApiTools.Http;
+using ApiTools.Http.RateLimiting;
+using ApiTools.Paging;
+
+namespace ApiTools.Evotor;
+
+/// <summary>Evotor Cloud REST API v2. Lists stream page by page as <see cref="IAsyncEnumerable{T}"/>.</summary>
+public sealed partial class EvotorClient
+{
+    public const string ServiceName = "Evotor";
+
+    /// <summary>Evotor's page size: its default and its maximum.</summary>
+    public const int MaxPageSize = 1000;
+
+    internal const string MediaType = "application/vnd.evotor.v2+json";
+
+    private static readonly ProductInfoHeaderValue UserAgent = new("ApiTools", typeof(EvotorClient).Assembly.GetName().Version?.ToString(3) ?? "0");
+
+    public EvotorClient(EvotorConnection connection, IApiObserver? observer = null)
+    {
+        Connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, connection.BaseUri, connection.Token, () => new ServerGuidedRateLimiter());
+        Transport = new ApiTransport(
+            new TransportOptions(ServiceName, connection.BaseUri, connection.Token, limiter, EvotorErrorMapper.Instance)
+            {
+                Retry = connection.Retry,
+                Prepare = Prepare,
+            },
+            observer);
+    }
+
+    public EvotorConnection Connection { get; }
+
+    internal ApiTransport Transport { get; }
+
+    public IAsyncEnumerable<Store> GetStoresAsync(PageRange range = default, CancellationToken cancellationToken = default) =>
+        ListAsync(EvotorRoutes.Stores, null, range, EvotorJsonContext.Default.EvotorPageStore, cancellationToken);
+
+    public Task<Store> GetStoreAsync(string storeId, CancellationToken cancellationToken = default) =>
+        GetAsync(EvotorRoutes.Store(storeId), EvotorJsonContext.Default.Store, cancellationToken);
+
+    private void Prepare(HttpRequestMessage message, ApiRequest request)
+    {
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.Token.Reveal());
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaType));
+        message.Headers.UserAgent.Add(UserAgent);
+    }
+
+    private Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        Transport.SendAsync(new ApiRequest(HttpMethod.Get, path), (r, ct) => ReadJsonAsync(r, type, ct), cancellationToken);
+
+    /// <summary>Streams a cursor-paged list. Filters go on the first request only; the cursor carries them.</summary>
+    private IAsyncEnumerable<T> ListAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>>? filters, PageRange range,
+        JsonTypeInfo<EvotorPage<T>> type, CancellationToken cancellationToken)
+    {
+        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken);
+
+        async Task<Page<T>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
+        {
+            var request = PageRequest(path, filters, cursor, limit);
+            var page = await Transport.SendAsync(request, (r, t) => ReadJsonAsync(r, type, t), ct).ConfigureAwait(false);
+            return new Page<T>(page.Items ?? new List<T>(), page.Paging?.NextCursor);
+        }
+    }
+
+    private static ApiRequest PageRequest(string path, IReadOnlyList<KeyValuePair<string, string>>? filters, string? cursor, int? limit)
+    {
+        var request = new ApiRequest(HttpMethod.Get, path);
+        if (cursor is null && filters is not null) request.Query.AddRange(filters);
+        request.AddQuery("cursor", cursor);
+        request.AddQuery("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return request;
+    }
+
+    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        var value = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
+        return value ?? throw new JsonException("Evotor answered with an empty JSON body.");
+    }
+}

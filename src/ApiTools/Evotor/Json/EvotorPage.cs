@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+
+namespace ApiTools.Evotor.Json;
+
+/// <summary>The wire shape of an Evotor list: <c>{"items":[…],"paging":{"next_cursor":"…"}}</c>,
+/// with <c>"paging":{}</c> on the last page.</summary>
+internal sealed class EvotorPage<T>
+{
+    public List<T>? Items { get; set; }
+    public EvotorPaging? Paging { get; set; }
+}
+
+internal sealed class EvotorPaging
+{
+    public string? NextCursor { get; set; }
+}
+
+/// <summary>Evotor's v2 error body: <c>{"code":"…","message":"…","violations":[{"reason":"…","subject":"…"}]}</c>.</summary>
+internal sealed class EvotorErrorBody
+{
+    public string? Code { get; set; }
+    public string? Message { get; set; }
+    public List<EvotorViolation>? Violations { get; set; }
+}
+
+internal sealed class EvotorViolation
+{
+    public string? Reason { get; set; }
+    public string? Subject { get; set; }
+}

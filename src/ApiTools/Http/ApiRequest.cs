@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+
+namespace ApiTools.Http;
+
+/// <summary>One logical call. The transport rebuilds the HttpRequestMessage for every attempt
+/// from this, so a retried body is sent whole again.</summary>
+public sealed class ApiRequest
+{
+    public ApiRequest(HttpMethod method, string path)
+    {
+        Method = method;
+        Path = path;
+    }
+
+    public HttpMethod Method { get; }
+
+    /// <summary>Path relative to the service's base URI, without query string.</summary>
+    public string Path { get; }
+
+    public List<KeyValuePair<string, string>> Query { get; } = new();
+
+    /// <summary>Makes the body for one attempt (null: no body). Called once per attempt.</summary>
+    public Func<HttpContent>? Content { get; set; }
+
+    /// <summary>A key the server deduplicates on, made once before the first attempt; makes a POST safe to retry.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>GET, HEAD, PUT, DELETE and keyed writes may be retried after any transient failure;
+    /// other writes only where the server certainly did not act (429, connection refused).</summary>
+    public bool IsIdempotent =>
+        IdempotencyKey is not null
+        || Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Put
+        || Method == HttpMethod.Delete || Method == HttpMethod.Options;
+
+    public ApiRequest AddQuery(string name, string? value)
+    {
+        if (value is not null) Query.Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    internal string BuildRelativeUri()
+    {
+        var sb = new StringBuilder(Path.TrimStart('/'));
+        for (var i = 0; i < Query.Count; i++)
+        {
+            sb.Append(i == 0 ? '?' : '&')
+              .Append(Uri.EscapeDataString(Query[i].Key)).Append('=')
+              .Append(Uri.EscapeDataString(Query[i].Value));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>What messages may show: method and path, never the query (it can carry filters the user
+    /// did not ask to see in errors) nor the body.</summary>
+    public override string ToString() => $"{Method.Method} /{Path.TrimStart('/')}";
+}

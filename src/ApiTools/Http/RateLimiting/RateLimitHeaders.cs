@@ -1,0 +1,76 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+
+namespace ApiTools.Http.RateLimiting;
+
+/// <summary>The rate-limit hints a response carried: X-RateLimit-Limit/Remaining/Reset and Retry-After.</summary>
+public readonly struct RateLimitHeaders
+{
+    public int? Limit { get; init; }
+    public int? Remaining { get; init; }
+
+    /// <summary>Time until the server's window resets (X-RateLimit-Reset, seconds).</summary>
+    public TimeSpan? Reset { get; init; }
+
+    /// <summary>Retry-After as a delay (seconds or an HTTP date, turned into a delay from now).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public bool Any => Limit.HasValue || Remaining.HasValue || Reset.HasValue;
+
+    /// <summary>How long the server asked us to wait: Retry-After wins over X-RateLimit-Reset.</summary>
+    public TimeSpan? SuggestedWait => RetryAfter ?? Reset;
+
+    public static RateLimitHeaders From(HttpResponseMessage response, DateTimeOffset now)
+    {
+        var h = response.Headers;
+        return new RateLimitHeaders
+        {
+            Limit = ReadInt(h, "X-RateLimit-Limit"),
+            Remaining = ReadInt(h, "X-RateLimit-Remaining"),
+            Reset = ReadReset(h, now),
+            RetryAfter = ReadRetryAfter(h.RetryAfter, now),
+        };
+    }
+
+    private static int? ReadInt(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values)
+        && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
+
+    private static TimeSpan? ReadReset(HttpResponseHeaders headers, DateTimeOffset now)
+    {
+        if (!headers.TryGetValues("X-RateLimit-Reset", out var values)) return null;
+        if (!double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
+            return null;
+        // Evotor documents seconds until the reset; some servers send an epoch time instead. A value
+        // past the year 2001 in epoch seconds cannot be a sane delay, so read it as a moment.
+        if (value > 1_000_000_000)
+        {
+            var delay = DateTimeOffset.FromUnixTimeSeconds((long)value) - now;
+            return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+        }
+        return TimeSpan.FromSeconds(value);
+    }
+
+    private static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? value, DateTimeOffset now)
+    {
+        if (value is null) return null;
+        if (value.Delta is TimeSpan delta) return delta;
+        if (value.Date is DateTimeOffset date)
+        {
+            var delay = date - now;
+            return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+        }
+        return null;
+    }
+}
+
+/// <summary>A limiter that learns from what the server says about its own budget.</summary>
+public interface IRateLimitFeedback
+{
+    void Observe(RateLimitHeaders headers);
+}

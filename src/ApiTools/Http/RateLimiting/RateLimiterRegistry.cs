@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+
+namespace ApiTools.Http.RateLimiting;
+
+/// <summary>
+/// Process-wide limiters keyed by service, base URI and credential fingerprint. The server counts
+/// per key, so every runspace, thread job and client object using one key must draw on one budget;
+/// a per-client limiter would let four parallel runspaces spend four times the rate.
+/// The first limiter made for a key wins: its settings hold until the process ends.
+/// </summary>
+public static class RateLimiterRegistry
+{
+    private static readonly ConcurrentDictionary<string, RateLimiter> Limiters = new(StringComparer.Ordinal);
+
+    public static RateLimiter GetOrAdd(string service, Uri baseUri, Secret credential, Func<RateLimiter> factory)
+    {
+        var key = $"{service}|{baseUri.AbsoluteUri.TrimEnd('/')}|{credential.Fingerprint}";
+        return Limiters.GetOrAdd(key, _ => factory());
+    }
+
+    /// <summary>A steady rate (PlanFix's 1/s, EnDocs' 300/min): a token bucket that queues callers in order.</summary>
+    public static RateLimiter Steady(int permits, TimeSpan period) =>
+        new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = permits,
+            TokensPerPeriod = permits,
+            ReplenishmentPeriod = period,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+}

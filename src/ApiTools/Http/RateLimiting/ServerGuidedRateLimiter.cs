@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+
+namespace ApiTools.Http.RateLimiting;
+
+/// <summary>
+/// Follows the server's own accounting (X-RateLimit-Limit/Remaining/Reset) instead of guessing a
+/// rate: it hands out at most <c>Remaining</c> permits until the window resets, counting requests
+/// still in flight as spent, so callers sharing a key never provoke a 429. Before the first answer
+/// (or once a window has passed with no new figures) it lets one request through at a time to learn
+/// the figures; a server that sends no limits at all is not throttled.
+/// </summary>
+public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
+{
+    // Reset is given in whole seconds and our clock is not the server's: a little slack after
+    // the reset keeps the first request of the next window from landing in the old one.
+    private static readonly TimeSpan ResetSlack = TimeSpan.FromMilliseconds(50);
+
+    private readonly object _gate = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TaskCompletionSource<bool> _changed = NewSignal();
+    private bool _serverSendsLimits;
+    private bool _sawAnswer;
+    private int? _limit;
+    private int? _remaining;
+    private TimeSpan? _resetAt;
+    private int _outstanding;
+    private long _granted;
+    private TimeSpan _idleSince = TimeSpan.Zero;
+
+    public override TimeSpan? IdleDuration
+    {
+        get { lock (_gate) return _outstanding == 0 ? _clock.Elapsed - _idleSince : null; }
+    }
+
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_gate)
+        {
+            return new RateLimiterStatistics
+            {
+                CurrentAvailablePermits = _remaining is int r ? Math.Max(0, r - _outstanding) : 1,
+                TotalSuccessfulLeases = _granted,
+            };
+        }
+    }
+
+    public void Observe(RateLimitHeaders headers)
+    {
+        lock (_gate)
+        {
+            _sawAnswer = true;
+            if (headers.Any)
+            {
+                _serverSendsLimits = true;
+                if (headers.Limit is int limit) _limit = limit;
+                if (headers.Remaining is int remaining) _remaining = remaining;
+                var wait = headers.SuggestedWait;
+                if (wait is TimeSpan w) _resetAt = _clock.Elapsed + w + ResetSlack;
+            }
+            Pulse();
+        }
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        lock (_gate)
+        {
+            var wait = TryGrant(permitCount);
+            return wait is null ? new Lease(this, permitCount) : Lease.Refused(wait.Value);
+        }
+    }
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            TimeSpan? wait;
+            lock (_gate)
+            {
+                wait = TryGrant(permitCount);
+                if (wait is null) return new Lease(this, permitCount);
+                changed = _changed.Task;
+            }
+            // Wake on the reset time or when an answer/release changes the picture, whichever is first.
+            using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(wait.Value == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : wait.Value, delayCts.Token);
+            var done = await Task.WhenAny(delay, changed).ConfigureAwait(false);
+            delayCts.Cancel();
+            cancellationToken.ThrowIfCancellationRequested();
+            _ = done;
+        }
+    }
+
+    /// <summary>Grants and returns null, or returns how long to wait (infinite: until something changes).</summary>
+    private TimeSpan? TryGrant(int permits)
+    {
+        var now = _clock.Elapsed;
+        if (_resetAt is TimeSpan resetAt && now >= resetAt)
+        {
+            // A new window: the full limit if we know it, else learn it again one request at a time.
+            _remaining = _limit;
+            _resetAt = null;
+        }
+
+        bool grant;
+        if (!_sawAnswer || (_serverSendsLimits && _remaining is null))
+            grant = _outstanding == 0;
+        else if (!_serverSendsLimits)
+            grant = true;
+        else
+            grant = _remaining!.Value - _outstanding >= permits;
+
+        if (grant)
+        {
+            _outstanding += permits;
+            _granted++;
+            return null;
+        }
+        // Until the reset, or until an answer or a release changes the picture (the caller also wakes on those).
+        if (_resetAt is TimeSpan at) return at - now;
+        return Timeout.InfiniteTimeSpan;
+    }
+
+    private void Release(int permits)
+    {
+        lock (_gate)
+        {
+            _outstanding -= permits;
+            if (_outstanding == 0) _idleSince = _clock.Elapsed;
+            Pulse();
+        }
+    }
+
+    private void Pulse()
+    {
+        var old = _changed;
+        _changed = NewSignal();
+        old.TrySetResult(true);
+    }
+
+    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class Lease : RateLimitLease
+    {
+        private static readonly string[] RetryAfterName = { MetadataName.RetryAfter.Name };
+        private readonly ServerGuidedRateLimiter? _owner;
+        private readonly int _permits;
+        private readonly TimeSpan? _retryAfter;
+        private int _disposed;
+
+        public Lease(ServerGuidedRateLimiter owner, int permits)
+        {
+            _owner = owner;
+            _permits = permits;
+        }
+
+        private Lease(TimeSpan retryAfter) => _retryAfter = retryAfter;
+
+        public static Lease Refused(TimeSpan retryAfter) => new(retryAfter);
+
+        public override bool IsAcquired => _owner is not null;
+
+        public override IEnumerable<string> MetadataNames => _retryAfter is null ? Array.Empty<string>() : RetryAfterName;
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            if (_retryAfter is TimeSpan ra && ra != Timeout.InfiniteTimeSpan && metadataName == MetadataName.RetryAfter.Name)
+            {
+                metadata = ra;
+                return true;
+            }
+            metadata = null;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (_owner is not null && Interlocked.Exchange(ref _disposed, 1) == 0)
+                _owner.Release(_permits);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace ApiTools.Http;
+
+/// <summary>Decides whether a failed attempt may be tried again, and describes it for the final error.
+/// "Should retry" lives here, apart from "how long" (<see cref="RetryDelay"/>).</summary>
+internal static class TransientFailure
+{
+    public static bool IsRetryable(Exception ex, ApiRequest request) => ex switch
+    {
+        // The server refused before acting: safe for any method.
+        ApiRateLimitedException => true,
+        ApiException { Kind: ApiErrorKind.ServerError } => request.IsIdempotent,
+        AttemptTimeoutException => request.IsIdempotent,
+        HttpRequestException http => IsConnectFailure(http) || request.IsIdempotent,
+        // A body cut short or garbled in transit: the server may have acted, so only idempotent calls.
+        IOException or JsonException => request.IsIdempotent,
+        _ => false,
+    };
+
+    /// <summary>The connection never opened, so the server cannot have acted on the request.</summary>
+    public static bool IsConnectFailure(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException s &&
+                s.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
+                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TryAgain)
+                return true;
+        }
+        return false;
+    }
+
+    public static string Describe(Exception ex) => ex switch
+    {
+        ApiException { StatusCode: int status } api => $"{status} {api.ErrorCode}".TrimEnd(),
+        AttemptTimeoutException t => t.Message,
+        HttpRequestException http when IsConnectFailure(http) => "connection refused or host unreachable",
+        HttpRequestException => "connection failed",
+        IOException => "response cut short",
+        JsonException => "malformed response body",
+        _ => ex.GetType().Name,
+    };
+}
+
+/// <summary>One attempt ran past its time limit (told apart from the caller cancelling).</summary>
+internal sealed class AttemptTimeoutException : Exception
+{
+    public AttemptTimeoutException(TimeSpan limit)
+        : base($"no complete answer within {limit.TotalSeconds:0.#} s")
+    {
+    }
+}
