@@ -1,0 +1,262 @@
+#Requires -Version 7.0
+<#
+.SYNOPSIS
+Builds and tests ApiTools.
+
+.DESCRIPTION
+Tasks:
+  Build  dotnet build ApiTools.sln; the importable module lands in out/ApiTools.
+  Test   Build, then xunit (dotnet test, TRX into out/test-results), then Pester (tests/Pester) in a fresh
+         `dotnet pwsh`. Prints each layer's counts and, as the very last line, "N passed, M failed".
+         Exits non-zero if any test failed or a layer did not run.
+  Demo   Build, start the emulator on a free port and run examples/quickstart.ps1 against it in a fresh
+         `dotnet pwsh`, as a user's session would.
+(Package is not implemented yet, see issue 11.)
+
+Needs only the .NET SDK: PowerShell 7.6.9 comes from the local tool manifest (dotnet-tools.json) and
+Pester 5.9.1 from NuGet (build/Pester.proj, restored into tools/packages).
+
+.EXAMPLE
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo')]
+    [string] $Task = 'Build',
+    [string] $Configuration = 'Release'
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+# Native failures are checked explicitly through $LASTEXITCODE, whatever the caller's preference.
+$PSNativeCommandUseErrorActionPreference = $false
+
+$RepoRoot = $PSScriptRoot
+$Solution = Join-Path $RepoRoot 'ApiTools.sln'
+$ModuleManifest = Join-Path $RepoRoot 'out/ApiTools/ApiTools.psd1'
+$TestResultsDir = Join-Path $RepoRoot 'out/test-results'
+$PesterVersion = '5.9.1'
+$PesterPackages = Join-Path $RepoRoot 'tools/packages'
+$PesterManifest = Join-Path $PesterPackages "pester/$PesterVersion/tools/Pester.psd1"
+$script:ExitCode = 0
+
+function Write-Step([string] $Message) {
+    Write-Host ''
+    Write-Host "==> $Message"
+}
+
+function Invoke-Dotnet {
+    <#
+    Runs `dotnet <arguments>` with its output shown as it comes. Throws on a non-zero exit code unless
+    -AllowFailure, in which case the exit code is returned.
+    #>
+    param(
+        [Parameter(Mandatory)] [string[]] $ArgumentList,
+        [switch] $AllowFailure
+    )
+    Write-Host "> dotnet $($ArgumentList -join ' ')"
+    & dotnet @ArgumentList | Out-Host
+    $exitCode = $LASTEXITCODE
+    if ($exitCode -ne 0 -and -not $AllowFailure) {
+        throw "dotnet $($ArgumentList[0]) failed with exit code $exitCode."
+    }
+    if ($AllowFailure) { $exitCode }
+}
+
+function Use-Environment {
+    <# Runs $Script with the given environment variables set, restoring the previous values afterwards. #>
+    param(
+        [Parameter(Mandatory)] [hashtable] $Variables,
+        [Parameter(Mandatory)] [scriptblock] $Script
+    )
+    $saved = @{}
+    foreach ($name in $Variables.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Variables[$name])
+    }
+    try {
+        & $Script
+    } finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+}
+
+# Settings for every child `dotnet pwsh`: no update check or telemetry round trips (CI has NuGet only),
+# and the configuration this build made, so the tests pick its emulator.
+$ChildEnvironment = @{
+    POWERSHELL_UPDATECHECK      = 'Off'
+    POWERSHELL_TELEMETRY_OPTOUT = '1'
+    DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+    DOTNET_NOLOGO               = '1'
+    APITOOLS_CONFIGURATION      = $Configuration
+}
+
+function Restore-PowerShellTool {
+    # `dotnet pwsh` needs the pinned tool; a no-op when it is already restored.
+    Invoke-Dotnet -ArgumentList 'tool', 'restore'
+}
+
+function Get-EmulatorDll {
+    $dll = Join-Path $RepoRoot "src/ApiTools.Emulator/bin/$Configuration/net10.0/ApiTools.Emulator.dll"
+    if (-not (Test-Path -LiteralPath $dll)) { throw "The build did not produce the emulator at '$dll'." }
+    $dll
+}
+
+function Invoke-BuildTask {
+    Write-Step "Build ($Configuration)"
+    Invoke-Dotnet -ArgumentList 'build', $Solution, '-c', $Configuration
+    if (-not (Test-Path -LiteralPath $ModuleManifest)) {
+        throw "The build succeeded but did not produce the module manifest '$ModuleManifest'."
+    }
+    Write-Host "Module: $(Split-Path -Parent $ModuleManifest)"
+}
+
+function Get-TestProjectCount {
+    # Projects of the solution that are test projects (reference the test SDK): each must yield a TRX.
+    $count = 0
+    foreach ($line in Get-Content -LiteralPath $Solution) {
+        if ($line -match '^Project\("\{[^}]+\}"\)\s*=\s*"[^"]*",\s*"([^"]+\.csproj)"') {
+            $project = Join-Path $RepoRoot ($Matches[1] -replace '\\', '/')
+            if ((Test-Path -LiteralPath $project) -and
+                (Select-String -LiteralPath $project -Pattern 'Microsoft\.NET\.Test\.Sdk|<IsTestProject>\s*true' -Quiet)) {
+                $count++
+            }
+        }
+    }
+    $count
+}
+
+function Read-TrxSummary {
+    <# Sums the counters of every TRX file under $Directory. #>
+    param([string] $Directory)
+    $sum = [ordered]@{ Files = 0; Total = 0; Executed = 0; Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in Get-ChildItem -LiteralPath $Directory -Filter '*.trx' -Recurse -File -ErrorAction SilentlyContinue) {
+        [xml] $trx = Get-Content -LiteralPath $file.FullName -Raw
+        $c = $trx.TestRun.ResultSummary.Counters
+        $n = { param($name) $v = $c.GetAttribute($name); if ($v) { [int] $v } else { 0 } }
+        $failed = (& $n 'failed') + (& $n 'error') + (& $n 'timeout') + (& $n 'aborted')
+        $skipped = (& $n 'notExecuted') + (& $n 'notRunnable') + (& $n 'inconclusive')
+        $assembly = $trx.SelectSingleNode("//*[local-name()='TestMethod']/@codeBase")
+        $name = if ($assembly) { [System.IO.Path]::GetFileNameWithoutExtension($assembly.Value) } else { $file.Name }
+        Write-Host ("  {0}: {1} passed, {2} failed, {3} skipped, {4} executed ({5})" -f $name, (& $n 'passed'), $failed,
+            $skipped, (& $n 'executed'), $trx.TestRun.ResultSummary.outcome)
+        $sum.Files++
+        $sum.Total += & $n 'total'
+        $sum.Executed += & $n 'executed'
+        $sum.Passed += & $n 'passed'
+        $sum.Failed += $failed
+        $sum.Skipped += $skipped
+    }
+    $sum
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    $problems = [System.Collections.Generic.List[string]]::new()
+    if (Test-Path -LiteralPath $TestResultsDir) { Remove-Item -LiteralPath $TestResultsDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $TestResultsDir
+
+    # --- xunit -------------------------------------------------------------------------------------
+    Write-Step 'xunit (dotnet test)'
+    $xunitDir = Join-Path $TestResultsDir 'xunit'
+    $xunitExit = Invoke-Dotnet -AllowFailure -ArgumentList 'test', $Solution, '-c', $Configuration, '--no-build',
+        '--logger', 'trx', '--results-directory', $xunitDir
+    $xunit = Read-TrxSummary -Directory $xunitDir
+    $expectedTrx = Get-TestProjectCount
+    if ($xunit.Files -eq 0) {
+        $problems.Add("xunit did not run: no TRX file was produced (dotnet test exit code $xunitExit).")
+    } elseif ($xunit.Files -lt $expectedTrx) {
+        $problems.Add("xunit: only $($xunit.Files) TRX file(s) for $expectedTrx test project(s); a test project did not run.")
+    }
+    if ($xunit.Files -gt 0 -and $xunit.Executed -eq 0) {
+        $problems.Add('xunit: 0 tests were executed.')
+    }
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) {
+        $problems.Add("xunit: dotnet test failed with exit code $xunitExit although no test failed.")
+    }
+
+    # --- Pester ------------------------------------------------------------------------------------
+    Write-Step "Pester $PesterVersion (tests/Pester)"
+    $pester = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; NotRun = 0; FailedContainers = 0 }
+    try {
+        Restore-PowerShellTool
+        Invoke-Dotnet -ArgumentList 'restore', (Join-Path $RepoRoot 'build/Pester.proj'), '--packages', $PesterPackages
+        if (-not (Test-Path -LiteralPath $PesterManifest)) { throw "Pester was restored but '$PesterManifest' is missing." }
+
+        # A fresh process: the module under test is binary and can be loaded only once per process.
+        $summaryPath = Join-Path $TestResultsDir 'pester-summary.json'
+        $pesterExit = Use-Environment $ChildEnvironment {
+            Invoke-Dotnet -AllowFailure -ArgumentList 'pwsh', '-NoProfile', '-NonInteractive',
+                '-File', (Join-Path $RepoRoot 'build/Invoke-PesterTests.ps1'),
+                '-PesterModulePath', $PesterManifest,
+                '-TestPath', (Join-Path $RepoRoot 'tests/Pester'),
+                '-SummaryPath', $summaryPath,
+                '-TestResultPath', (Join-Path $TestResultsDir 'pester.xml')
+        }
+        if ($pesterExit -ne 0 -or -not (Test-Path -LiteralPath $summaryPath)) {
+            $problems.Add("Pester did not run to completion (exit code $pesterExit, no summary).")
+        } else {
+            $s = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
+            $pester.Passed = [int] $s.Passed
+            $pester.Failed = [int] $s.Failed + [int] $s.FailedContainers   # a file that cannot run is a failure
+            $pester.Skipped = [int] $s.Skipped
+            $pester.NotRun = [int] $s.NotRun
+            $pester.FailedContainers = [int] $s.FailedContainers
+            if ([int] $s.Passed + [int] $s.Failed -eq 0) { $problems.Add('Pester: 0 tests were executed.') }
+        }
+    } catch {
+        $problems.Add("Pester did not run: $($_.Exception.Message)")
+    }
+
+    # --- Summary (the last line is what CI reads) --------------------------------------------------
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Step 'Summary'
+    Write-Host "xunit:  $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped ($($xunit.Files) TRX file(s) in $xunitDir)"
+    $containers = if ($pester.FailedContainers) { " (including $($pester.FailedContainers) test file(s) that failed to run)" } else { '' }
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed$containers, $($pester.Skipped) skipped, $($pester.NotRun) not run"
+    foreach ($p in $problems) { Write-Host "ERROR: $p" }
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -ne 0 -or $problems.Count -ne 0) { $script:ExitCode = 1 }
+}
+
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    Restore-PowerShellTool
+    Write-Step 'Demo: examples/quickstart.ps1 against the emulator'
+    $emulatorDll = Get-EmulatorDll
+    # One implementation of "start the emulator, read its address, stop it by PID", shared with the tests.
+    $helpers = Import-Module (Join-Path $RepoRoot 'tests/Pester/TestHelpers.psm1') -Force -PassThru
+    $emulator = $null
+    try {
+        $emulator = Start-TestEmulator -EmulatorPath $emulatorDll -TimeoutSeconds 30
+        Write-Host "Emulator (PID $($emulator.Id)) listening on $($emulator.Address)"
+        $environment = $ChildEnvironment + @{
+            EVOTOR_BASE_URI = $emulator.EvotorBaseUri
+            EVOTOR_TOKEN    = 'evotor-demo-token'
+        }
+        $exitCode = Use-Environment $environment {
+            Invoke-Dotnet -AllowFailure -ArgumentList 'pwsh', '-NoProfile', '-NonInteractive',
+                '-File', (Join-Path $RepoRoot 'examples/quickstart.ps1')
+        }
+        if ($exitCode -ne 0) { throw "examples/quickstart.ps1 failed with exit code $exitCode." }
+        Write-Host 'Demo completed.'
+    } finally {
+        if ($emulator) {
+            Stop-TestEmulator $emulator
+            Write-Host "Emulator (PID $($emulator.Id)) stopped."
+        }
+        Remove-Module $helpers -Force -ErrorAction SilentlyContinue
+    }
+}
+
+Push-Location -LiteralPath $RepoRoot   # `dotnet pwsh` finds the tool manifest from the current folder
+try {
+    switch ($Task) {
+        'Build' { Invoke-BuildTask }
+        'Test' { Invoke-TestTask }
+        'Demo' { Invoke-DemoTask }
+    }
+} finally {
+    Pop-Location
+}
+exit $script:ExitCode

@@ -1,0 +1,64 @@
+<#
+.SYNOPSIS
+Runs the Pester end-to-end tests; build.ps1 starts this in a fresh `dotnet pwsh -NoProfile` process.
+
+.DESCRIPTION
+A fresh process because the module under test is a binary module: once loaded it cannot be unloaded,
+and it must not be loaded (or locked) in the session that builds it. The counts go to -SummaryPath as
+JSON for build.ps1 to read; the exit code is 0 whenever the run completed (failures are in the
+counts), non-zero when Pester itself could not run.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $PesterModulePath,
+    [Parameter(Mandatory)] [string] $TestPath,
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [string] $TestResultPath
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+if (Test-Path -LiteralPath $SummaryPath) { Remove-Item -LiteralPath $SummaryPath -Force }
+
+# Import by path only: never whatever Pester happens to be installed on the machine.
+Import-Module -Name (Resolve-Path -LiteralPath $PesterModulePath).Path -Force
+$pester = Get-Module Pester
+Write-Host "Pester $($pester.Version) from $($pester.ModuleBase)"
+
+$config = New-PesterConfiguration
+$config.Run.Path = $TestPath
+$config.Run.PassThru = $true
+$config.Run.Exit = $false
+$config.Output.Verbosity = 'Detailed'
+# Plain text in CI logs (output redirected) or when NO_COLOR asks for it; colours at a terminal.
+if ([Console]::IsOutputRedirected -or $env:NO_COLOR) { $config.Output.RenderMode = 'Plaintext' }
+if ($TestResultPath) {
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputFormat = 'NUnitXml'
+    $config.TestResult.OutputPath = $TestResultPath
+}
+
+try {
+    $result = Invoke-Pester -Configuration $config
+} finally {
+    # A test file that failed between Start-TestEmulator and its AfterAll must not leave an emulator running.
+    if (Get-Command Stop-AllTestEmulator -ErrorAction SilentlyContinue) {
+        $left = Stop-AllTestEmulator
+        if ($left) { Write-Warning "Stopped $left emulator(s) that a test file left running." }
+    }
+}
+
+[ordered]@{
+    Result                = [string] $result.Result
+    Total                 = $result.TotalCount
+    Passed                = $result.PassedCount
+    Failed                = $result.FailedCount
+    Skipped               = $result.SkippedCount
+    NotRun                = $result.NotRunCount
+    Inconclusive          = $result.InconclusiveCount
+    FailedBlocks          = $result.FailedBlocksCount
+    FailedContainers      = $result.FailedContainersCount
+    Containers            = @($result.Containers).Count
+} | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath -Encoding utf8
+
+exit 0
