@@ -54,7 +54,8 @@ function Invoke-Dotnet {
         [switch] $AllowFailure
     )
     Write-Host "> dotnet $($ArgumentList -join ' ')"
-    & dotnet @ArgumentList | Out-Host
+    # Line by line through Write-Host: shown as it comes, and redirectable (*>) when build.ps1 runs in a session.
+    & dotnet @ArgumentList | ForEach-Object { Write-Host $_ }
     $exitCode = $LASTEXITCODE
     if ($exitCode -ne 0 -and -not $AllowFailure) {
         throw "dotnet $($ArgumentList[0]) failed with exit code $exitCode."
@@ -176,7 +177,7 @@ function Invoke-TestTask {
 
     # --- Pester ------------------------------------------------------------------------------------
     Write-Step "Pester $PesterVersion (tests/Pester)"
-    $pester = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; NotRun = 0; FailedContainers = 0 }
+    $pester = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; NotRun = 0; OutsideTests = 0 }
     try {
         Restore-PowerShellTool
         Invoke-Dotnet -ArgumentList 'restore', (Join-Path $RepoRoot 'build/Pester.proj'), '--packages', $PesterPackages
@@ -197,10 +198,12 @@ function Invoke-TestTask {
         } else {
             $s = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
             $pester.Passed = [int] $s.Passed
-            $pester.Failed = [int] $s.Failed + [int] $s.FailedContainers   # a file that cannot run is a failure
+            # A test file that cannot run, or a failing AfterAll, is a failure too even though no test carries it.
+            $pester.OutsideTests = [int] $s.FailuresOutsideTests
+            $pester.Failed = [int] $s.Failed + $pester.OutsideTests
             $pester.Skipped = [int] $s.Skipped
             $pester.NotRun = [int] $s.NotRun
-            $pester.FailedContainers = [int] $s.FailedContainers
+            if ($s.Result -ne 'Passed' -and $pester.Failed -eq 0) { $problems.Add("Pester reported the run as '$($s.Result)'.") }
             if ([int] $s.Passed + [int] $s.Failed -eq 0) { $problems.Add('Pester: 0 tests were executed.') }
         }
     } catch {
@@ -212,7 +215,7 @@ function Invoke-TestTask {
     $failed = $xunit.Failed + $pester.Failed
     Write-Step 'Summary'
     Write-Host "xunit:  $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped ($($xunit.Files) TRX file(s) in $xunitDir)"
-    $containers = if ($pester.FailedContainers) { " (including $($pester.FailedContainers) test file(s) that failed to run)" } else { '' }
+    $containers = if ($pester.OutsideTests) { " (including $($pester.OutsideTests) test file(s) or BeforeAll/AfterAll block(s) that failed outside any test)" } else { '' }
     Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed$containers, $($pester.Skipped) skipped, $($pester.NotRun) not run"
     foreach ($p in $problems) { Write-Host "ERROR: $p" }
     Write-Host "$passed passed, $failed failed"

@@ -48,6 +48,11 @@ try {
     }
 }
 
+# Failures no test carries: a test file that cannot be discovered, or a BeforeAll/AfterAll failing where
+# no test in that file/block failed (e.g. an AfterAll). A BeforeAll failure already fails its tests.
+$outsideTests = @($result.FailedContainers | Where-Object { $_.FailedCount -eq 0 }).Count +
+    @($result.FailedBlocks | Where-Object { $_.FailedCount -eq 0 }).Count
+
 [ordered]@{
     Result                = [string] $result.Result
     Total                 = $result.TotalCount
@@ -59,6 +64,7 @@ try {
     FailedBlocks          = $result.FailedBlocksCount
     FailedContainers      = $result.FailedContainersCount
     Containers            = @($result.Containers).Count
+    FailuresOutsideTests  = $outsideTests
 } | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath -Encoding utf8
 
 exit 0

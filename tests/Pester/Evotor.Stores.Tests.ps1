@@ -23,14 +23,15 @@ Describe 'Get-EvotorStore' {
         $stores = @(Get-EvotorStore)
 
         $stores.Count | Should -Be 5
-        $stores | ForEach-Object { $_.GetType().FullName | Should -Be 'ApiTools.Evotor.Store' }
         $stores | ForEach-Object {
             $_.Id | Should -Not -BeNullOrEmpty
             $_.StoreId | Should -Be $_.Id
             $_.Name | Should -Not -BeNullOrEmpty
             $_.CreatedAt | Should -BeOfType ([DateTimeOffset])
+            $_.UpdatedAt | Should -BeOfType ([DateTimeOffset])
         }
         @($stores.Id | Select-Object -Unique).Count | Should -Be 5
+        @($stores | ForEach-Object { $_.PSObject.TypeNames[0] } | Select-Object -Unique) | Should -Be 'ApiTools.Evotor.Store'
     }
 
     It 'round-trips through Export-Csv and Import-Csv' {
@@ -122,7 +123,7 @@ Describe 'Get-EvotorStore | Select-Object -First 1 over several pages' {
         $first = @(Get-EvotorStore | Select-Object -First 1)
 
         $first.Count | Should -Be 1
-        $first[0].GetType().FullName | Should -Be 'ApiTools.Evotor.Store'
+        $first[0].Id | Should -Not -BeNullOrEmpty
         Get-EmulatorRequestCount $script:paged -Route 'GET /evotor/stores' | Should -Be 1
     }
 }
