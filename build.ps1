@@ -129,7 +129,7 @@ function Get-TestProjectCount {
 function Read-TrxSummary {
     <# Sums the counters of every TRX file under $Directory. #>
     param([string] $Directory)
-    $sum = [ordered]@{ Files = 0; Total = 0; Executed = 0; Passed = 0; Failed = 0; Skipped = 0 }
+    $sum = [ordered]@{ Files = 0; Total = 0; Executed = 0; Passed = 0; Failed = 0; Skipped = 0; Aborted = @() }
     foreach ($file in Get-ChildItem -LiteralPath $Directory -Filter '*.trx' -Recurse -File -ErrorAction SilentlyContinue) {
         [xml] $trx = Get-Content -LiteralPath $file.FullName -Raw
         $c = $trx.TestRun.ResultSummary.Counters
@@ -141,6 +141,7 @@ function Read-TrxSummary {
         Write-Host ("  {0}: {1} passed, {2} failed, {3} skipped, {4} executed ({5})" -f $name, (& $n 'passed'), $failed,
             $skipped, (& $n 'executed'), $trx.TestRun.ResultSummary.outcome)
         $sum.Files++
+        if ($trx.TestRun.ResultSummary.outcome -in 'Aborted', 'Error', 'Timeout') { $sum.Aborted += $name }
         $sum.Total += & $n 'total'
         $sum.Executed += & $n 'executed'
         $sum.Passed += & $n 'passed'
@@ -168,6 +169,7 @@ function Invoke-TestTask {
     } elseif ($xunit.Files -lt $expectedTrx) {
         $problems.Add("xunit: only $($xunit.Files) TRX file(s) for $expectedTrx test project(s); a test project did not run.")
     }
+    foreach ($name in $xunit.Aborted) { $problems.Add("xunit: the run of $name was aborted (see its TRX).") }
     if ($xunit.Files -gt 0 -and $xunit.Executed -eq 0) {
         $problems.Add('xunit: 0 tests were executed.')
     }
@@ -259,6 +261,11 @@ try {
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
     }
+} catch {
+    # One plain line (no error-view decoration in CI logs), then a non-zero exit code.
+    Write-Verbose $_.ScriptStackTrace
+    Write-Host "ERROR: $($_.Exception.Message)"
+    $script:ExitCode = 1
 } finally {
     Pop-Location
 }
