@@ -19,7 +19,7 @@ Describe 'Get-EvotorStore' {
         Connect-Evotor -Token $script:Token -BaseUri $script:emu.EvotorBaseUri
     }
 
-    It 'returns every seeded store as ApiTools.Evotor.Store' {
+    It 'returns every seeded store as ApiTools.Evotor.Models.Store' {
         $stores = @(Get-EvotorStore)
 
         $stores.Count | Should -Be 5
@@ -31,7 +31,7 @@ Describe 'Get-EvotorStore' {
             $_.UpdatedAt | Should -BeOfType ([DateTimeOffset])
         }
         @($stores.Id | Select-Object -Unique).Count | Should -Be 5
-        @($stores | ForEach-Object { $_.PSObject.TypeNames[0] } | Select-Object -Unique) | Should -Be 'ApiTools.Evotor.Store'
+        @($stores | ForEach-Object { $_.PSObject.TypeNames[0] } | Select-Object -Unique) | Should -Be 'ApiTools.Evotor.Models.Store'
     }
 
     It 'round-trips through Export-Csv and Import-Csv' {

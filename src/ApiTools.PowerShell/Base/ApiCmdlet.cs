@@ -31,10 +31,10 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     protected T Await<T>(Func<CancellationToken, Task<T>> call) => Guard(() => _pump.Wait(call(StopToken)));
 
     /// <summary>Writes each item the moment the client yields it; honours -First/-Skip given to the pager,
-    /// and stops fetching the moment downstream stops (Select-Object -First) or the user presses Ctrl+C.</summary>
-    protected void WriteStream<T>(IAsyncEnumerable<T> source)
-    {
-        Guard(() =>
+    /// and stops fetching the moment downstream stops (Select-Object -First) or the user presses Ctrl+C.
+    /// A failure part-way is written as an error about <paramref name="target"/> after the items already written.</summary>
+    protected void WriteStream<T>(IAsyncEnumerable<T> source, object? target = null) =>
+        ForItem(target, () => Guard(() =>
         {
             var items = source.GetAsyncEnumerator(StopToken);
             try
@@ -52,8 +52,7 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
                 if (!disposing.IsCompleted) _pump.Wait(disposing.AsTask());
             }
             return true;
-        });
-    }
+        }));
 
     /// <summary>Runs the work for one input item: a failure that only concerns this item is written as a
     /// non-terminating error with <paramref name="target"/>; one that stops everything terminates the cmdlet.</summary>

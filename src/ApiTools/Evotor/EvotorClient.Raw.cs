@@ -16,11 +16,12 @@ namespace ApiTools.Evotor;
 public sealed partial class EvotorClient
 {
     /// <summary>Sends one request; returns the JSON body, or null when there is none (204).</summary>
+    /// <param name="method">GET, POST, PUT, PATCH or DELETE.</param>
     /// <param name="pathAndQuery">Relative to the API root, e.g. <c>stores/123/products?limit=10</c>.</param>
     /// <param name="jsonBody">Sent as is with Evotor's media type (null: no body).</param>
-    public Task<JsonElement?> InvokeAsync(HttpMethod method, string pathAndQuery, string? jsonBody, CancellationToken cancellationToken = default)
+    public Task<JsonElement?> InvokeAsync(string method, string pathAndQuery, string? jsonBody, CancellationToken cancellationToken = default)
     {
-        var request = RawRequest(method, pathAndQuery);
+        var request = RawRequest(new HttpMethod(method.ToUpperInvariant()), pathAndQuery);
         if (jsonBody is not null)
             request.Content = () => new StringContent(jsonBody, Encoding.UTF8) { Headers = { ContentType = new MediaTypeHeaderValue(MediaType) } };
         return Transport.SendAsync(request, ReadOptionalJsonAsync, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Net.Http;
 using System.Threading.Tasks;
 using ApiTools.PowerShell.Base;
 using ApiTools.PowerShell.Conversion;
@@ -31,14 +30,14 @@ public sealed class InvokeEvotorRequestCommand : EvotorCmdlet
 
     protected override void ProcessRecord()
     {
-        var method = new HttpMethod(Method.ToUpperInvariant());
+        var method = Method.ToUpperInvariant();
         if (All)
         {
-            if (method != HttpMethod.Get) throw new PSArgumentException("-All follows a list's pages and works with -Method GET only.", nameof(All));
+            if (method != "GET") throw new PSArgumentException("-All follows a list's pages and works with -Method GET only.", nameof(All));
             WriteStreamConverted();
             return;
         }
-        if (method != HttpMethod.Get && !ShouldProcess($"Evotor {Path}", method.Method)) return;
+        if (method != "GET" && !ShouldProcess($"Evotor {Path}", method)) return;
         var json = Body is null ? null : Body is string text ? text : RawJson.Serialize(PowerShellValue.ToPlain(Body));
         ForItem(Path, () =>
         {

@@ -1,0 +1,92 @@
+using ApiTools.PowerShell.Tests.Support;
+using static ApiTools.PowerShell.Tests.Support.Emulator;
+
+namespace ApiTools.PowerShell.Tests.Evotor;
+
+/// <summary>Environment variables are process-wide: these tests run alone.</summary>
+[CollectionDefinition(nameof(EnvironmentCollection), DisableParallelization = true)]
+public class EnvironmentCollection { }
+
+[Collection(nameof(EnvironmentCollection))]
+public class ConnectionResolutionTests
+{
+    private const string TokenVariable = "EVOTOR_TOKEN";
+    private const string BaseUriVariable = "EVOTOR_BASE_URI";
+
+    private static IDisposable Env(string? token, string? baseUri)
+    {
+        var saved = (Environment.GetEnvironmentVariable(TokenVariable), Environment.GetEnvironmentVariable(BaseUriVariable));
+        Environment.SetEnvironmentVariable(TokenVariable, token);
+        Environment.SetEnvironmentVariable(BaseUriVariable, baseUri);
+        return new Restore(() =>
+        {
+            Environment.SetEnvironmentVariable(TokenVariable, saved.Item1);
+            Environment.SetEnvironmentVariable(BaseUriVariable, saved.Item2);
+        });
+    }
+
+    private static System.Management.Automation.ErrorRecord CaughtError(PowerShellResult result) =>
+        Assert.IsType<System.Management.Automation.ErrorRecord>(Assert.Single(result.Output).BaseObject);
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
+    [Fact]
+    public async Task Without_Connect_the_environment_variables_serve_and_verbose_says_so()
+    {
+        await using var server = await StartAsync(o => o.EvotorStores = 4);
+        using var _ = Env(Token, server.EvotorBaseUri.ToString());
+        using var session = new PowerShellSession();
+
+        var result = session.Run("Get-EvotorStore -Verbose");
+
+        Assert.Null(result.Failure);
+        Assert.Equal(4, result.Output.Select(PSObjectAssert.IsStore).Count());
+        Assert.Contains(result.Verbose, v => v.Message.Contains("EVOTOR_TOKEN environment variable"));
+    }
+
+    [Fact]
+    public async Task Connect_wins_over_the_environment_and_Connection_wins_over_both()
+    {
+        await using var envServer = await StartAsync(o => o.EvotorStores = 1);
+        await using var connectServer = await StartAsync(o => o.EvotorStores = 2);
+        await using var explicitServer = await StartAsync(o => o.EvotorStores = 3);
+        using var _ = Env(Token, envServer.EvotorBaseUri.ToString());
+        using var session = new PowerShellSession();
+        session.Connect(connectServer);
+
+        Assert.Equal(2, session.Run("Get-EvotorStore").Output.Count);
+        var result = session.Run("$c = Connect-Evotor -Token $t -BaseUri $u -PassThru; Disconnect-Evotor; Connect-Evotor -Token $t -BaseUri $v; Get-EvotorStore -Connection $c",
+            new Dictionary<string, object> { ["t"] = Token, ["u"] = explicitServer.EvotorBaseUri, ["v"] = connectServer.EvotorBaseUri });
+        Assert.Equal(3, result.Output.Count);
+
+        Assert.Equal(1, session.Run("Disconnect-Evotor; Get-EvotorStore").Output.Count);
+    }
+
+    [Fact]
+    public void With_no_connection_at_all_the_error_says_how_to_connect()
+    {
+        using var _ = Env(null, null);
+        using var session = new PowerShellSession();
+
+        var failure = CaughtError(session.Run("try { Get-EvotorStore } catch { $_ }"));
+
+        Assert.StartsWith("Evotor.Configuration,", failure.FullyQualifiedErrorId);
+        Assert.Contains("Connect-Evotor", failure.Exception.Message);
+        Assert.Contains("EVOTOR_TOKEN", failure.Exception.Message);
+    }
+
+    [Fact]
+    public void A_malformed_base_uri_variable_fails_instead_of_silently_using_the_real_service()
+    {
+        using var _ = Env(Token, "not a uri");
+        using var session = new PowerShellSession();
+
+        var failure = CaughtError(session.Run("try { Get-EvotorStore } catch { $_ }"));
+
+        Assert.StartsWith("Evotor.Configuration,", failure.FullyQualifiedErrorId);
+        Assert.Contains("EVOTOR_BASE_URI", failure.Exception.Message);
+    }
+}
