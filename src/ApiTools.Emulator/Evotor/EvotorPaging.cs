@@ -12,6 +12,10 @@ namespace ApiTools.Emulator.Evotor;
 /// </summary>
 internal static class EvotorPaging
 {
+    /// <summary>The contract's largest page: a limit above it is the client's mistake (400). A smaller
+    /// configured page size only shrinks pages (tests use it to get many pages from little data).</summary>
+    public const int ContractMaxPageSize = 1000;
+
     public static async Task WritePageAsync<T>(
         HttpContext context,
         IReadOnlyList<T> itemsSortedById,
@@ -26,10 +30,10 @@ internal static class EvotorPaging
         if (query.TryGetValue("limit", out var limitText))
         {
             if (int.TryParse(limitText.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-                && parsed >= 1 && parsed <= maxPageSize)
+                && parsed >= 1 && parsed <= ContractMaxPageSize)
                 limit = parsed;
             else
-                violations.Add(new($"должно находиться в диапазоне от 1 до {maxPageSize}", "limit"));
+                violations.Add(new($"должно находиться в диапазоне от 1 до {ContractMaxPageSize}", "limit"));
         }
 
         string? incomingCursor = null;
@@ -47,8 +51,8 @@ internal static class EvotorPaging
             return;
         }
 
-        // A limit given with the cursor wins; otherwise the first request's, capped by today's maximum.
-        var pageSize = limit ?? Math.Min(cursor?.Limit ?? maxPageSize, maxPageSize);
+        // A limit given with the cursor wins, else the first request's; either way capped by the configured page size.
+        var pageSize = Math.Min(limit ?? cursor?.Limit ?? maxPageSize, maxPageSize);
         var start = cursor is null ? 0 : FirstAfter(itemsSortedById, idOf, cursor.After);
         var end = Math.Min(start + pageSize, itemsSortedById.Count);
 

@@ -137,7 +137,7 @@ public sealed class ApiTransport
             using var message = BuildMessage(state.Request);
             response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             if (_options.Limiter is IRateLimitFeedback feedback)
-                feedback.Observe(RateLimitHeaders.From(response, DateTimeOffset.UtcNow));
+                feedback.Observe(RateLimitHeaders.From(response, DateTimeOffset.UtcNow), lease);
             lease.Dispose();
 
             if (!response.IsSuccessStatusCode)

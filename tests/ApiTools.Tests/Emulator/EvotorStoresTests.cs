@@ -81,16 +81,17 @@ public sealed class EvotorStoresTests
     }
 
     [Fact]
-    public async Task Live_max_page_size_bounds_limit()
+    public async Task A_smaller_configured_page_size_caps_pages_while_limit_stays_valid_up_to_the_contract_maximum()
     {
         await using var server = await EmulatorServer.StartAsync();
         using var client = Client(server);
         server.Settings.MaxPageSize = 2;
 
-        var (tooBig, _, _) = await GetJsonAsync(client, "evotor/stores?limit=3");
+        var (asked, _, capped) = await GetJsonAsync(client, "evotor/stores?limit=3");
         var (_, _, page) = await GetJsonAsync(client, "evotor/stores");
 
-        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Equal(2, capped.GetProperty("items").GetArrayLength());
         Assert.Equal(2, page.GetProperty("items").GetArrayLength());
     }
 

@@ -72,5 +72,6 @@ public readonly struct RateLimitHeaders
 /// <summary>A limiter that learns from what the server says about its own budget.</summary>
 public interface IRateLimitFeedback
 {
-    void Observe(RateLimitHeaders headers);
+    /// <param name="lease">The permit the answered request was sent under.</param>
+    void Observe(RateLimitHeaders headers, System.Threading.RateLimiting.RateLimitLease? lease);
 }

@@ -13,21 +13,28 @@ namespace ApiTools.Http.RateLimiting;
 /// still in flight as spent, so callers sharing a key never provoke a 429. Before the first answer
 /// (or once a window has passed with no new figures) it lets one request through at a time to learn
 /// the figures; a server that sends no limits at all is not throttled.
+/// Two things make the server's figures slippery, and both are handled conservatively:
+/// answers arrive out of order (so within a window Remaining only ever goes down), and Reset comes
+/// in whole seconds rounded up (so the server's window may turn over up to a second before ours:
+/// requests granted in that last second may count in the next window, and are charged to it).
 /// </summary>
 public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
 {
-    // Reset is given in whole seconds and our clock is not the server's: a little slack after
-    // the reset keeps the first request of the next window from landing in the old one.
+    // Our clock is not the server's: a little slack after the reset keeps the first request of the
+    // next window from landing in the old one.
     private static readonly TimeSpan ResetSlack = TimeSpan.FromMilliseconds(50);
 
     private readonly object _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Queue<TimeSpan> _grantTimes = new(); // grants of the current window, oldest first
     private TaskCompletionSource<bool> _changed = NewSignal();
     private bool _serverSendsLimits;
     private bool _sawAnswer;
     private int? _limit;
     private int? _remaining;
     private TimeSpan? _resetAt;
+    private TimeSpan _resetUncertainty;
+    private long _window;
     private int _outstanding;
     private long _granted;
     private TimeSpan _idleSince = TimeSpan.Zero;
@@ -49,7 +56,9 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
         }
     }
 
-    public void Observe(RateLimitHeaders headers)
+    /// <summary>Learns from one answer; <paramref name="lease"/> (the permit its request used) tells
+    /// which of our windows the request was sent in.</summary>
+    public void Observe(RateLimitHeaders headers, RateLimitLease? lease)
     {
         lock (_gate)
         {
@@ -58,9 +67,21 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
             {
                 _serverSendsLimits = true;
                 if (headers.Limit is int limit) _limit = limit;
-                if (headers.Remaining is int remaining) _remaining = remaining;
+                var sentInThisWindow = lease is not Lease l || l.Window == _window;
                 var wait = headers.SuggestedWait;
-                if (wait is TimeSpan w) _resetAt = _clock.Elapsed + w + ResetSlack;
+                var refused = headers.RetryAfter is not null || headers.Remaining == 0;
+                if (sentInThisWindow || refused)
+                {
+                    // Out-of-order answers: the lowest Remaining and the latest reset of a window win.
+                    if (headers.Remaining is int remaining)
+                        _remaining = _remaining is int known && sentInThisWindow ? Math.Min(known, remaining) : remaining;
+                    if (wait is TimeSpan w)
+                    {
+                        var resetAt = _clock.Elapsed + w + ResetSlack;
+                        _resetAt = _resetAt is TimeSpan current && current > resetAt ? current : resetAt;
+                        _resetUncertainty = w.Ticks % TimeSpan.TicksPerSecond == 0 && w > TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.Zero;
+                    }
+                }
             }
             Pulse();
         }
@@ -71,7 +92,7 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
         lock (_gate)
         {
             var wait = TryGrant(permitCount);
-            return wait is null ? new Lease(this, permitCount) : Lease.Refused(wait.Value);
+            return wait is null ? new Lease(this, permitCount, _window) : Lease.Refused(wait.Value);
         }
     }
 
@@ -84,7 +105,7 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
             lock (_gate)
             {
                 wait = TryGrant(permitCount);
-                if (wait is null) return new Lease(this, permitCount);
+                if (wait is null) return new Lease(this, permitCount, _window);
                 changed = _changed.Task;
             }
             // Wake on the reset time or when an answer/release changes the picture, whichever is first.
@@ -101,12 +122,7 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
     private TimeSpan? TryGrant(int permits)
     {
         var now = _clock.Elapsed;
-        if (_resetAt is TimeSpan resetAt && now >= resetAt)
-        {
-            // A new window: the full limit if we know it, else learn it again one request at a time.
-            _remaining = _limit;
-            _resetAt = null;
-        }
+        if (_resetAt is TimeSpan resetAt && now >= resetAt) StartNextWindow(resetAt);
 
         bool grant;
         if (!_sawAnswer || (_serverSendsLimits && _remaining is null))
@@ -120,11 +136,27 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
         {
             _outstanding += permits;
             _granted++;
+            if (_serverSendsLimits) _grantTimes.Enqueue(now);
             return null;
         }
         // Until the reset, or until an answer or a release changes the picture (the caller also wakes on those).
         if (_resetAt is TimeSpan at) return at - now;
         return Timeout.InfiniteTimeSpan;
+    }
+
+    private void StartNextWindow(TimeSpan resetAt)
+    {
+        // The server's window may have turned over up to _resetUncertainty before ours: whatever we
+        // granted since then may already count in the new window, so it is charged there.
+        var earliestServerReset = resetAt - ResetSlack - _resetUncertainty;
+        var chargedToNext = 0;
+        while (_grantTimes.Count > 0)
+            if (_grantTimes.Dequeue() >= earliestServerReset) chargedToNext++;
+        for (var i = 0; i < chargedToNext; i++) _grantTimes.Enqueue(resetAt);
+        // A new window: the full limit if we know it, else learn it again one request at a time.
+        _remaining = _limit is int limit ? Math.Max(0, limit - chargedToNext) : null;
+        _resetAt = null;
+        _window++;
     }
 
     private void Release(int permits)
@@ -154,11 +186,15 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
         private readonly TimeSpan? _retryAfter;
         private int _disposed;
 
-        public Lease(ServerGuidedRateLimiter owner, int permits)
+        public Lease(ServerGuidedRateLimiter owner, int permits, long window)
         {
             _owner = owner;
             _permits = permits;
+            Window = window;
         }
+
+        /// <summary>Which of our windows the permit was granted in.</summary>
+        public long Window { get; }
 
         private Lease(TimeSpan retryAfter) => _retryAfter = retryAfter;
 
