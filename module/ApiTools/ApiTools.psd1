@@ -13,6 +13,12 @@
         'Connect-Evotor'
         'Disconnect-Evotor'
         'Get-EvotorStore'
+        'Get-EvotorDevice'
+        'Get-EvotorEmployee'
+        'Get-EvotorDocument'
+        'Get-EvotorProduct'
+        'Get-EvotorProductGroup'
+        'Get-EvotorBulkTask'
         'Invoke-EvotorRequest'
     )
     FunctionsToExport    = @()

@@ -18,7 +18,11 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly PipelinePump _pump = new();
+    private readonly System.Diagnostics.Stopwatch _sinceProgress = new();
     private CmdletObserver? _observer;
+    private OutputBudget? _budget;
+    private long _written;
+    private bool _progressShown;
 
     /// <summary>Cancelled when the pipeline is stopped.</summary>
     protected CancellationToken StopToken => _stop.Token;
@@ -30,19 +34,34 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     /// <summary>Runs a call and returns its result (stream a list with <see cref="WriteStream{T}"/> instead).</summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> call) => Guard(() => _pump.Wait(call(StopToken)));
 
-    /// <summary>Writes each item the moment the client yields it; honours -First/-Skip given to the pager,
-    /// and stops fetching the moment downstream stops (Select-Object -First) or the user presses Ctrl+C.
-    /// A failure part-way is written as an error about <paramref name="target"/> after the items already written.</summary>
-    protected void WriteStream<T>(IAsyncEnumerable<T> source, object? target = null) =>
+    /// <summary>
+    /// Writes each item the moment the client yields it, within -Skip/-First (<see cref="Budget"/>), and
+    /// stops fetching the moment downstream stops (Select-Object -First), the budget is spent, or the user
+    /// presses Ctrl+C. <paramref name="keep"/> filters on the client side. A failure part-way is written
+    /// as an error about <paramref name="target"/> after the items already written. Long listings show
+    /// progress (items, pages, <paramref name="scope"/>).
+    /// </summary>
+    protected void WriteStream<T>(IAsyncEnumerable<T> source, object? target = null, Func<T, bool>? keep = null, string? scope = null) =>
         ForItem(target, () => Guard(() =>
         {
+            if (Budget.Spent) return true;
             var items = source.GetAsyncEnumerator(StopToken);
             try
             {
                 while (_pump.Wait(items.MoveNextAsync()))
                 {
                     _pump.Drain();
-                    WriteObject(items.Current);
+                    var item = items.Current;
+                    if (keep is not null && !keep(item)) continue;
+                    if (!Budget.Take())
+                    {
+                        if (Budget.Spent) break;
+                        continue;
+                    }
+                    WriteObject(item);
+                    _written++;
+                    ReportProgress(scope);
+                    if (Budget.Spent) break;
                 }
             }
             finally
@@ -53,6 +72,31 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
             }
             return true;
         }));
+
+    /// <summary>-Skip/-First of this invocation, shared by every list it writes; without SupportsPaging, no limit.</summary>
+    internal OutputBudget Budget => _budget ??= NewBudget();
+
+    /// <summary>The cap to hand a pager: no more than -Skip plus -First still need.</summary>
+    protected PageRange PagerCap => Budget.Cap;
+
+    protected override void EndProcessing()
+    {
+        if (_progressShown)
+            WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    private int ProgressId => MyInvocation.MyCommand.Name.GetHashCode() & 0x7fffffff;
+
+    private void ReportProgress(string? scope)
+    {
+        // At most four updates a second: progress must not cost more than the listing.
+        if (_sinceProgress.IsRunning && _sinceProgress.ElapsedMilliseconds < 250) return;
+        _sinceProgress.Restart();
+        var pages = _observer?.Calls ?? 0;
+        var status = $"{_written} items, {pages} request{(pages == 1 ? "" : "s")}{(scope is null ? "" : ", " + scope)}";
+        WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, status));
+        _progressShown = true;
+    }
 
     /// <summary>Runs the work for one input item: a failure that only concerns this item is written as a
     /// non-terminating error with <paramref name="target"/>; one that stops everything terminates the cmdlet.</summary>
@@ -75,16 +119,15 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
         WriteError(record);
     }
 
-    /// <summary>The -First/-Skip of a cmdlet that declares SupportsPaging (PowerShell leaves enforcing them to us).</summary>
-    protected PageRange PageRangeFromParameters()
+    private OutputBudget NewBudget()
     {
         var paging = PagingParameters;
-        if (paging is null) return PageRange.All;
+        if (paging is null) return new OutputBudget(0, null);
         if (paging.IncludeTotalCount)
             WriteObject(paging.NewTotalCount(0, 0.0)); // accuracy 0: these APIs do not say how many there are
         long? first = paging.First >= long.MaxValue ? null : (long)paging.First;
         var skip = paging.Skip >= long.MaxValue ? long.MaxValue : (long)paging.Skip;
-        return new PageRange(skip, first);
+        return new OutputBudget(skip, first);
     }
 
     private T Guard<T>(Func<T> body)

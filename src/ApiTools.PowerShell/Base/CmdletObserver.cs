@@ -18,7 +18,16 @@ internal sealed class CmdletObserver : IApiObserver
         _pump = pump;
     }
 
-    public void OnCall(ApiCallInfo call) => _pump.Post(() => _cmdlet.WriteVerbose(call.ToString()));
+    private long _calls;
+
+    /// <summary>HTTP calls made so far for this cmdlet invocation (shown in progress as requests).</summary>
+    public long Calls => System.Threading.Interlocked.Read(ref _calls);
+
+    public void OnCall(ApiCallInfo call)
+    {
+        System.Threading.Interlocked.Increment(ref _calls);
+        _pump.Post(() => _cmdlet.WriteVerbose(call.ToString()));
+    }
 
     public void OnWait(TimeSpan delay, string reason)
     {

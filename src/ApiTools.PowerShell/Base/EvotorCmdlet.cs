@@ -1,5 +1,11 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using ApiTools.Evotor;
+using ApiTools.Paging;
 
 namespace ApiTools.PowerShell.Base;
 
@@ -26,6 +32,33 @@ public abstract class EvotorCmdlet : ApiCmdlet
         {
             WriteApiError(error, null);
         }
+    }
+
+    /// <summary>
+    /// Writes a store-scoped list for the given stores, or for every store of the account when none
+    /// are given: streamed store after store, page after page, with one -First/-Skip over the whole
+    /// walk. A store that fails (no permission, say) is one error; the walk goes on.
+    /// </summary>
+    protected void WriteForStores<T>(IReadOnlyList<string>? storeIds, Func<string, PageRange, CancellationToken, IAsyncEnumerable<T>> list)
+    {
+        foreach (var storeId in storeIds ?? AllStoreIds())
+        {
+            if (Budget.Spent) return;
+            WriteStream(list(storeId, PagerCap, StopToken), target: storeId, scope: $"store {storeId}");
+        }
+    }
+
+    private IReadOnlyList<string> AllStoreIds()
+    {
+        // Ids only: a few bytes a store, so the walk can say how far it has come.
+        var ids = Await(async ct =>
+        {
+            var list = new List<string>();
+            await foreach (var store in Client.GetStoresAsync(PageRange.All, ct).ConfigureAwait(false)) list.Add(store.Id);
+            return list;
+        });
+        WriteVerbose($"No -StoreId: walking all {ids.Count} stores.");
+        return ids;
     }
 
     private EvotorConnection ResolveConnection()

@@ -23,7 +23,7 @@ public sealed class GetEvotorStoreCommand : EvotorCmdlet
     {
         if (ParameterSetName == ListSet)
         {
-            WriteStream(Client.GetStoresAsync(PageRangeFromParameters(), StopToken));
+            WriteStream(Client.GetStoresAsync(PagerCap, StopToken));
             return;
         }
         foreach (var id in StoreId)

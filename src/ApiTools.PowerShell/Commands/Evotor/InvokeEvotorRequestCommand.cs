@@ -48,7 +48,7 @@ public sealed class InvokeEvotorRequestCommand : EvotorCmdlet
 
     private void WriteStreamConverted()
     {
-        var items = Client.InvokePagedAsync(Path, PageRangeFromParameters(), StopToken);
+        var items = Client.InvokePagedAsync(Path, PagerCap, StopToken);
         WriteStream(Select(items));
 
         static async System.Collections.Generic.IAsyncEnumerable<object?> Select(System.Collections.Generic.IAsyncEnumerable<System.Text.Json.JsonElement> source)

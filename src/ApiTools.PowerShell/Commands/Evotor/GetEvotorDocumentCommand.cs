@@ -1,0 +1,75 @@
+using System;
+using System.Management.Automation;
+using ApiTools.Evotor.Models;
+using ApiTools.Evotor.Requests;
+using ApiTools.PowerShell.Base;
+
+namespace ApiTools.PowerShell.Commands.Evotor;
+
+/// <summary>Get-EvotorDocument: sales, returns, sessions and other till documents of a store or a terminal
+/// (every store's without -StoreId), filtered by close time and type; or documents by id.</summary>
+[Cmdlet(VerbsCommon.Get, "EvotorDocument", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[OutputType(typeof(Document))]
+public sealed class GetEvotorDocumentCommand : EvotorCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+
+    /// <summary>Stores to list; binds from a Store or Device on the pipeline. None: every store.</summary>
+    [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[]? StoreId { get; set; }
+
+    /// <summary>Only this terminal's documents; binds from a Device. Without -StoreId its store is looked up.</summary>
+    [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? DeviceId { get; set; }
+
+    /// <summary>Closed at or after this time.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime? Since { get; set; }
+
+    /// <summary>Closed before this time.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime? Until { get; set; }
+
+    /// <summary>Document types: SELL, PAYBACK, OPEN_SESSION, CLOSE_SESSION, CASH_INCOME, …</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidatePattern("^[A-Za-z_]+$")]
+    [ArgumentCompleter(typeof(DocumentTypeCompleter))]
+    public string[]? Type { get; set; }
+
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = null!;
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByIdSet)
+        {
+            foreach (var store in StoreId!)
+                foreach (var id in Id)
+                    ForItem(id, () => WriteObject(Await(ct => Client.GetDocumentAsync(store, id, ct))));
+            return;
+        }
+        if (Since is DateTime s && Until is DateTime u && s > u)
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"-Since ({s:O}) is after -Until ({u:O}): no document can match."),
+                "Evotor.InvalidArgument", ErrorCategory.InvalidArgument, Since));
+        var query = new DocumentQuery
+        {
+            Since = Since is DateTime since ? new DateTimeOffset(since) : null,
+            Until = Until is DateTime until ? new DateTimeOffset(until) : null,
+            Types = Type is null ? null : Array.ConvertAll(Type, t => t.ToUpperInvariant()),
+            DeviceId = DeviceId,
+        };
+        var stores = StoreId;
+        if (stores is null && DeviceId is not null)
+        {
+            var device = DeviceId;
+            ForItem(device, () => stores = new[] { Await(ct => Client.GetDeviceAsync(device, ct)).StoreId ?? "" });
+            if (stores is null) return;
+        }
+        WriteForStores(stores, (store, cap, ct) => Client.GetDocumentsAsync(store, query, cap, ct));
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace ApiTools.Evotor.Models;
+
+/// <summary>A smart terminal. <see cref="DeviceId"/> repeats <see cref="Id"/> so
+/// <c>Get-EvotorDevice | Get-EvotorDocument</c> binds both the store and the device.</summary>
+public sealed class Device
+{
+    public string Id { get; set; } = "";
+
+    [JsonIgnore]
+    public string DeviceId => Id;
+
+    public string? Name { get; set; }
+    public string? StoreId { get; set; }
+
+    /// <summary>The terminal's time zone offset from UTC, in milliseconds, as Evotor sends it.</summary>
+    public long? TimezoneOffset { get; set; }
+
+    public string? Imei { get; set; }
+    public string? FirmwareVersion { get; set; }
+    public GeoLocation? Location { get; set; }
+    public string? UserId { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    [JsonExtensionData]
+    public ExtraFields? Extra { get; set; }
+
+    public override string ToString() => Name is null ? Id : $"{Name} ({Id})";
+}
+
+/// <summary>A point; prints as <c>lat,lng</c> (invariant), the order maps take.</summary>
+public sealed class GeoLocation
+{
+    public decimal? Lng { get; set; }
+    public decimal? Lat { get; set; }
+
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0},{1}", Lat, Lng);
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace ApiTools.Evotor.Models;
+
+/// <summary>An employee of the account, with the stores they work in.</summary>
+public sealed class Employee
+{
+    public string Id { get; set; } = "";
+    public string? Name { get; set; }
+    public string? LastName { get; set; }
+    public string? PatronymicName { get; set; }
+    public string? Phone { get; set; }
+
+    /// <summary>Ids of the stores the employee works in.</summary>
+    public StringList? Stores { get; set; }
+
+    /// <summary>ADMIN, CASHIER or MANUAL.</summary>
+    public string? Role { get; set; }
+
+    public string? UserId { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    [JsonExtensionData]
+    public ExtraFields? Extra { get; set; }
+
+    public override string ToString() => string.Join(" ", new[] { LastName, Name, PatronymicName }).Trim() is { Length: > 0 } full ? full : Id;
+}
