@@ -81,6 +81,7 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
+        _pump.Drain(); // verbose lines of calls that ended after the last item
         if (_progressShown)
             WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
     }

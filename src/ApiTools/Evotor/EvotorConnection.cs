@@ -49,10 +49,14 @@ public sealed class EvotorConnection
     {
         var token = Environment.GetEnvironmentVariable(TokenVariable);
         if (string.IsNullOrEmpty(token)) return null;
-        var baseText = Environment.GetEnvironmentVariable(BaseUriVariable);
-        var source = $"the {TokenVariable} environment variable";
-        var uri = string.IsNullOrEmpty(baseText) ? null : BaseUriRules.Parse(EvotorClient.ServiceName, baseText!, $"the {BaseUriVariable} environment variable");
-        return Create(Secret.FromString(token!), uri, source, retry);
+        return Create(Secret.FromString(token!), BaseUriFromEnvironment(), $"the {TokenVariable} environment variable", retry);
+    }
+
+    /// <summary>The base URI that <c>EVOTOR_BASE_URI</c> names, or null when it is not set; a malformed one is an error.</summary>
+    public static Uri? BaseUriFromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable(BaseUriVariable);
+        return string.IsNullOrEmpty(text) ? null : BaseUriRules.Parse(EvotorClient.ServiceName, text!, $"the {BaseUriVariable} environment variable");
     }
 
     /// <summary>A copy with other retry settings (per-call overrides).</summary>

@@ -66,6 +66,19 @@ public class ConnectionResolutionTests
     }
 
     [Fact]
+    public async Task Connect_without_BaseUri_goes_where_EVOTOR_BASE_URI_points()
+    {
+        await using var server = await StartAsync(o => o.EvotorStores = 2);
+        using var _ = Env(null, server.EvotorBaseUri.ToString());
+        using var session = new PowerShellSession();
+
+        var result = session.Run("Connect-Evotor -Token $t; Get-EvotorStore", new Dictionary<string, object> { ["t"] = Token });
+
+        Assert.Null(result.Failure);
+        Assert.Equal(2, result.Output.Select(PSObjectAssert.IsStore).Count());
+    }
+
+    [Fact]
     public void With_no_connection_at_all_the_error_says_how_to_connect()
     {
         using var _ = Env(null, null);

@@ -19,7 +19,7 @@ public sealed class ConnectEvotorCommand : PSCmdlet
     [ValidateNotNull]
     public SecureString Token { get; set; } = null!;
 
-    /// <summary>API root; default https://api.evotor.ru. http:// only to this machine (the emulator).</summary>
+    /// <summary>API root; default EVOTOR_BASE_URI if set, else https://api.evotor.ru. http:// only to this machine (the emulator).</summary>
     [Parameter]
     public Uri? BaseUri { get; set; }
 
@@ -41,7 +41,9 @@ public sealed class ConnectEvotorCommand : PSCmdlet
         try
         {
             var retry = RetryOptions.Default.With(MaxAttempts, RetryBudget);
-            connection = EvotorConnection.Create(Secret.FromSecureString(Token), BaseUri, "Connect-Evotor", retry);
+            // Without -BaseUri, EVOTOR_BASE_URI still decides where to go, as it does without Connect-Evotor.
+            var baseUri = BaseUri ?? EvotorConnection.BaseUriFromEnvironment();
+            connection = EvotorConnection.Create(Secret.FromSecureString(Token), baseUri, "Connect-Evotor", retry);
         }
         catch (Exception error) when (error is ApiException or ArgumentException)
         {
