@@ -10,7 +10,12 @@ internal sealed class CommandLine
           --urls URL                      where to listen (port 0 = a free port; default http://127.0.0.1:5000)
           --seed N                        seed of the generated data (default 42)
           --evotor-stores N               seeded Evotor stores (default 5)
-          --evotor-products-per-store N   seeded products per store (default 0)
+          --evotor-products-per-store N   seeded products per store (default 25)
+          --evotor-product-groups-per-store N  seeded product groups per store (default 4)
+          --evotor-devices-per-store N    seeded smart terminals per store (default 2)
+          --evotor-employees N            seeded employees (default 6)
+          --evotor-documents-per-store N  seeded documents per store, last ~30 days (default 40)
+          --evotor-bulk-tasks N           seeded historical bulk tasks (default 3)
           --max-page-size N               largest and default page size (default 1000)
           --evotor-tokens a,b             accepted Evotor tokens (default evotor-demo-token,evotor-demo-token-2)
           --evotor-rate-limit N           Evotor requests per window per token, 0 = off (default 0)
@@ -57,6 +62,11 @@ internal sealed class CommandLine
                 case "--seed": o.Seed = Number(int.MinValue); break;
                 case "--evotor-stores": o.EvotorStores = Number(0); break;
                 case "--evotor-products-per-store": o.EvotorProductsPerStore = Number(0); break;
+                case "--evotor-product-groups-per-store": o.EvotorProductGroupsPerStore = Number(0); break;
+                case "--evotor-devices-per-store": o.EvotorDevicesPerStore = Number(0); break;
+                case "--evotor-employees": o.EvotorEmployees = Number(0); break;
+                case "--evotor-documents-per-store": o.EvotorDocumentsPerStore = Number(0); break;
+                case "--evotor-bulk-tasks": o.EvotorBulkTasks = Number(0); break;
                 case "--max-page-size": o.MaxPageSize = Number(1); break;
                 case "--evotor-tokens":
                     var tokens = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

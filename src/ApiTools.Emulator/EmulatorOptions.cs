@@ -13,8 +13,23 @@ public sealed class EmulatorOptions
     /// <summary>Number of seeded Evotor stores.</summary>
     public int EvotorStores { get; set; } = 5;
 
-    /// <summary>Products seeded in each store (kept for the products endpoints).</summary>
-    public int EvotorProductsPerStore { get; set; }
+    /// <summary>Products seeded in each store (generated from their index on demand: 1M stays cheap).</summary>
+    public int EvotorProductsPerStore { get; set; } = 25;
+
+    /// <summary>Product groups seeded in each store.</summary>
+    public int EvotorProductGroupsPerStore { get; set; } = 4;
+
+    /// <summary>Smart terminals seeded in each store.</summary>
+    public int EvotorDevicesPerStore { get; set; } = 2;
+
+    /// <summary>Employees of the account (the first is an ADMIN of every store).</summary>
+    public int EvotorEmployees { get; set; } = 6;
+
+    /// <summary>Documents seeded in each store (none in a store without devices).</summary>
+    public int EvotorDocumentsPerStore { get; set; } = 40;
+
+    /// <summary>Historical bulk tasks (cycling COMPLETED, FAILED, DECLINED).</summary>
+    public int EvotorBulkTasks { get; set; } = 3;
 
     /// <summary>Largest page a list endpoint serves and its default page size (Evotor: 1000).</summary>
     public int MaxPageSize { get; set; } = 1000;
@@ -38,6 +53,11 @@ public sealed class EmulatorOptions
     {
         if (EvotorStores < 0) throw new ArgumentOutOfRangeException(nameof(EvotorStores), EvotorStores, "must be 0 or more");
         if (EvotorProductsPerStore < 0) throw new ArgumentOutOfRangeException(nameof(EvotorProductsPerStore), EvotorProductsPerStore, "must be 0 or more");
+        if (EvotorProductGroupsPerStore < 0) throw new ArgumentOutOfRangeException(nameof(EvotorProductGroupsPerStore), EvotorProductGroupsPerStore, "must be 0 or more");
+        if (EvotorDevicesPerStore < 0) throw new ArgumentOutOfRangeException(nameof(EvotorDevicesPerStore), EvotorDevicesPerStore, "must be 0 or more");
+        if (EvotorEmployees < 0) throw new ArgumentOutOfRangeException(nameof(EvotorEmployees), EvotorEmployees, "must be 0 or more");
+        if (EvotorDocumentsPerStore < 0) throw new ArgumentOutOfRangeException(nameof(EvotorDocumentsPerStore), EvotorDocumentsPerStore, "must be 0 or more");
+        if (EvotorBulkTasks < 0) throw new ArgumentOutOfRangeException(nameof(EvotorBulkTasks), EvotorBulkTasks, "must be 0 or more");
         if (EvotorTokens is null || EvotorTokens.Count == 0 || EvotorTokens.Any(string.IsNullOrWhiteSpace))
             throw new ArgumentException("at least one non-empty Evotor token is needed", nameof(EvotorTokens));
         // The live subset is validated by the settings object itself.

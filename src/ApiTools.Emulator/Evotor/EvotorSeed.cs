@@ -1,3 +1,4 @@
+using System.Collections;
 using ApiTools.Emulator.Evotor;
 
 namespace ApiTools.Emulator;
@@ -5,20 +6,33 @@ namespace ApiTools.Emulator;
 /// <summary>
 /// The Evotor data an emulator starts with: deterministic for a seed, with timestamps relative to the
 /// emulator's start so "changed in the last day" filters find something. Each collection draws from
-/// its own random stream, so adding devices, employees, products or documents later leaves the
-/// stores (and every test that names them) unchanged. Lists are sorted by id, the order pages use.
+/// its own random stream, so adding a collection leaves the others (and every test that names them)
+/// unchanged. Lists are sorted by id (ordinal), the order pages use.
 /// </summary>
 public sealed class EvotorSeed
 {
     private readonly Dictionary<string, SeedStore> _storesById;
+    private readonly Dictionary<string, EvotorStoreData> _dataByStore;
+    private readonly Dictionary<string, SeedDevice> _devicesById;
+    private readonly Dictionary<string, SeedEmployee> _employeesById;
 
-    private EvotorSeed(DateTimeOffset startedAt, string userId, List<SeedStore> stores, int productsPerStore)
+    private EvotorSeed(DateTimeOffset startedAt, string userId, List<SeedStore> stores, int productsPerStore,
+        List<SeedDevice> devices, List<SeedEmployee> employees, Dictionary<string, EvotorStoreData> dataByStore, EvotorBulkStore bulks)
     {
         StartedAt = startedAt;
         UserId = userId;
         Stores = stores;
         ProductsPerStore = productsPerStore;
+        Devices = devices;
+        Employees = employees;
+        Bulks = bulks;
         _storesById = stores.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        _dataByStore = dataByStore;
+        _devicesById = devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        _employeesById = employees.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        Products = new ConcatView<SeedProduct>([.. stores.Select(s => dataByStore[s.Id].Products.AsList())]);
+        ProductGroups = [.. stores.SelectMany(s => dataByStore[s.Id].Groups)];
+        Documents = [.. stores.SelectMany(s => dataByStore[s.Id].Documents)];
     }
 
     /// <summary>The moment the data was generated (UTC, whole milliseconds); seeded times are relative to it.</summary>
@@ -30,20 +44,83 @@ public sealed class EvotorSeed
     /// <summary>Seeded stores, sorted by id (ordinal).</summary>
     public IReadOnlyList<SeedStore> Stores { get; }
 
-    /// <summary>Products to seed per store (served once the products endpoints exist).</summary>
+    /// <summary>Products seeded per store.</summary>
     public int ProductsPerStore { get; }
+
+    /// <summary>Smart terminals of every store, sorted by id (GET /devices order).</summary>
+    public IReadOnlyList<SeedDevice> Devices { get; }
+
+    /// <summary>Employees, sorted by id. The first is the ADMIN and works in every store.</summary>
+    public IReadOnlyList<SeedEmployee> Employees { get; }
+
+    /// <summary>Every store's products: store by store (in <see cref="Stores"/> order), each sorted by id. Generated on access.</summary>
+    public IReadOnlyList<SeedProduct> Products { get; }
+
+    /// <summary>Every store's product groups: store by store, each sorted by id.</summary>
+    public IReadOnlyList<SeedProductGroup> ProductGroups { get; }
+
+    /// <summary>Every store's documents: store by store, each sorted by id.</summary>
+    public IReadOnlyList<SeedDocument> Documents { get; }
+
+    /// <summary>Bulk tasks as they are now, sorted by id (the seeded ones until writes create more).</summary>
+    public IReadOnlyList<SeedBulkTask> BulkTasks => Bulks.Snapshot();
+
+    internal EvotorBulkStore Bulks { get; }
 
     /// <summary>The store with this id, or null.</summary>
     public SeedStore? FindStore(string id) => _storesById.GetValueOrDefault(id);
+
+    /// <summary>The device with this id, or null.</summary>
+    public SeedDevice? FindDevice(string id) => _devicesById.GetValueOrDefault(id);
+
+    /// <summary>The employee with this id, or null.</summary>
+    public SeedEmployee? FindEmployee(string id) => _employeesById.GetValueOrDefault(id);
+
+    /// <summary>A store's products sorted by id (empty for an unknown store). Generated on access, so cheap to hold for 1M products.</summary>
+    public IReadOnlyList<SeedProduct> ProductsOf(string storeId) => Data(storeId)?.Products.AsList() ?? [];
+
+    /// <summary>A store's product with this id, or null.</summary>
+    public SeedProduct? FindProduct(string storeId, string id) => Data(storeId)?.Products.Find(id);
+
+    /// <summary>A store's product groups sorted by id (empty for an unknown store).</summary>
+    public IReadOnlyList<SeedProductGroup> ProductGroupsOf(string storeId) => Data(storeId)?.Groups ?? [];
+
+    /// <summary>A store's documents sorted by id (empty for an unknown store).</summary>
+    public IReadOnlyList<SeedDocument> DocumentsOf(string storeId) => Data(storeId)?.Documents ?? [];
+
+    /// <summary>A store's devices sorted by id (empty for an unknown store).</summary>
+    public IReadOnlyList<SeedDevice> DevicesOf(string storeId) => Data(storeId)?.Devices ?? [];
+
+    internal EvotorStoreData? Data(string storeId) => _dataByStore.GetValueOrDefault(storeId);
 
     internal static EvotorSeed Generate(EmulatorOptions options, DateTimeOffset now)
     {
         // Whole milliseconds: the wire format carries no more, and tests compare seeded values with parsed ones.
         var startedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-        var userRandom = Stream(options.Seed, SeedStream.User);
+        var seed = options.Seed;
+        var userRandom = Stream(seed, SeedStream.User);
         var userId = "01-" + userRandom.NextInt64(1, 1_000_000_000_000_000).ToString("D15", System.Globalization.CultureInfo.InvariantCulture);
-        var stores = GenerateStores(options.EvotorStores, Stream(options.Seed, SeedStream.Stores), startedAt, userId);
-        return new EvotorSeed(startedAt, userId, stores, options.EvotorProductsPerStore);
+        var stores = GenerateStores(options.EvotorStores, Stream(seed, SeedStream.Stores), startedAt, userId);
+
+        var generate = new EvotorSeedGenerator(startedAt, userId);
+        var devices = generate.Devices(stores, options.EvotorDevicesPerStore, Stream(seed, SeedStream.Devices));
+        var employees = generate.Employees(stores, options.EvotorEmployees, Stream(seed, SeedStream.Employees));
+        var groupRandom = Stream(seed, SeedStream.ProductGroups);
+        var documentRandom = Stream(seed, SeedStream.Documents);
+        var data = new Dictionary<string, EvotorStoreData>(StringComparer.Ordinal);
+        for (var i = 0; i < stores.Count; i++)
+        {
+            var store = stores[i];
+            var groups = generate.ProductGroups(store, options.EvotorProductGroupsPerStore, groupRandom);
+            var products = new EvotorProductStore(new ProductGenerator(seed, i, store.Id, userId, startedAt, groups), options.EvotorProductsPerStore);
+            var storeDevices = devices.Where(d => d.StoreId == store.Id).ToList();
+            var staff = employees.Where(e => e.Stores.Contains(store.Id)).ToList();
+            var documents = generate.Documents(store, i, options.EvotorDocumentsPerStore, storeDevices, staff, products, documentRandom);
+            data[store.Id] = new EvotorStoreData(products, groups, documents, storeDevices);
+        }
+        var firstStore = stores.Count > 0 ? data[stores[0].Id] : null;
+        var bulks = new EvotorBulkStore(generate.BulkTasks(options.EvotorBulkTasks, firstStore, Stream(seed, SeedStream.BulkTasks)));
+        return new EvotorSeed(startedAt, userId, stores, options.EvotorProductsPerStore, devices, employees, data, bulks);
     }
 
     private static List<SeedStore> GenerateStores(int count, Random random, DateTimeOffset now, string userId)
@@ -76,7 +153,7 @@ public sealed class EvotorSeed
         return stores;
     }
 
-    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset t) =>
+    internal static DateTimeOffset TruncateToMilliseconds(DateTimeOffset t) =>
         new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
@@ -85,13 +162,55 @@ public sealed class EvotorSeed
     private static Random Stream(int seed, SeedStream stream) => new(unchecked(seed * 1_000_003 + (int)stream));
 
     // Append new streams at the end; never renumber (that would change existing seeded data).
-    private enum SeedStream { User = 1, Stores = 2 }
+    // Products do not use these: each is generated from (seed, store index, ordinal), see ProductGenerator.
+    private enum SeedStream { User = 1, Stores = 2, Devices = 3, Employees = 4, ProductGroups = 5, Documents = 6, BulkTasks = 7 }
 
-    private static readonly string[] Cities =
+    internal static readonly string[] Cities =
         ["Москва", "Санкт-Петербург", "Казань", "Екатеринбург", "Новосибирск", "Нижний Новгород", "Самара", "Краснодар"];
 
     private static readonly string[] Streets =
         ["ул. Ленина", "пр. Мира", "ул. Советская", "ул. Гагарина", "ул. Пушкина", "ул. Садовая", "ул. Набережная", "Невский пр."];
+
+    /// <summary>Lists one after another, without copying (for products generated on access).</summary>
+    private sealed class ConcatView<T>(IReadOnlyList<T>[] parts) : IReadOnlyList<T>
+    {
+        public int Count => parts.Sum(p => p.Count);
+
+        public T this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                foreach (var part in parts)
+                {
+                    if (index < part.Count) return part[index];
+                    index -= part.Count;
+                }
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+        }
+
+        public IEnumerator<T> GetEnumerator() => parts.SelectMany(p => p).GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
+
+/// <summary>A store's collections, as the endpoints read them.</summary>
+internal sealed class EvotorStoreData(
+    EvotorProductStore products,
+    IReadOnlyList<SeedProductGroup> groups,
+    IReadOnlyList<SeedDocument> documents,
+    IReadOnlyList<SeedDevice> devices)
+{
+    private readonly Dictionary<string, SeedProductGroup> _groupsById = groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
+    private readonly Dictionary<string, SeedDocument> _documentsById = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+    public EvotorProductStore Products => products;
+    public IReadOnlyList<SeedProductGroup> Groups => groups;
+    public IReadOnlyList<SeedDocument> Documents => documents;
+    public IReadOnlyList<SeedDevice> Devices => devices;
+    public SeedProductGroup? FindGroup(string id) => _groupsById.GetValueOrDefault(id);
+    public SeedDocument? FindDocument(string id) => _documentsById.GetValueOrDefault(id);
 }
 
 /// <summary>A seeded Evotor store, as the emulator serves it.</summary>
