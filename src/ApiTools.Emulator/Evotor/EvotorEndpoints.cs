@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ApiTools.Emulator.Evotor;
 
 /// <summary>
@@ -9,25 +11,67 @@ internal sealed class EvotorEndpoints(EvotorSeed seed, EmulatorSettings settings
     public void Map(RouteGroupBuilder group)
     {
         // Untyped lambdas bind the RequestDelegate overloads: no parameter binding, the handler owns the response.
-        // Templates here become route keys ("GET /evotor/stores/{id}"): keep them as the contract writes them.
-        group.MapGet("/stores", context => ListStoresAsync(context));
-        group.MapGet("/stores/{id}", context => GetStoreAsync(context));
+        // Templates here become route keys ("GET /evotor/stores/{id}"): keep them as EvotorRouteKeys writes them.
+        group.MapGet("/stores", ListStoresAsync);
+        group.MapGet("/stores/{id}", GetStoreAsync);
+        group.MapGet("/devices", context => Page(context, seed.Devices, d => d.Id, EvotorJson.WriteDevice));
+        group.MapGet("/devices/{id}", context => One(context, "device", seed.FindDevice(Route(context, "id")), EvotorJson.WriteDevice));
+        group.MapGet("/employees", context => Page(context, seed.Employees, e => e.Id, EvotorJson.WriteEmployee));
+        group.MapGet("/employees/{id}", context => One(context, "employee", seed.FindEmployee(Route(context, "id")), EvotorJson.WriteEmployee));
+        group.MapGet("/stores/{storeId}/documents", context => InStore(context, data =>
+            Page(context, data.Documents, d => d.Id, EvotorJson.WriteDocument, EvotorFilters.Documents)));
+        group.MapGet("/stores/{storeId}/documents/{id}", context => InStore(context, data =>
+            One(context, "document", data.FindDocument(Route(context, "id")), EvotorJson.WriteDocument)));
+        group.MapGet("/stores/{storeId}/devices/{deviceId}/documents", context => InStore(context, data =>
+        {
+            var deviceId = Route(context, "deviceId");
+            return data.Devices.Any(d => d.Id == deviceId)
+                ? Page(context, data.Documents, d => d.Id, EvotorJson.WriteDocument, EvotorFilters.Documents, d => d.DeviceId == deviceId)
+                : NotFound(context, "device", deviceId);
+        }));
+        group.MapGet("/stores/{storeId}/products", context => InStore(context, data =>
+            EvotorPaging.WritePageAsync(context, data.Products, Writer<SeedProduct>(EvotorJson.WriteProduct), settings.MaxPageSize, EvotorFilters.Products)));
+        group.MapGet("/stores/{storeId}/products/{id}", context => InStore(context, data =>
+            One(context, "product", data.Products.Find(Route(context, "id")), EvotorJson.WriteProduct)));
+        group.MapGet("/stores/{storeId}/product-groups", context => InStore(context, data =>
+            Page(context, data.Groups, g => g.Id, EvotorJson.WriteProductGroup)));
+        group.MapGet("/stores/{storeId}/product-groups/{id}", context => InStore(context, data =>
+            One(context, "product group", data.FindGroup(Route(context, "id")), EvotorJson.WriteProductGroup)));
+        group.MapGet("/bulks", context => Page(context, seed.Bulks.Snapshot(), t => t.Id, EvotorJson.WriteBulkTask, EvotorFilters.Bulks));
+        group.MapGet("/bulks/{id}", context => One(context, "bulk task", seed.Bulks.Find(Route(context, "id")), EvotorJson.WriteBulkTask));
         // Anything else under /evotor still passes auth and counting, then gets Evotor's 404 body.
-        group.Map("/{**path}", context => NotFoundAsync(context));
+        group.Map("/{**path}", NotFoundAsync);
     }
 
     private Task ListStoresAsync(HttpContext context) =>
-        EvotorPaging.WritePageAsync(context, seed.Stores, static s => s.Id,
-            (writer, store) => EvotorJson.WriteStore(writer, store, unknownFields), settings.MaxPageSize);
+        Page(context, seed.Stores, s => s.Id, EvotorJson.WriteStore);
 
-    private Task GetStoreAsync(HttpContext context)
+    private Task GetStoreAsync(HttpContext context) =>
+        One(context, "store", seed.FindStore(Route(context, "id")), EvotorJson.WriteStore);
+
+    private Task Page<T>(HttpContext context, IReadOnlyList<T> items, Func<T, string> idOf, Action<Utf8JsonWriter, T, bool> write,
+        PageFilter<T>? filter = null, Func<T, bool>? scope = null) =>
+        EvotorPaging.WritePageAsync(context, items, idOf, Writer(write), settings.MaxPageSize, filter, scope);
+
+    private Action<Utf8JsonWriter, T> Writer<T>(Action<Utf8JsonWriter, T, bool> write) => (writer, item) => write(writer, item, unknownFields);
+
+    private Task One<T>(HttpContext context, string what, T? item, Action<Utf8JsonWriter, T, bool> write) where T : class =>
+        item is null
+            ? NotFound(context, what, Route(context, "id"))
+            : EvotorJson.WriteAsync(context, 200, writer => write(writer, item, unknownFields));
+
+    /// <summary>Runs a store-scoped handler, or answers 404 for an unknown store.</summary>
+    private Task InStore(HttpContext context, Func<EvotorStoreData, Task> handler)
     {
-        var id = (string)context.Request.RouteValues["id"]!;
-        var store = seed.FindStore(id);
-        return store is null
-            ? EvotorJson.WriteErrorAsync(context, 404, "not_found", $"store {id} not found")
-            : EvotorJson.WriteAsync(context, 200, writer => EvotorJson.WriteStore(writer, store, unknownFields));
+        var storeId = Route(context, "storeId");
+        var data = seed.Data(storeId);
+        return data is null ? NotFound(context, "store", storeId) : handler(data);
     }
+
+    private static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
+
+    private static Task NotFound(HttpContext context, string what, string id) =>
+        EvotorJson.WriteErrorAsync(context, 404, "not_found", $"{what} {id} not found");
 
     private static Task NotFoundAsync(HttpContext context) =>
         EvotorJson.WriteErrorAsync(context, 404, "not_found", $"no resource at {context.Request.Path}");

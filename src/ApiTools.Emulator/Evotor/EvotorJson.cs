@@ -10,7 +10,7 @@ namespace ApiTools.Emulator.Evotor;
 /// control: snake_case, no nulls (optional fields are omitted), timestamps like
 /// <c>2018-04-17T10:11:49.393+0000</c>, and a Content-Length on every body.
 /// </summary>
-internal static class EvotorJson
+internal static partial class EvotorJson
 {
     /// <summary>Every Evotor response is JSON; the real service says application/vnd.evotor.v2+json.</summary>
     public const string ContentType = "application/json";
