@@ -5,13 +5,15 @@ Builds and tests ApiTools.
 
 .DESCRIPTION
 Tasks:
-  Build  dotnet build ApiTools.sln; the importable module lands in out/ApiTools.
+  Build  dotnet build ApiTools.sln; the importable module lands in out/ApiTools, with the help that
+         build/HelpBuilder makes from docs/ (en-US/ApiTools.PowerShell.dll-Help.xml, about_ApiTools.help.txt).
   Test   Build, then xunit (dotnet test, TRX into out/test-results), then Pester (tests/Pester) in a fresh
          `dotnet pwsh`. Prints each layer's counts and, as the very last line, "N passed, M failed".
          Exits non-zero if any test failed or a layer did not run.
   Demo   Build, start the emulator on a free port and run examples/quickstart.ps1 against it in a fresh
          `dotnet pwsh`, as a user's session would.
-(Package is not implemented yet, see issue 11.)
+  Package  Build, then pack out/ApiTools into out/packages/ApiTools.<version>.nupkg (build/Package.ps1, with
+         PSResourceGet) and print the commands that install it from that folder.
 
 Needs only the .NET SDK: PowerShell 7.6.9 comes from the local tool manifest (dotnet-tools.json) and
 Pester 5.9.1 from NuGet (build/Pester.proj, restored into tools/packages).
@@ -21,7 +23,7 @@ dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
     [string] $Task = 'Build',
     [string] $Configuration = 'Release'
 )
@@ -254,12 +256,24 @@ function Invoke-DemoTask {
     }
 }
 
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    Write-Step 'Package (PSResourceGet)'
+    # Packing reads the manifest as data and never imports the module, so this session does not load the DLL.
+    $package = & (Join-Path $RepoRoot 'build/Package.ps1') -ModulePath (Split-Path -Parent $ModuleManifest) `
+        -OutputDirectory (Join-Path $RepoRoot 'out/packages')
+    Write-Host "Package: $($package.FullName)"
+    Write-Host 'Install it with:'
+    Write-Host "  Register-PSResourceRepository -Name Local -Uri '$($package.DirectoryName)' -Trusted; Install-PSResource ApiTools -Repository Local"
+}
+
 Push-Location -LiteralPath $RepoRoot   # `dotnet pwsh` finds the tool manifest from the current folder
 try {
     switch ($Task) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
         'Demo' { Invoke-DemoTask }
+        'Package' { Invoke-PackageTask }
     }
 } catch {
     # One plain line (no error-view decoration in CI logs), then a non-zero exit code.

@@ -70,7 +70,7 @@ internal sealed partial record CommandPage(
         var inputs = ParseTypes(Find(top, "INPUTS"));
         var outputs = ParseTypes(Find(top, "OUTPUTS"));
         var notes = Find(top, "NOTES") is { } notesSection ? Paragraphs(DescriptionBody(notesSection)) : new List<string>();
-        var links = ParseLinks(Find(top, "RELATED LINKS"));
+        var links = ParseLinks(file, Find(top, "RELATED LINKS"));
         return new CommandPage(expectedName, synopsis, description, syntax, parameters, inputs, outputs, notes, examples, links);
     }
 
@@ -221,10 +221,13 @@ internal sealed partial record CommandPage(
     private static List<TypeDoc> ParseTypes(Section? section) =>
         section is null ? new List<TypeDoc>() : section.Children.Select(c => new TypeDoc(c.Title.Trim(), Paragraphs(c.Body))).ToList();
 
-    private static List<RelatedLink> ParseLinks(Section? section)
+    private static List<RelatedLink> ParseLinks(string file, Section? section)
     {
         var links = new List<RelatedLink>();
         if (section is null) return links;
+        if (section.Children.Count > 0)
+            throw new HelpFormatException(file, section.Children[0].Line,
+                $"'{section.Children[0].Title}' under ## RELATED LINKS: a section there means a heading level went wrong above.");
         foreach (var line in section.Body.Select(l => l.Text.Trim()).Where(t => t.Length > 0))
         {
             var found = Markdown.Links(line).ToList();

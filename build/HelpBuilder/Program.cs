@@ -70,5 +70,9 @@ Directory.CreateDirectory(culture);
 MamlWriter.Write(commands, Path.Combine(culture, helpFile));
 foreach (var (name, text) in abouts)
     File.WriteAllText(Path.Combine(culture, name + ".help.txt"), text, new System.Text.UTF8Encoding(false));
+// An about page that was deleted or renamed must not linger in the module.
+foreach (var stale in Directory.GetFiles(culture, "about_*.help.txt")
+             .Where(f => !abouts.Any(a => Path.GetFileName(f).Equals(a.Name + ".help.txt", StringComparison.Ordinal))))
+    File.Delete(stale);
 Console.WriteLine($"Help: {commands.Count} command page(s) -> {Path.Combine(culture, helpFile)}; {abouts.Count} about topic(s).");
 return 0;
