@@ -138,7 +138,8 @@ internal sealed class EvotorSeedGenerator(DateTimeOffset now, string userId)
             }
             else
             {
-                var daysAgo = 1.5 + (k - 1) * 28.0 / Math.Max(1, lengths.Count - 1) + random.NextDouble() * 0.3;
+                // Older sessions from 1.5 to 29.5 days back, evenly spaced (the oldest ends up ~30 days ago).
+                var daysAgo = 1.5 + (lengths.Count > 2 ? (k - 1) * 28.0 / (lengths.Count - 2) : 0) + random.NextDouble() * 0.3;
                 start = now - TimeSpan.FromDays(daysAgo) - TimeSpan.FromMinutes(random.Next(0, 120));
                 span = TimeSpan.FromHours(10);
             }
