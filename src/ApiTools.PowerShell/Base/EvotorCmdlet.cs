@@ -48,6 +48,17 @@ public abstract class EvotorCmdlet : ApiCmdlet
         }
     }
 
+    /// <summary>The store ids a by-id lookup needs: -StoreId, given or piped. Without one the call is a usage error.</summary>
+    protected IReadOnlyList<string> StoreIdsForById()
+    {
+        var ids = MyInvocation.BoundParameters.TryGetValue("StoreId", out var value) ? value as string[] : null;
+        if (ids is { Length: > 0 }) return ids;
+        ThrowTerminatingError(new ErrorRecord(
+            new PSArgumentException("-Id needs -StoreId: Evotor looks up products, groups and documents within a store."),
+            "Evotor.StoreIdRequired", ErrorCategory.InvalidArgument, null));
+        return ids!;
+    }
+
     private IReadOnlyList<string> AllStoreIds()
     {
         // Ids only: a few bytes a store, so the walk can say how far it has come.

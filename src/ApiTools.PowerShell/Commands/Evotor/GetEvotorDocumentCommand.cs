@@ -16,8 +16,9 @@ public sealed class GetEvotorDocumentCommand : EvotorCmdlet
     private const string ByIdSet = "ById";
 
     /// <summary>Stores to list; binds from a Store or Device on the pipeline. None: every store.</summary>
-    [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    // In every set and never mandatory: PowerShell prefers a set whose mandatory parameter the pipeline
+    // fills, so a mandatory -StoreId in ById would turn `Get-EvotorStore | Get-X` into a prompt for -Id.
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string[]? StoreId { get; set; }
 
@@ -48,7 +49,7 @@ public sealed class GetEvotorDocumentCommand : EvotorCmdlet
     {
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var store in StoreId!)
+            foreach (var store in StoreIdsForById())
                 foreach (var id in Id)
                     ForItem(id, () => WriteObject(Await(ct => Client.GetDocumentAsync(store, id, ct))));
             return;

@@ -13,8 +13,9 @@ public sealed class GetEvotorProductGroupCommand : EvotorCmdlet
     private const string ByIdSet = "ById";
 
     /// <summary>Stores to list; binds from a Store, Product or group on the pipeline. None: every store.</summary>
-    [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    // In every set and never mandatory: PowerShell prefers a set whose mandatory parameter the pipeline
+    // fills, so a mandatory -StoreId in ById would turn `Get-EvotorStore | Get-X` into a prompt for -Id.
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string[]? StoreId { get; set; }
 
@@ -30,7 +31,7 @@ public sealed class GetEvotorProductGroupCommand : EvotorCmdlet
             WriteForStores(StoreId, (store, cap, ct) => Client.GetProductGroupsAsync(store, cap, ct));
             return;
         }
-        foreach (var store in StoreId!)
+        foreach (var store in StoreIdsForById())
             foreach (var id in Id)
                 ForItem(id, () => WriteObject(Await(ct => Client.GetProductGroupAsync(store, id, ct))));
     }
