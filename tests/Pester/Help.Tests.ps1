@@ -44,10 +44,10 @@ Describe 'Help of <Name>' -ForEach $cmdlets {
     }
 
     It 'describes every parameter' {
-        # Common parameters are described by about_CommonParameters. IncludeTotalCount is the third parameter that
-        # SupportsPaging adds (with -First and -Skip); PowerShell gives it a meaning of its own and no cmdlet here
-        # reports a total, so the pages leave it out.
-        $common = [System.Management.Automation.Cmdlet]::CommonParameters + 'IncludeTotalCount'
+        # Common parameters are described by about_CommonParameters. Everything else, including what
+        # SupportsPaging (-First, -Skip, -IncludeTotalCount) and SupportsShouldProcess (-WhatIf, -Confirm) add, has
+        # its own section.
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters
         $expected = @($command.Parameters.Keys | Where-Object { $_ -notin $common })
         $documented = @{}
         foreach ($p in @(if ($help.PSObject.Properties['parameters'] -and $help.parameters) { $help.parameters.parameter })) {
