@@ -111,7 +111,7 @@ public sealed class EvotorSeed
         for (var i = 0; i < stores.Count; i++)
         {
             var store = stores[i];
-            var groups = generate.ProductGroups(store, options.EvotorProductGroupsPerStore, groupRandom);
+            var groups = generate.ProductGroups(store, i, options.EvotorProductGroupsPerStore, groupRandom);
             var products = new EvotorProductStore(new ProductGenerator(seed, i, store.Id, userId, startedAt, groups), options.EvotorProductsPerStore);
             var storeDevices = devices.Where(d => d.StoreId == store.Id).ToList();
             var staff = employees.Where(e => e.Stores.Contains(store.Id)).ToList();

@@ -75,7 +75,7 @@ internal sealed class EvotorSeedGenerator(DateTimeOffset now, string userId)
         return employees;
     }
 
-    public List<SeedProductGroup> ProductGroups(SeedStore store, int count, Random random)
+    public List<SeedProductGroup> ProductGroups(SeedStore store, int storeIndex, int count, Random random)
     {
         var ids = new List<string>(count);
         for (var i = 0; i < count; i++) ids.Add(SeedUuid.New(random));
@@ -99,7 +99,7 @@ internal sealed class EvotorSeedGenerator(DateTimeOffset now, string userId)
                         new SeedAttribute(SeedUuid.New(random), "Цвет", [.. new[] { "красный", "синий", "чёрный" }.Select(n => new SeedChoice(SeedUuid.New(random), n))]),
                     ]
                     : null,
-                ExternalCode = $"G-{i + 1:D4}",
+                ExternalCode = $"G-{storeIndex + 1:D2}-{i + 1:D4}",
             });
         }
         return groups;
