@@ -7,12 +7,6 @@ BeforeAll {
 
     $script:Token = 'evotor-demo-token'
     $script:emu = Start-TestEmulator -ArgumentList '--evotor-stores', '3', '--evotor-products-per-store', '7', '--max-page-size', '4'
-
-    function script:Get-RouteCount([string] $Pattern) {
-        # Sums the emulator's counts for route keys matching a wildcard pattern.
-        $counts = Get-EmulatorRequestCount $script:emu
-        ($counts.Keys | Where-Object { $_ -like $Pattern } | ForEach-Object { $counts[$_] } | Measure-Object -Sum).Sum
-    }
 }
 
 AfterAll {
@@ -43,7 +37,7 @@ Describe 'Get-EvotorStore | Get-EvotorProduct | Export-Csv, then Import-Csv, und
     }
 
     It 'writes lists as a;b;c' {
-        $withBarcodes = @($script:products | Where-Object { $_.Barcodes.Count -gt 1 })
+        $withBarcodes = @($script:products | Where-Object { $null -ne $_.Barcodes -and $_.Barcodes.Count -gt 1 })
         $withBarcodes.Count | Should -BeGreaterThan 0
         foreach ($p in $withBarcodes) {
             $row = $script:rows | Where-Object Id -eq $p.Id
@@ -71,21 +65,28 @@ Describe 'Get-EvotorStore | Get-EvotorProduct | Export-Csv, then Import-Csv, und
     }
 }
 
-Describe 'Paging costs' {
+Describe 'Paging costs on full pages of 1000' {
+    BeforeAll {
+        # Default page size: the next page starts only once item 101 of 1000 is asked for.
+        $script:big = Start-TestEmulator -ArgumentList '--evotor-stores', '1', '--evotor-products-per-store', '2500'
+    }
+    AfterAll {
+        Stop-TestEmulator $script:big
+    }
     BeforeEach {
-        Connect-Evotor -Token $script:Token -BaseUri $script:emu.EvotorBaseUri
+        Connect-Evotor -Token $script:Token -BaseUri $script:big.EvotorBaseUri
         $script:store = (Get-EvotorStore -First 1).Id
-        Reset-Emulator $script:emu
+        Reset-Emulator $script:big
     }
 
     It '<_> costs exactly one products request' -ForEach @(
-        'Get-EvotorProduct -StoreId $store | Select-Object -First 2'
-        'Get-EvotorProduct -StoreId $store -First 2'
+        'Get-EvotorProduct -StoreId $store | Select-Object -First 5'
+        'Get-EvotorProduct -StoreId $store -First 5'
     ) {
         $store = $script:store
         $items = @(& ([scriptblock]::Create($_)))
-        $items.Count | Should -Be 2
-        Get-RouteCount 'GET /evotor/stores/*/products' | Should -Be 1
+        $items.Count | Should -Be 5
+        Get-EmulatorRequestCount $script:big 'GET /evotor/stores/{storeId}/products' | Should -Be 1
     }
 }
 
