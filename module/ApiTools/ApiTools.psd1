@@ -19,6 +19,14 @@
         'Get-EvotorProduct'
         'Get-EvotorProductGroup'
         'Get-EvotorBulkTask'
+        'New-EvotorProduct'
+        'Set-EvotorProduct'
+        'Update-EvotorProduct'
+        'Remove-EvotorProduct'
+        'New-EvotorProductGroup'
+        'Set-EvotorProductGroup'
+        'Update-EvotorProductGroup'
+        'Remove-EvotorProductGroup'
         'Invoke-EvotorRequest'
     )
     FunctionsToExport    = @()

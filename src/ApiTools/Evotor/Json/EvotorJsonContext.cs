@@ -24,6 +24,8 @@ namespace ApiTools.Evotor.Json;
 [JsonSerializable(typeof(EvotorPage<BulkTask>))]
 [JsonSerializable(typeof(BulkTask))]
 [JsonSerializable(typeof(EvotorErrorBody))]
+[JsonSerializable(typeof(ProductPatchBody))]
+[JsonSerializable(typeof(ProductGroupPatchBody))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class EvotorJsonContext : JsonSerializerContext
 {

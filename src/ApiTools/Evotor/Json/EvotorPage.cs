@@ -28,3 +28,17 @@ internal sealed class EvotorViolation
     public string? Reason { get; set; }
     public string? Subject { get; set; }
 }
+
+/// <summary>PATCH bodies: only what is set is sent (nulls are omitted, as Evotor never takes null).</summary>
+internal sealed class ProductPatchBody
+{
+    public decimal? Price { get; set; }
+    public decimal? Quantity { get; set; }
+    public decimal? CostPrice { get; set; }
+}
+
+internal sealed class ProductGroupPatchBody
+{
+    public string? Name { get; set; }
+    public string? ParentId { get; set; }
+}

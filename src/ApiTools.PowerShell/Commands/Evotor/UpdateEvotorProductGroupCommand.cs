@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using ApiTools.Evotor.Models;
+using ApiTools.Evotor.Requests;
+using ApiTools.PowerShell.Base;
+
+namespace ApiTools.PowerShell.Commands.Evotor;
+
+/// <summary>Update-EvotorProductGroup: renames or moves product groups (PATCH; what Evotor accepts here is inferred).</summary>
+[Cmdlet(VerbsData.Update, "EvotorProductGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ProductGroup))]
+public sealed class UpdateEvotorProductGroupCommand : EvotorWriteCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string StoreId { get; set; } = "";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = null!;
+
+    [Parameter] [ValidateNotNullOrEmpty] public string? Name { get; set; }
+
+    /// <summary>The group to move it under.</summary>
+    [Parameter] [ValidateNotNullOrEmpty] public string? ParentId { get; set; }
+
+    [Parameter] public SwitchParameter PassThru { get; set; }
+
+    private ProductGroupPatch _patch = null!;
+
+    protected override void BeginProcessing()
+    {
+        _patch = new ProductGroupPatch { Name = Name, ParentId = ParentId };
+        if (_patch.IsEmpty)
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Nothing to change: give -Name or -ParentId."),
+                "Evotor.EmptyPatch", ErrorCategory.InvalidArgument, null));
+        base.BeginProcessing();
+    }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var id in Id)
+            Send($"product group {id} in store {StoreId}", "Update", id, ct => Client.PatchProductGroupAsync(StoreId, id, _patch, ct), output: PassThru);
+    }
+}

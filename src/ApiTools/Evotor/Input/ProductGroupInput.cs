@@ -1,0 +1,65 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using ApiTools.Evotor.Models;
+using ApiTools.Input;
+
+namespace ApiTools.Evotor.Input;
+
+/// <summary>One input item → the product group Evotor is sent, checked first (see <see cref="ProductInput"/>).
+/// Attributes come as typed objects or as the <c>Size(S|M|L);Colour(Red|Blue)</c> text Export-Csv wrote.</summary>
+public static class ProductGroupInput
+{
+    public static ProductGroup Read(InputFields fields, string label, bool requireId)
+    {
+        var group = new ProductGroup
+        {
+            Id = fields.Text("Id")?.Trim() ?? "",
+            ParentId = fields.Text("ParentId")?.Trim(),
+            Name = fields.Text("Name"),
+            Barcodes = fields.List("Barcodes"),
+            Attributes = Attributes(fields),
+        };
+        if (requireId && group.Id.Length == 0) fields.AddViolation("Id", "is required to store the group under a known id");
+        ProductInput.Required(fields, "Name", group.Name);
+        ProductInput.MaxLength(fields, "Name", group.Name, ProductInput.MaxNameLength);
+        if (fields.Violations.Count > 0) throw ProductInput.Invalid(label, fields);
+        if (group.Id.Length == 0) group.Id = null!;
+        return group;
+    }
+
+    private static ProductGroupAttributeList? Attributes(InputFields fields)
+    {
+        if (!fields.Has("Attributes")) return null;
+        var text = fields.Text("Attributes");
+        if (fields.Raw("Attributes") is IEnumerable items and not string)
+        {
+            var typed = items.OfType<ProductGroupAttribute>().ToList();
+            if (typed.Count > 0) return Copy(typed);
+        }
+        var list = new ProductGroupAttributeList();
+        foreach (var part in (text ?? "").Split(';').Select(p => p.Trim()).Where(p => p.Length > 0))
+        {
+            var open = part.IndexOf('(');
+            if (open <= 0 || !part.EndsWith(")"))
+            {
+                fields.AddViolation("Attributes", $"'{part}' is not Name(choice|choice)");
+                continue;
+            }
+            var choices = part.Substring(open + 1, part.Length - open - 2).Split('|').Select(c => c.Trim()).Where(c => c.Length > 0);
+            list.Add(new ProductGroupAttribute
+            {
+                Name = part.Substring(0, open).Trim(),
+                Choices = choices.Select(c => new ProductGroupAttributeChoice { Name = c }).ToList(),
+            });
+        }
+        return list;
+    }
+
+    private static ProductGroupAttributeList Copy(IEnumerable<ProductGroupAttribute> attributes)
+    {
+        var list = new ProductGroupAttributeList();
+        list.AddRange(attributes);
+        return list;
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Linq;
+using ApiTools.Evotor.Models;
+using ApiTools.Input;
+
+namespace ApiTools.Evotor.Input;
+
+/// <summary>
+/// Turns one input item (a typed product, an Import-Csv row, a hashtable) into the product Evotor
+/// is sent, checking it first against the write contract: every problem is named by field, and an
+/// invalid item is refused before any request. Read-only columns (StoreId, UserId, CreatedAt,
+/// UpdatedAt, Extra) are ignored, so what Export-Csv wrote can be imported as it is.
+/// </summary>
+public static class ProductInput
+{
+    public const int MaxNameLength = 128;
+
+    /// <param name="label">How messages name the item, e.g. <c>item 3 ('Молоко')</c>.</param>
+    /// <param name="requireId">PUT needs the id the product is stored under.</param>
+    public static Product Read(InputFields fields, string label, bool requireId)
+    {
+        var product = new Product
+        {
+            Id = fields.Text("Id")?.Trim() ?? "",
+            ParentId = fields.Text("ParentId")?.Trim(),
+            Name = fields.Text("Name"),
+            Type = Enum(fields, "Type", EvotorEnums.ProductTypes),
+            MeasureName = fields.Text("MeasureName")?.Trim(),
+            Tax = Enum(fields, "Tax", EvotorEnums.Taxes),
+            AllowToSell = fields.Boolean("AllowToSell"),
+            Price = Money(fields, "Price"),
+            CostPrice = Money(fields, "CostPrice"),
+            Quantity = Amount(fields, "Quantity", scale: 3),
+            Description = fields.Text("Description"),
+            ArticleNumber = fields.Text("ArticleNumber"),
+            Code = fields.Text("Code"),
+            Barcodes = fields.List("Barcodes"),
+            AlcoCodes = fields.List("AlcoCodes"),
+            AlcoholByVolume = fields.Decimal("AlcoholByVolume"),
+            AlcoholProductKindCode = fields.Integer("AlcoholProductKindCode"),
+            TareVolume = fields.Decimal("TareVolume"),
+            AttributesChoices = fields.Map("AttributesChoices"),
+        };
+
+        if (requireId && product.Id.Length == 0) fields.AddViolation("Id", "is required to store the product under a known id");
+        Required(fields, "Name", product.Name);
+        if (product.Name is { Length: > MaxNameLength }) fields.AddViolation("Name", $"is {product.Name.Length} characters; at most {MaxNameLength}");
+        Required(fields, "Price", product.Price);
+        Required(fields, "MeasureName", product.MeasureName);
+        if (product.MeasureName is { Length: > 20 }) fields.AddViolation("MeasureName", "is longer than 20 characters");
+        Required(fields, "Tax", product.Tax);
+        Required(fields, "AllowToSell", product.AllowToSell);
+        Required(fields, "Type", product.Type);
+        MaxLength(fields, "ArticleNumber", product.ArticleNumber, 20);
+        MaxLength(fields, "Code", product.Code, 10);
+        MaxLength(fields, "Description", product.Description, 1000);
+        foreach (var code in product.AlcoCodes ?? new StringList())
+            if (code.Length != 19) fields.AddViolation("AlcoCodes", $"'{code}' is {code.Length} characters; an alcohol code has 19");
+
+        if (fields.Violations.Count > 0) throw Invalid(label, fields);
+        if (product.Id.Length == 0) product.Id = null!; // POST: the server makes the id; never send an empty one
+        return product;
+    }
+
+    internal static ApiValidationException Invalid(string label, InputFields fields) =>
+        new(EvotorClient.ServiceName,
+            $"{char.ToUpperInvariant(label[0])}{label.Substring(1)} is not valid, so it was not sent: {string.Join("; ", fields.Violations)}.",
+            fields.Violations.ToArray())
+        {
+            ErrorCode = "client_validation",
+        };
+
+    internal static string? Enum(InputFields fields, string field, System.Collections.Generic.IReadOnlyList<string> allowed)
+    {
+        var text = fields.Text(field);
+        if (text is null) return null;
+        var match = EvotorEnums.Match(allowed, text);
+        if (match is null) fields.AddViolation(field, $"'{text}' is not one of {string.Join(", ", allowed)}");
+        return match;
+    }
+
+    /// <summary>Money: 7 digits before the point at most, 2 after, not negative.</summary>
+    internal static decimal? Money(InputFields fields, string field)
+    {
+        var value = Amount(fields, field, scale: 2);
+        if (value < 0) fields.AddViolation(field, $"{value} is negative");
+        return value;
+    }
+
+    internal static decimal? Amount(InputFields fields, string field, int scale)
+    {
+        var value = fields.Decimal(field);
+        if (value is null) return null;
+        if (Math.Abs(value.Value) >= 10_000_000m) fields.AddViolation(field, $"{value} has more than 7 digits before the decimal point");
+        if (DecimalText.Scale(value.Value) > scale) fields.AddViolation(field, $"{value} has more than {scale} digits after the decimal point");
+        return value;
+    }
+
+    /// <summary>Names the field as the user wrote it (the CSV column, the parameter): Price, not price.</summary>
+    internal static void Required(InputFields fields, string field, object? value)
+    {
+        if (value is null && !fields.Violations.Any(v => v.Subject == field)) fields.AddViolation(field, "is required");
+    }
+
+    internal static void MaxLength(InputFields fields, string field, string? value, int max)
+    {
+        if (value is { Length: var n } && n > max) fields.AddViolation(field, $"is {n} characters; at most {max}");
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+
+namespace ApiTools.Input;
+
+/// <summary>
+/// One input item as named values, whatever it came from: a typed object from a Get- cmdlet, an
+/// Import-Csv row (every value a string), a hashtable, a CSV record. Names match case-insensitively
+/// and in either spelling (<c>CostPrice</c> or <c>cost_price</c>). Reading a field parses it and
+/// records a violation naming the field when it cannot, so one pass collects every problem.
+/// </summary>
+public sealed class InputFields
+{
+    private readonly Dictionary<string, object?> _values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ApiViolation> _violations = new();
+
+    public InputFields(IEnumerable<KeyValuePair<string, object?>> values)
+    {
+        foreach (var kv in values) _values[Normalise(kv.Key)] = kv.Value;
+    }
+
+    public IReadOnlyList<ApiViolation> Violations => _violations;
+
+    public void AddViolation(string field, string reason) => _violations.Add(new ApiViolation(field, reason));
+
+    /// <summary>True when the field is present with a value (an empty CSV cell counts as absent).</summary>
+    public bool Has(string field) => Raw(field) is not null;
+
+    public string? Text(string field)
+    {
+        var raw = Raw(field);
+        return raw switch
+        {
+            null => null,
+            string s => s,
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => raw.ToString(),
+        };
+    }
+
+    public decimal? Decimal(string field)
+    {
+        var raw = Raw(field);
+        switch (raw)
+        {
+            case null: return null;
+            case decimal d: return d;
+            case int or long or short or byte or uint or ulong or ushort or sbyte: return Convert.ToDecimal(raw, CultureInfo.InvariantCulture);
+            case double or float:
+                try { return Convert.ToDecimal(raw, CultureInfo.InvariantCulture); }
+                catch (OverflowException) { break; }
+            case string s when DecimalText.TryParse(s, out var parsed): return parsed;
+        }
+        AddViolation(field, $"'{raw}' is not a number: use digits with one '.' or ',' as the decimal point and no thousands separators");
+        return null;
+    }
+
+    public long? Integer(string field)
+    {
+        var value = Decimal(field);
+        if (value is null) return null;
+        if (value != decimal.Truncate(value.Value) || value > long.MaxValue || value < long.MinValue)
+        {
+            AddViolation(field, $"'{Raw(field)}' is not a whole number");
+            return null;
+        }
+        return (long)value.Value;
+    }
+
+    public bool? Boolean(string field)
+    {
+        var raw = Raw(field);
+        switch (raw)
+        {
+            case null: return null;
+            case bool b: return b;
+            case string s:
+                switch (s.Trim().ToLowerInvariant())
+                {
+                    case "true" or "1" or "yes" or "y" or "да": return true;
+                    case "false" or "0" or "no" or "n" or "нет": return false;
+                }
+                break;
+            case int or long: return Convert.ToInt64(raw, CultureInfo.InvariantCulture) != 0;
+        }
+        AddViolation(field, $"'{raw}' is not true or false");
+        return null;
+    }
+
+    /// <summary>A list from an array, or from the <c>a;b;c</c> text Export-Csv wrote.</summary>
+    public StringList? List(string field)
+    {
+        var raw = Raw(field);
+        switch (raw)
+        {
+            case null: return null;
+            case string s: return new StringList(s.Split(StringList.Separator).Select(x => x.Trim()).Where(x => x.Length > 0));
+            case IEnumerable items:
+                var list = new StringList();
+                foreach (var item in items)
+                {
+                    var text = item?.ToString();
+                    if (!string.IsNullOrWhiteSpace(text)) list.Add(text!.Trim());
+                }
+                return list;
+            default: return new StringList(new[] { raw.ToString()! });
+        }
+    }
+
+    /// <summary>An id → id map from a dictionary, or from the <c>k=v;k=v</c> text Export-Csv wrote.</summary>
+    public IdMap? Map(string field)
+    {
+        var raw = Raw(field);
+        switch (raw)
+        {
+            case null: return null;
+            case IDictionary dictionary:
+                var fromDictionary = new IdMap();
+                foreach (DictionaryEntry e in dictionary) fromDictionary[e.Key.ToString()!] = e.Value?.ToString() ?? "";
+                return fromDictionary;
+            case string s:
+                var map = new IdMap();
+                foreach (var pair in s.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var eq = pair.IndexOf('=');
+                    if (eq <= 0 || eq == pair.Length - 1)
+                    {
+                        AddViolation(field, $"'{pair}' is not id=id (write pairs as k=v;k=v)");
+                        return null;
+                    }
+                    map[pair.Substring(0, eq).Trim()] = pair.Substring(eq + 1).Trim();
+                }
+                return map;
+        }
+        AddViolation(field, $"'{raw}' is not a map of ids (write pairs as k=v;k=v)");
+        return null;
+    }
+
+    /// <summary>The value, with blank text read as absent (Import-Csv gives "" for an empty cell).</summary>
+    internal object? Raw(string field)
+    {
+        if (!_values.TryGetValue(Normalise(field), out var value)) return null;
+        if (value is JsonElement json) value = FromJson(json);
+        return value is string s && string.IsNullOrWhiteSpace(s) ? null : value;
+    }
+
+    private static object? FromJson(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.String => json.GetString(),
+        JsonValueKind.Number => json.GetDecimal(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => json.GetRawText(),
+    };
+
+    /// <summary>CostPrice, cost_price and costprice are one name.</summary>
+    private static string Normalise(string name) => name.Replace("_", "").Replace("-", "").Trim();
+}
