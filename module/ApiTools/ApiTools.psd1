@@ -27,6 +27,10 @@
         'Set-EvotorProductGroup'
         'Update-EvotorProductGroup'
         'Remove-EvotorProductGroup'
+        'Add-EvotorProductImage'
+        'Get-EvotorProductImage'
+        'Save-EvotorProductImage'
+        'Remove-EvotorProductImage'
         'Invoke-EvotorRequest'
     )
     FunctionsToExport    = @()

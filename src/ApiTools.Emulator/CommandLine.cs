@@ -21,6 +21,7 @@ internal sealed class CommandLine
           --evotor-rate-limit N           Evotor requests per window per token, 0 = off (default 0)
           --evotor-rate-window-ms N       Evotor rate window in milliseconds (default 1000)
           --latency-ms N                  delay before each service answer (default 0)
+          --evotor-bulk-duration-ms N     time a bulk task takes: ACCEPTED, RUNNING, then done (default 2000)
           --unknown-fields                add fields the contract does not name
           --help                          show this text
         Prints "ApiTools emulator listening on <url>" once ready; stops on Ctrl+C or SIGTERM.
@@ -76,6 +77,7 @@ internal sealed class CommandLine
                 case "--evotor-rate-limit": o.EvotorRateLimit = Number(0); break;
                 case "--evotor-rate-window-ms": o.EvotorRateWindow = TimeSpan.FromMilliseconds(Number(1)); break;
                 case "--latency-ms": o.Latency = TimeSpan.FromMilliseconds(Number(0)); break;
+                case "--evotor-bulk-duration-ms": o.EvotorBulkTaskDuration = TimeSpan.FromMilliseconds(Number(0)); break;
                 case "--unknown-fields":
                     if (inline is not null) throw new FormatException("--unknown-fields takes no value");
                     o.UnknownFields = true;

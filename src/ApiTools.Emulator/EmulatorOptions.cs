@@ -46,6 +46,9 @@ public sealed class EmulatorOptions
     /// <summary>Delay before answering each service request.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How long a new bulk task takes to finish (live: <see cref="EmulatorSettings.EvotorBulkTaskDuration"/>).</summary>
+    public TimeSpan EvotorBulkTaskDuration { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Adds fields the contract does not name, so clients can prove they keep them.</summary>
     public bool UnknownFields { get; set; }
 

@@ -60,6 +60,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         // many servers), no environment-driven configuration; only what the emulator needs.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore().UseUrls(url);
+        // Evotor refuses bodies over 10 MB itself (413 in its own format, see EvotorBody). Kestrel's cap sits
+        // well above that so such bodies reach that check, and are drained rather than cutting the connection.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 32L * 1024 * 1024);
         builder.Services.AddRoutingCore();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         // Requests held by latency end on shutdown anyway (see ServiceRequestMiddleware); this only bounds the drain.
@@ -136,6 +139,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         EvotorRateLimit = o.EvotorRateLimit,
         EvotorRateWindow = o.EvotorRateWindow,
         Latency = o.Latency,
+        EvotorBulkTaskDuration = o.EvotorBulkTaskDuration,
         UnknownFields = o.UnknownFields,
     };
 }

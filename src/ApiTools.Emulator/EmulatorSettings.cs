@@ -11,6 +11,7 @@ public sealed class EmulatorSettings
     private int _evotorRateLimit;
     private long _evotorRateWindowTicks;
     private int _maxPageSize;
+    private long _evotorBulkTaskDurationTicks;
 
     internal EmulatorSettings(EmulatorOptions startup)
     {
@@ -62,6 +63,21 @@ public sealed class EmulatorSettings
         }
     }
 
+    /// <summary>
+    /// How long an Evotor bulk task takes: ACCEPTED for the first third, RUNNING until the end, then
+    /// COMPLETED, FAILED or DECLINED (its items are stored at that moment). Read whenever a task's status
+    /// is worked out, so a change also applies to tasks already accepted. Zero finishes tasks at once.
+    /// </summary>
+    public TimeSpan EvotorBulkTaskDuration
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _evotorBulkTaskDurationTicks));
+        set
+        {
+            if (value < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(EvotorBulkTaskDuration), value, "must not be negative");
+            Interlocked.Exchange(ref _evotorBulkTaskDurationTicks, value.Ticks);
+        }
+    }
+
     /// <summary>Puts every live value back to the startup options.</summary>
     public void RestoreStartup()
     {
@@ -69,5 +85,6 @@ public sealed class EmulatorSettings
         EvotorRateLimit = _startup.EvotorRateLimit;
         EvotorRateWindow = _startup.EvotorRateWindow;
         MaxPageSize = _startup.MaxPageSize;
+        EvotorBulkTaskDuration = _startup.EvotorBulkTaskDuration;
     }
 }

@@ -72,6 +72,7 @@ internal static class ControlEndpoints
         if (patch.EvotorRateLimit is { } limit) settings.EvotorRateLimit = limit;
         if (patch.EvotorRateWindowMs is { } window) settings.EvotorRateWindow = TimeSpan.FromMilliseconds(window);
         if (patch.MaxPageSize is { } pageSize) settings.MaxPageSize = pageSize;
+        if (patch.EvotorBulkTaskDurationMs is { } bulkDuration) settings.EvotorBulkTaskDuration = TimeSpan.FromMilliseconds(bulkDuration);
         await WriteJsonAsync(context, 200, SettingsDto.From(settings));
     }
 
@@ -101,10 +102,11 @@ internal static class ControlEndpoints
         await JsonSerializer.SerializeAsync(context.Response.Body, value, Json, context.RequestAborted);
     }
 
-    private sealed record SettingsDto(long LatencyMs, int EvotorRateLimit, long EvotorRateWindowMs, int MaxPageSize)
+    private sealed record SettingsDto(long LatencyMs, int EvotorRateLimit, long EvotorRateWindowMs, int MaxPageSize, long EvotorBulkTaskDurationMs)
     {
         public static SettingsDto From(EmulatorSettings s) =>
-            new((long)s.Latency.TotalMilliseconds, s.EvotorRateLimit, (long)s.EvotorRateWindow.TotalMilliseconds, s.MaxPageSize);
+            new((long)s.Latency.TotalMilliseconds, s.EvotorRateLimit, (long)s.EvotorRateWindow.TotalMilliseconds, s.MaxPageSize,
+                (long)s.EvotorBulkTaskDuration.TotalMilliseconds);
     }
 
     private sealed class SettingsPatch
@@ -113,12 +115,14 @@ internal static class ControlEndpoints
         public int? EvotorRateLimit { get; set; }
         public long? EvotorRateWindowMs { get; set; }
         public int? MaxPageSize { get; set; }
+        public long? EvotorBulkTaskDurationMs { get; set; }
 
         public string? Problem() =>
             LatencyMs < 0 ? "latencyMs must not be negative"
             : EvotorRateLimit < 0 ? "evotorRateLimit must be 0 (off) or more"
             : EvotorRateWindowMs <= 0 ? "evotorRateWindowMs must be positive"
             : MaxPageSize < 1 ? "maxPageSize must be 1 or more"
+            : EvotorBulkTaskDurationMs < 0 ? "evotorBulkTaskDurationMs must not be negative"
             : null;
     }
 }

@@ -19,55 +19,133 @@ internal sealed class ListPageSource<T>(IReadOnlyList<T> items, Func<T, string> 
 }
 
 /// <summary>
-/// One store's products: a list of slots sorted by id (ordinal), each holding only the id and the
-/// ordinal the product's fields are generated from, so a million products cost ~110 MB and seed in a
-/// fraction of a second. Lookups by id are binary searches. Writes (a later issue) insert or replace
-/// slots at their sorted position; a written product would then be kept whole in its slot.
+/// One store's products: an array of slots sorted by id (ordinal). A seeded slot holds only the id and
+/// the ordinal its fields are generated from, so a million products cost ~130 MB and seed in a fraction
+/// of a second; a written slot holds the whole written product. Lookups by id are binary searches.
+/// The array is copy-on-write: readers take <see cref="Snapshot"/> (a page is served from one snapshot
+/// even while writes go on); writers hold the store's gate (<see cref="EvotorStoreData.Gate"/>) and
+/// publish a new array, merging a batch in one pass (O(n + k log k)).
 /// </summary>
 internal sealed class EvotorProductStore : IPageSource<SeedProduct>
 {
-    private readonly List<Slot> _slots;
     private readonly ProductGenerator _generator;
+    private readonly Slot[] _seeded;
+    private Slot[] _slots;
 
     public EvotorProductStore(ProductGenerator generator, int count)
     {
         _generator = generator;
-        _slots = new List<Slot>(count);
+        _seeded = new Slot[count];
         // Ids are generated already in ascending order (see ProductGenerator.IdOf): no sort needed.
-        for (var i = 0; i < count; i++) _slots.Add(new Slot(generator.IdOf(i, count), i));
+        for (var i = 0; i < count; i++) _seeded[i] = new Slot(generator.IdOf(i, count), i, null);
+        _slots = _seeded;
     }
 
     public string StoreId => _generator.StoreId;
-    public int Count => _slots.Count;
-    public string IdAt(int index) => _slots[index].Id;
-    public SeedProduct ItemAt(int index) => _generator.Generate(_slots[index].Ordinal, _slots[index].Id);
+
+    // The current array; two calls may see different arrays while writes go on (use Snapshot for a page).
+    public int Count => Current.Length;
+    public string IdAt(int index) => Current[index].Id;
+    public SeedProduct ItemAt(int index) => Read(Current[index]);
+
+    private Slot[] Current => Volatile.Read(ref _slots);
+
+    /// <summary>The products as they are now: an immutable page source and list.</summary>
+    public ProductSnapshot Snapshot() => new(Current, _generator);
 
     public SeedProduct? Find(string id)
     {
-        int lo = 0, hi = _slots.Count - 1;
+        var slots = Current;
+        var index = IndexOf(slots, id);
+        return index >= 0 ? Read(slots[index]) : null;
+    }
+
+    /// <summary>A read-only list of the products as they are now; items are generated on each access.</summary>
+    public IReadOnlyList<SeedProduct> AsList() => Snapshot();
+
+    /// <summary>Creates or replaces products (by id; a later one of the batch wins). Call under the store's gate.</summary>
+    public void Upsert(IReadOnlyCollection<SeedProduct> products)
+    {
+        if (products.Count == 0) return;
+        var batch = new SortedDictionary<string, SeedProduct>(StringComparer.Ordinal);
+        foreach (var p in products) batch[p.Id] = p;
+        var slots = Current;
+        var merged = new Slot[slots.Length + batch.Count];
+        int i = 0, n = 0;
+        foreach (var (id, product) in batch)
+        {
+            // Copy the run of untouched slots before this id in one block.
+            var at = IndexOf(slots, id, i);
+            var stop = at >= 0 ? at : ~at;
+            Array.Copy(slots, i, merged, n, stop - i);
+            n += stop - i;
+            merged[n++] = new Slot(id, -1, product);
+            i = at >= 0 ? at + 1 : stop;
+        }
+        Array.Copy(slots, i, merged, n, slots.Length - i);
+        n += slots.Length - i;
+        if (n != merged.Length) Array.Resize(ref merged, n);
+        Volatile.Write(ref _slots, merged);
+    }
+
+    /// <summary>Deletes the products with these ids (missing ones are ignored); returns how many went. Call under the store's gate.</summary>
+    public int Delete(IEnumerable<string> ids)
+    {
+        var slots = Current;
+        var doomed = new SortedSet<int>();
+        foreach (var id in ids)
+        {
+            var index = IndexOf(slots, id);
+            if (index >= 0) doomed.Add(index);
+        }
+        if (doomed.Count == 0) return 0;
+        var kept = new Slot[slots.Length - doomed.Count];
+        int from = 0, n = 0;
+        foreach (var index in doomed)
+        {
+            Array.Copy(slots, from, kept, n, index - from);
+            n += index - from;
+            from = index + 1;
+        }
+        Array.Copy(slots, from, kept, n, slots.Length - from);
+        Volatile.Write(ref _slots, kept);
+        return doomed.Count;
+    }
+
+    /// <summary>Back to the seeded products (a reset).</summary>
+    public void Restore() => Volatile.Write(ref _slots, _seeded);
+
+    private SeedProduct Read(Slot slot) => slot.Written ?? _generator.Generate(slot.Ordinal, slot.Id);
+
+    private static int IndexOf(Slot[] slots, string id, int from = 0)
+    {
+        int lo = from, hi = slots.Length - 1;
         while (lo <= hi)
         {
             var mid = lo + (hi - lo) / 2;
-            var c = string.CompareOrdinal(_slots[mid].Id, id);
-            if (c == 0) return ItemAt(mid);
+            var c = string.CompareOrdinal(slots[mid].Id, id);
+            if (c == 0) return mid;
             if (c < 0) lo = mid + 1; else hi = mid - 1;
         }
-        return null;
+        return ~lo;
     }
 
-    /// <summary>A read-only list view; items are generated on each access.</summary>
-    public IReadOnlyList<SeedProduct> AsList() => new View(this);
+    /// <summary>A seeded slot (Written null, fields generated from Ordinal) or a written one.</summary>
+    internal readonly record struct Slot(string Id, int Ordinal, SeedProduct? Written);
 
-    private readonly record struct Slot(string Id, int Ordinal);
-
-    private sealed class View(EvotorProductStore store) : IReadOnlyList<SeedProduct>
+    /// <summary>One moment's products: never changes, so a page (or a test) can index it freely.</summary>
+    internal sealed class ProductSnapshot(Slot[] slots, ProductGenerator generator) : IPageSource<SeedProduct>, IReadOnlyList<SeedProduct>
     {
-        public SeedProduct this[int index] => store.ItemAt(index);
-        public int Count => store.Count;
+        public int Count => slots.Length;
+        public string IdAt(int index) => slots[index].Id;
+        public SeedProduct ItemAt(int index) => slots[index].Written ?? generator.Generate(slots[index].Ordinal, slots[index].Id);
+        public SeedProduct this[int index] => ItemAt(index);
+
         public IEnumerator<SeedProduct> GetEnumerator()
         {
-            for (var i = 0; i < store.Count; i++) yield return store.ItemAt(i);
+            for (var i = 0; i < slots.Length; i++) yield return ItemAt(i);
         }
+
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -30,10 +30,11 @@ public sealed class EvotorSeed
         _dataByStore = dataByStore;
         _devicesById = devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
         _employeesById = employees.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        Products = new ConcatView<SeedProduct>([.. stores.Select(s => dataByStore[s.Id].Products.AsList())]);
-        ProductGroups = [.. stores.SelectMany(s => dataByStore[s.Id].Groups)];
         Documents = [.. stores.SelectMany(s => dataByStore[s.Id].Documents)];
+        _bulkDuration = () => TimeSpan.FromSeconds(2);
     }
+
+    private Func<TimeSpan> _bulkDuration;
 
     /// <summary>The moment the data was generated (UTC, whole milliseconds); seeded times are relative to it.</summary>
     public DateTimeOffset StartedAt { get; }
@@ -53,17 +54,48 @@ public sealed class EvotorSeed
     /// <summary>Employees, sorted by id. The first is the ADMIN and works in every store.</summary>
     public IReadOnlyList<SeedEmployee> Employees { get; }
 
-    /// <summary>Every store's products: store by store (in <see cref="Stores"/> order), each sorted by id. Generated on access.</summary>
-    public IReadOnlyList<SeedProduct> Products { get; }
+    /// <summary>
+    /// Every store's products as they are now (writes included): store by store (in <see cref="Stores"/>
+    /// order), each sorted by id. Generated on access; each call takes a new snapshot.
+    /// </summary>
+    public IReadOnlyList<SeedProduct> Products
+    {
+        get
+        {
+            AdvanceBulks();
+            return new ConcatView<SeedProduct>([.. Stores.Select(s => _dataByStore[s.Id].Products.AsList())]);
+        }
+    }
 
-    /// <summary>Every store's product groups: store by store, each sorted by id.</summary>
-    public IReadOnlyList<SeedProductGroup> ProductGroups { get; }
+    /// <summary>Every store's product groups as they are now: store by store, each sorted by id.</summary>
+    public IReadOnlyList<SeedProductGroup> ProductGroups
+    {
+        get
+        {
+            AdvanceBulks();
+            return [.. Stores.SelectMany(s => _dataByStore[s.Id].Groups)];
+        }
+    }
 
     /// <summary>Every store's documents: store by store, each sorted by id.</summary>
     public IReadOnlyList<SeedDocument> Documents { get; }
 
-    /// <summary>Bulk tasks as they are now, sorted by id (the seeded ones until writes create more).</summary>
-    public IReadOnlyList<SeedBulkTask> BulkTasks => Bulks.Snapshot();
+    /// <summary>Bulk tasks as they are now, sorted by id: the seeded ones and those POST/PUT +bulk created.</summary>
+    public IReadOnlyList<SeedBulkTask> BulkTasks
+    {
+        get
+        {
+            AdvanceBulks();
+            return Bulks.Snapshot();
+        }
+    }
+
+    /// <summary>The bulk task with this id as it is now, or null.</summary>
+    public SeedBulkTask? FindBulkTask(string id)
+    {
+        AdvanceBulks();
+        return Bulks.Find(id);
+    }
 
     internal EvotorBulkStore Bulks { get; }
 
@@ -76,14 +108,38 @@ public sealed class EvotorSeed
     /// <summary>The employee with this id, or null.</summary>
     public SeedEmployee? FindEmployee(string id) => _employeesById.GetValueOrDefault(id);
 
-    /// <summary>A store's products sorted by id (empty for an unknown store). Generated on access, so cheap to hold for 1M products.</summary>
+    /// <summary>
+    /// A store's products as they are now (writes and finished bulk tasks included), sorted by id; empty for
+    /// an unknown store. A snapshot: later writes do not change it. Generated on access, so cheap to hold for 1M products.
+    /// </summary>
     public IReadOnlyList<SeedProduct> ProductsOf(string storeId) => Data(storeId)?.Products.AsList() ?? [];
 
-    /// <summary>A store's product with this id, or null.</summary>
+    /// <summary>A store's product with this id as it is now, or null.</summary>
     public SeedProduct? FindProduct(string storeId, string id) => Data(storeId)?.Products.Find(id);
 
-    /// <summary>A store's product groups sorted by id (empty for an unknown store).</summary>
+    /// <summary>A store's product groups as they are now, sorted by id (empty for an unknown store).</summary>
     public IReadOnlyList<SeedProductGroup> ProductGroupsOf(string storeId) => Data(storeId)?.Groups ?? [];
+
+    /// <summary>A store's product group with this id as it is now, or null.</summary>
+    public SeedProductGroup? FindProductGroup(string storeId, string id) => Data(storeId)?.FindGroup(id);
+
+    /// <summary>A product's image (at most one), or null.</summary>
+    public SeedProductImage? ImageOf(string storeId, string productId) => Data(storeId)?.Images.OfProduct(productId);
+
+    /// <summary>
+    /// Gives a product an image without going through HTTP, e.g. one whose <paramref name="fileName"/> is
+    /// hostile ("../../evil.png") to prove clients sanitise it. The same checks as an upload apply
+    /// (<see cref="ArgumentException"/>: unknown store or product, not a PNG, too large, one already there).
+    /// </summary>
+    public SeedProductImage AddProductImage(string storeId, string productId, string fileName, ReadOnlyMemory<byte> png)
+    {
+        var data = Data(storeId) ?? throw new ArgumentException($"no store {storeId}", nameof(storeId));
+        var (image, problem) = EvotorWrites.AddImage(data, productId, fileName, png, Now());
+        return image ?? throw new ArgumentException(problem);
+    }
+
+    /// <summary>Items bulk tasks have stored in a store so far (products and groups).</summary>
+    public long BulkItemsApplied(string storeId) => Data(storeId)?.BulkItemsApplied ?? 0;
 
     /// <summary>A store's documents sorted by id (empty for an unknown store).</summary>
     public IReadOnlyList<SeedDocument> DocumentsOf(string storeId) => Data(storeId)?.Documents ?? [];
@@ -91,7 +147,32 @@ public sealed class EvotorSeed
     /// <summary>A store's devices sorted by id (empty for an unknown store).</summary>
     public IReadOnlyList<SeedDevice> DevicesOf(string storeId) => Data(storeId)?.Devices ?? [];
 
-    internal EvotorStoreData? Data(string storeId) => _dataByStore.GetValueOrDefault(storeId);
+    /// <summary>A store's data, after storing the items of bulk tasks that have finished by now.</summary>
+    internal EvotorStoreData? Data(string storeId)
+    {
+        AdvanceBulks();
+        return _dataByStore.GetValueOrDefault(storeId);
+    }
+
+    /// <summary>Now, in whole milliseconds (what the wire carries).</summary>
+    internal static DateTimeOffset Now() => TruncateToMilliseconds(DateTimeOffset.UtcNow);
+
+    /// <summary>Where the live bulk duration comes from (the server's settings).</summary>
+    internal void UseSettings(EmulatorSettings settings) => _bulkDuration = () => settings.EvotorBulkTaskDuration;
+
+    /// <summary>
+    /// Moves accepted bulk tasks on by the clock: every read of Evotor data calls this first, so a task's
+    /// items appear exactly when it is seen as finished, with no timer or thread behind it.
+    /// </summary>
+    internal void AdvanceBulks() =>
+        Bulks.Advance(Now(), _bulkDuration(), (job, at) => EvotorWrites.FinishBulk(job, _dataByStore[job.StoreId], at));
+
+    /// <summary>Back to the seeded data: writes, images and accepted bulk tasks are forgotten (a reset).</summary>
+    internal void Restore()
+    {
+        Bulks.Restore();
+        foreach (var data in _dataByStore.Values) data.Restore();
+    }
 
     internal static EvotorSeed Generate(EmulatorOptions options, DateTimeOffset now)
     {
@@ -116,7 +197,7 @@ public sealed class EvotorSeed
             var storeDevices = devices.Where(d => d.StoreId == store.Id).ToList();
             var staff = employees.Where(e => e.Stores.Contains(store.Id)).ToList();
             var documents = generate.Documents(store, i, options.EvotorDocumentsPerStore, storeDevices, staff, products, documentRandom);
-            data[store.Id] = new EvotorStoreData(products, groups, documents, storeDevices);
+            data[store.Id] = new EvotorStoreData(store.Id, userId, products, groups, documents, storeDevices);
         }
         var firstStore = stores.Count > 0 ? data[stores[0].Id] : null;
         var bulks = new EvotorBulkStore(generate.BulkTasks(options.EvotorBulkTasks, firstStore, Stream(seed, SeedStream.BulkTasks)));
@@ -195,22 +276,46 @@ public sealed class EvotorSeed
     }
 }
 
-/// <summary>A store's collections, as the endpoints read them.</summary>
+/// <summary>
+/// A store's collections, as the endpoints read and write them. Products and groups are copy-on-write
+/// (readers never lock); writers take <see cref="Gate"/>, so a write sees the groups it validates against.
+/// </summary>
 internal sealed class EvotorStoreData(
+    string storeId,
+    string userId,
     EvotorProductStore products,
     IReadOnlyList<SeedProductGroup> groups,
     IReadOnlyList<SeedDocument> documents,
     IReadOnlyList<SeedDevice> devices)
 {
-    private readonly Dictionary<string, SeedProductGroup> _groupsById = groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
     private readonly Dictionary<string, SeedDocument> _documentsById = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+    private long _bulkItemsApplied;
 
+    /// <summary>Held by every write to this store's products, groups and images.</summary>
+    public Lock Gate { get; } = new();
+    public string StoreId => storeId;
+    public string UserId => userId;
     public EvotorProductStore Products => products;
-    public IReadOnlyList<SeedProductGroup> Groups => groups;
+    public EvotorGroupStore GroupStore { get; } = new(groups);
+    public IReadOnlyList<SeedProductGroup> Groups => GroupStore.All;
+    public EvotorImageStore Images { get; } = new();
     public IReadOnlyList<SeedDocument> Documents => documents;
     public IReadOnlyList<SeedDevice> Devices => devices;
-    public SeedProductGroup? FindGroup(string id) => _groupsById.GetValueOrDefault(id);
+    public long BulkItemsApplied => Interlocked.Read(ref _bulkItemsApplied);
+    public SeedProductGroup? FindGroup(string id) => GroupStore.Find(id);
     public SeedDocument? FindDocument(string id) => _documentsById.GetValueOrDefault(id);
+    public void CountBulkItems(int count) => Interlocked.Add(ref _bulkItemsApplied, count);
+
+    public void Restore()
+    {
+        lock (Gate)
+        {
+            Products.Restore();
+            GroupStore.Restore();
+            Images.Clear();
+            Interlocked.Exchange(ref _bulkItemsApplied, 0);
+        }
+    }
 }
 
 /// <summary>A seeded Evotor store, as the emulator serves it.</summary>

@@ -161,3 +161,21 @@ public sealed record SeedBulkError(string Code, string Message, string ProductId
 
 /// <summary>One violation of a bulk error (<c>{reason,subject}</c>).</summary>
 public sealed record SeedViolation(string Reason, string Subject);
+
+/// <summary>
+/// A product image (POST /stores/{sid}/products/{pid}/images). <see cref="Name"/> is the uploaded file
+/// name exactly as sent, hostile or not (clients must sanitise it before saving).
+/// </summary>
+public sealed record SeedProductImage(
+    string Id,
+    string ProductId,
+    string StoreId,
+    string Name,
+    int Width,
+    int Height,
+    DateTimeOffset CreatedAt,
+    ReadOnlyMemory<byte> Content)
+{
+    /// <summary>Bytes of the PNG file.</summary>
+    public long Size => Content.Length;
+}

@@ -32,22 +32,35 @@ public sealed record FaultRule
     /// <summary>Abort the connection without answering.</summary>
     public bool DropConnection { get; init; }
 
+    /// <summary>
+    /// For Evotor bulk requests (POST/PUT with <c>+bulk</c>; other requests do not match): the task is
+    /// accepted as usual, then <c>"stuck"</c> stays RUNNING until a reset (its items are never stored) or
+    /// <c>"failed"</c> ends FAILED with every item refused (nothing stored). <see cref="Times"/> = the next N tasks.
+    /// </summary>
+    public string? BulkOutcome { get; init; }
+
     internal void Validate()
     {
         if (Times < 1) throw new ArgumentException($"Times must be 1 or more (was {Times})");
         if (Status != 0 && (Status < 100 || Status > 599)) throw new ArgumentException($"Status must be 0 (none) or 100..599 (was {Status})");
         if (RetryAfterSeconds is < 0) throw new ArgumentException($"RetryAfterSeconds must not be negative (was {RetryAfterSeconds})");
-        var kinds = (Status != 0 ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0);
-        if (kinds != 1) throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor or DropConnection");
+        if (BulkOutcome is not (null or "stuck" or "failed")) throw new ArgumentException($"BulkOutcome must be \"stuck\" or \"failed\" (was \"{BulkOutcome}\")");
+        var kinds = (Status != 0 ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0) + (BulkOutcome is not null ? 1 : 0);
+        if (kinds != 1) throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor, DropConnection or BulkOutcome");
     }
 
     internal bool Matches(string routeKey, HttpRequest request)
     {
         if (RepeatCursor && !request.Query.ContainsKey("cursor")) return false;
+        if (BulkOutcome is not null && !IsBulk(request)) return false;
         if (Route is null) return true;
         if (string.Equals(Route, routeKey, StringComparison.Ordinal)) return true;
         // "/evotor/stores" matches that template under any method.
         var space = routeKey.IndexOf(' ');
         return !Route.Contains(' ') && string.Equals(Route, routeKey[(space + 1)..], StringComparison.Ordinal);
     }
+
+    private static bool IsBulk(HttpRequest request) =>
+        (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method))
+        && (request.ContentType?.Contains("+bulk", StringComparison.OrdinalIgnoreCase) ?? false);
 }

@@ -76,6 +76,12 @@ internal sealed class ServiceRequestMiddleware(
             context.Features.Set(new RepeatCursorFault());
             return false;
         }
+        if (fault.BulkOutcome is { } outcome)
+        {
+            // The bulk handler reads this when it accepts the task.
+            context.Features.Set(new BulkOutcomeFault(outcome));
+            return false;
+        }
         if (fault.RetryAfterSeconds is { } retryAfter)
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await service.WriteErrorAsync(context, fault.Status, $"injected fault: status {fault.Status}");
@@ -85,6 +91,9 @@ internal sealed class ServiceRequestMiddleware(
 
 /// <summary>Request feature set when a RepeatCursor fault applies to the request.</summary>
 internal sealed class RepeatCursorFault;
+
+/// <summary>Request feature set when a BulkOutcome fault applies: "stuck" or "failed".</summary>
+internal sealed record BulkOutcomeFault(string Outcome);
 
 /// <summary>Route keys as tests and /_emulator/requests name them: "GET /evotor/stores/{id}".</summary>
 internal static class RouteKey

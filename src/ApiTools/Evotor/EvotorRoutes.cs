@@ -22,6 +22,9 @@ internal static class EvotorRoutes
     public static string Products(string storeId) => $"{Store(storeId)}/products";
     public static string Product(string storeId, string productId) => $"{Products(storeId)}/{Segment(productId)}";
 
+    public static string ProductImages(string storeId, string productId) => $"{Product(storeId, productId)}/images";
+    public static string ProductImage(string storeId, string productId, string imageId) => $"{ProductImages(storeId, productId)}/{Segment(imageId)}";
+
     public static string ProductGroups(string storeId) => $"{Store(storeId)}/product-groups";
     public static string ProductGroup(string storeId, string groupId) => $"{ProductGroups(storeId)}/{Segment(groupId)}";
 

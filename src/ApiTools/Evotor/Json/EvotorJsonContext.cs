@@ -23,6 +23,8 @@ namespace ApiTools.Evotor.Json;
 [JsonSerializable(typeof(ProductGroup))]
 [JsonSerializable(typeof(EvotorPage<BulkTask>))]
 [JsonSerializable(typeof(BulkTask))]
+[JsonSerializable(typeof(EvotorPage<ProductImage>))]
+[JsonSerializable(typeof(ProductImage))]
 [JsonSerializable(typeof(EvotorErrorBody))]
 [JsonSerializable(typeof(ProductPatchBody))]
 [JsonSerializable(typeof(ProductGroupPatchBody))]

@@ -1,0 +1,70 @@
+using System.IO;
+using System.Management.Automation;
+using ApiTools.Input;
+using ApiTools.PowerShell.Base;
+
+namespace ApiTools.PowerShell.Commands.Evotor;
+
+/// <summary>Save-EvotorProductImage: downloads images into a folder. The server's file name is sanitised so nothing
+/// lands outside the folder; an existing file is kept unless -Force. Writes a FileInfo per file.</summary>
+[Cmdlet(VerbsData.Save, "EvotorProductImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(FileInfo))]
+public sealed class SaveEvotorProductImageCommand : EvotorCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string StoreId { get; set; } = "";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string ProductId { get; set; } = "";
+
+    /// <summary>The image; alias Id so an image from Get-EvotorProductImage binds.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    public string ImageId { get; set; } = "";
+
+    /// <summary>The folder to save into (created if missing).</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>Overwrite files that exist.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (!ShouldProcess($"image {ImageId} of product {ProductId}", $"Save to '{folder}'")) return;
+        Directory.CreateDirectory(folder);
+        // Download to a temporary file in the folder first: the final name comes with the response.
+        var temp = System.IO.Path.Combine(folder, $".{ImageId}.{System.Guid.NewGuid():N}.part");
+        try
+        {
+            string? serverName = null;
+            var downloaded = false;
+            ForItem(ImageId, () =>
+            {
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
+                serverName = Await(ct => Client.DownloadProductImageAsync(StoreId, ProductId, ImageId, stream, ct));
+                downloaded = true;
+            });
+            if (!downloaded) return; // the error is written; the partial file goes in finally
+            var target = SafeFileName.Inside(folder, SafeFileName.From(serverName, $"{ProductId}.png"));
+            if (File.Exists(target) && !Force)
+            {
+                WriteError(new ErrorRecord(new IOException($"'{target}' exists; use -Force to overwrite it."), "Evotor.ImageFileExists", ErrorCategory.ResourceExists, target));
+                return;
+            }
+            if (File.Exists(target)) File.Delete(target);
+            File.Move(temp, target);
+            WriteObject(new FileInfo(target));
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}
