@@ -74,6 +74,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var requests = new RequestCounter();
         var faults = new FaultQueue();
         var evotor = EvotorSeed.Generate(options, DateTimeOffset.UtcNow);
+        evotor.UseSettings(settings);
         IEmulatedService[] services = [new EvotorService(options, settings, evotor, TimeProvider.System)];
         var control = new EmulatorControl(settings, requests, faults, services);
         builder.Services.AddSingleton(settings).AddSingleton(requests).AddSingleton(faults);

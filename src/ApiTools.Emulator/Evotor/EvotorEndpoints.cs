@@ -6,7 +6,7 @@ namespace ApiTools.Emulator.Evotor;
 /// Evotor's routes, relative to the /evotor group. Auth, throttling, latency and faults have already
 /// run when a handler starts (see <see cref="Infrastructure.ServiceRequestMiddleware"/>).
 /// </summary>
-internal sealed class EvotorEndpoints(EvotorSeed seed, EmulatorSettings settings, bool unknownFields)
+internal sealed partial class EvotorEndpoints(EvotorSeed seed, EmulatorSettings settings, bool unknownFields)
 {
     public void Map(RouteGroupBuilder group)
     {
@@ -30,15 +30,17 @@ internal sealed class EvotorEndpoints(EvotorSeed seed, EmulatorSettings settings
                 : NotFound(context, "device", deviceId);
         }));
         group.MapGet("/stores/{storeId}/products", context => InStore(context, data =>
-            EvotorPaging.WritePageAsync(context, data.Products, Writer<SeedProduct>(EvotorJson.WriteProduct), settings.MaxPageSize, EvotorFilters.Products)));
+            EvotorPaging.WritePageAsync(context, data.Products.Snapshot(), Writer<SeedProduct>(EvotorJson.WriteProduct), settings.MaxPageSize, EvotorFilters.Products)));
         group.MapGet("/stores/{storeId}/products/{id}", context => InStore(context, data =>
             One(context, "product", data.Products.Find(Route(context, "id")), EvotorJson.WriteProduct)));
         group.MapGet("/stores/{storeId}/product-groups", context => InStore(context, data =>
             Page(context, data.Groups, g => g.Id, EvotorJson.WriteProductGroup)));
         group.MapGet("/stores/{storeId}/product-groups/{id}", context => InStore(context, data =>
             One(context, "product group", data.FindGroup(Route(context, "id")), EvotorJson.WriteProductGroup)));
-        group.MapGet("/bulks", context => Page(context, seed.Bulks.Snapshot(), t => t.Id, EvotorJson.WriteBulkTask, EvotorFilters.Bulks));
-        group.MapGet("/bulks/{id}", context => One(context, "bulk task", seed.Bulks.Find(Route(context, "id")), EvotorJson.WriteBulkTask));
+        group.MapGet("/bulks", context => Page(context, seed.BulkTasks, t => t.Id, EvotorJson.WriteBulkTask, EvotorFilters.Bulks));
+        group.MapGet("/bulks/{id}", context => One(context, "bulk task", seed.FindBulkTask(Route(context, "id")), EvotorJson.WriteBulkTask));
+        MapWrites(group);
+        MapImages(group);
         // Anything else under /evotor still passes auth and counting, then gets Evotor's 404 body.
         group.Map("/{**path}", NotFoundAsync);
     }

@@ -200,6 +200,22 @@ internal static partial class EvotorJson
         w.WriteEndObject();
     }
 
+    /// <summary>A product image's metadata (inferred shape: the contract names no fields).</summary>
+    public static void WriteImage(Utf8JsonWriter w, SeedProductImage i)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", i.Id);
+        w.WriteString("product_id", i.ProductId);
+        w.WriteString("store_id", i.StoreId);
+        w.WriteString("name", i.Name);
+        w.WriteNumber("size", i.Size);
+        w.WriteNumber("width", i.Width);
+        w.WriteNumber("height", i.Height);
+        w.WriteString("content_type", "image/png");
+        w.WriteString("created_at", Timestamp(i.CreatedAt));
+        w.WriteEndObject();
+    }
+
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WriteStartArray(name);

@@ -47,4 +47,54 @@ public static class EvotorRouteKeys
 
     /// <summary>GET /evotor/bulks/{id}.</summary>
     public const string Bulk = "GET /evotor/bulks/{id}";
+
+    // Write side. POST and PUT on a collection share their key between one object and a +bulk array.
+
+    /// <summary>POST /evotor/stores/{storeId}/products: one object (200) or a +bulk array (202 + task).</summary>
+    public const string CreateProduct = "POST /evotor/stores/{storeId}/products";
+
+    /// <summary>PUT /evotor/stores/{storeId}/products: +bulk create-or-replace (202 + task).</summary>
+    public const string PutProducts = "PUT /evotor/stores/{storeId}/products";
+
+    /// <summary>PUT /evotor/stores/{storeId}/products/{id}: create or replace one.</summary>
+    public const string PutProduct = "PUT /evotor/stores/{storeId}/products/{id}";
+
+    /// <summary>PATCH /evotor/stores/{storeId}/products/{id}: quantity, price, cost_price.</summary>
+    public const string PatchProduct = "PATCH /evotor/stores/{storeId}/products/{id}";
+
+    /// <summary>DELETE /evotor/stores/{storeId}/products/{id}.</summary>
+    public const string DeleteProduct = "DELETE /evotor/stores/{storeId}/products/{id}";
+
+    /// <summary>DELETE /evotor/stores/{storeId}/products?id=a,b,c (up to 100 ids).</summary>
+    public const string DeleteProducts = "DELETE /evotor/stores/{storeId}/products";
+
+    /// <summary>POST /evotor/stores/{storeId}/product-groups: one object or a +bulk array.</summary>
+    public const string CreateProductGroup = "POST /evotor/stores/{storeId}/product-groups";
+
+    /// <summary>PUT /evotor/stores/{storeId}/product-groups: +bulk create-or-replace.</summary>
+    public const string PutProductGroups = "PUT /evotor/stores/{storeId}/product-groups";
+
+    /// <summary>PUT /evotor/stores/{storeId}/product-groups/{id}.</summary>
+    public const string PutProductGroup = "PUT /evotor/stores/{storeId}/product-groups/{id}";
+
+    /// <summary>PATCH /evotor/stores/{storeId}/product-groups/{id}: name, parent_id, barcodes, attributes.</summary>
+    public const string PatchProductGroup = "PATCH /evotor/stores/{storeId}/product-groups/{id}";
+
+    /// <summary>DELETE /evotor/stores/{storeId}/product-groups/{id}.</summary>
+    public const string DeleteProductGroup = "DELETE /evotor/stores/{storeId}/product-groups/{id}";
+
+    /// <summary>DELETE /evotor/stores/{storeId}/product-groups?id=a,b,c.</summary>
+    public const string DeleteProductGroups = "DELETE /evotor/stores/{storeId}/product-groups";
+
+    /// <summary>POST /evotor/stores/{storeId}/products/{productId}/images (multipart, field datafile).</summary>
+    public const string UploadProductImage = "POST /evotor/stores/{storeId}/products/{productId}/images";
+
+    /// <summary>GET /evotor/stores/{storeId}/products/{productId}/images (list of 0 or 1).</summary>
+    public const string ProductImages = "GET /evotor/stores/{storeId}/products/{productId}/images";
+
+    /// <summary>GET /evotor/stores/{storeId}/products/{productId}/images/{id}: the PNG bytes.</summary>
+    public const string ProductImage = "GET /evotor/stores/{storeId}/products/{productId}/images/{id}";
+
+    /// <summary>DELETE /evotor/stores/{storeId}/products/{productId}/images/{id}.</summary>
+    public const string DeleteProductImage = "DELETE /evotor/stores/{storeId}/products/{productId}/images/{id}";
 }

@@ -134,8 +134,8 @@ public sealed class EvotorSeed
     public SeedProductImage AddProductImage(string storeId, string productId, string fileName, ReadOnlyMemory<byte> png)
     {
         var data = Data(storeId) ?? throw new ArgumentException($"no store {storeId}", nameof(storeId));
-        var (image, problem) = EvotorWrites.AddImage(data, productId, fileName, png, Now());
-        return image ?? throw new ArgumentException(problem);
+        var result = EvotorWrites.AddImage(data, productId, fileName, png, Now());
+        return result.Image ?? throw new ArgumentException(result.Reason);
     }
 
     /// <summary>Items bulk tasks have stored in a store so far (products and groups).</summary>

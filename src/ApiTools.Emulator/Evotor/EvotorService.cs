@@ -12,11 +12,13 @@ internal sealed class EvotorService : IEmulatedService
     private readonly EmulatorSettings _settings;
     private readonly FixedWindowRateLimiter _limiter;
     private readonly EvotorEndpoints _endpoints;
+    private readonly EvotorSeed _seed;
 
     public EvotorService(EmulatorOptions options, EmulatorSettings settings, EvotorSeed seed, TimeProvider time)
     {
         _tokens = new HashSet<string>(options.EvotorTokens, StringComparer.Ordinal);
         _settings = settings;
+        _seed = seed;
         _limiter = new FixedWindowRateLimiter(time);
         _endpoints = new EvotorEndpoints(seed, settings, options.UnknownFields);
     }
@@ -56,7 +58,12 @@ internal sealed class EvotorService : IEmulatedService
     public Task WriteErrorAsync(HttpContext context, int status, string message) =>
         EvotorJson.WriteErrorAsync(context, status, EvotorJson.CodeFor(status), message);
 
-    public void Reset() => _limiter.Reset();
+    /// <summary>Forgets rate windows and every write: products, groups, images and accepted bulk tasks go back to the seed.</summary>
+    public void Reset()
+    {
+        _limiter.Reset();
+        _seed.Restore();
+    }
 
     /// <summary>
     /// "Authorization: Bearer t", or the legacy "X-Authorization: t" (a "Bearer " prefix there is tolerated).

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Microsoft.Net.Http.Headers;
+
+namespace ApiTools.Emulator.Evotor;
+
+// The write side: products and groups (single, PATCH, DELETE, +bulk) and product images.
+internal sealed partial class EvotorEndpoints
+{
+    /// <summary>Largest bulk payload in items.</summary>
+    public const int MaxBulkItems = 1000;
+
+    /// <summary>Largest id list of DELETE …?id=.</summary>
+    public const int MaxDeleteIds = 100;
+
+    private void MapWrites(RouteGroupBuilder group)
+    {
+        // Products. POST and PUT on the collection take +bulk arrays (202 + task); POST also one object.
+        group.MapPost("/stores/{storeId}/products", context => InStore(context, data => CollectionWriteAsync(context, data, groups: false, put: false)));
+        group.MapPut("/stores/{storeId}/products", context => InStore(context, data => CollectionWriteAsync(context, data, groups: false, put: true)));
+        group.MapPut("/stores/{storeId}/products/{id}", context => InStore(context, data =>
+            JsonWriteAsync(context, body => EvotorWrites.PutProduct(data, Route(context, "id"), body, EvotorSeed.Now()), "product", EvotorJson.WriteProduct)));
+        group.MapPatch("/stores/{storeId}/products/{id}", context => InStore(context, data =>
+            JsonWriteAsync(context, body => EvotorWrites.PatchProduct(data, Route(context, "id"), body, EvotorSeed.Now()), "product", EvotorJson.WriteProduct)));
+        group.MapDelete("/stores/{storeId}/products/{id}", context => InStore(context, data =>
+            EvotorWrites.DeleteProducts(data, [Route(context, "id")]) > 0 ? NoContent(context) : NotFound(context, "product", Route(context, "id"))));
+        group.MapDelete("/stores/{storeId}/products", context => InStore(context, data =>
+            DeleteListAsync(context, ids => EvotorWrites.DeleteProducts(data, ids))));
+
+        // Product groups: the same set.
+        group.MapPost("/stores/{storeId}/product-groups", context => InStore(context, data => CollectionWriteAsync(context, data, groups: true, put: false)));
+        group.MapPut("/stores/{storeId}/product-groups", context => InStore(context, data => CollectionWriteAsync(context, data, groups: true, put: true)));
+        group.MapPut("/stores/{storeId}/product-groups/{id}", context => InStore(context, data =>
+            JsonWriteAsync(context, body => EvotorWrites.PutGroup(data, Route(context, "id"), body, EvotorSeed.Now()), "product group", EvotorJson.WriteProductGroup)));
+        group.MapPatch("/stores/{storeId}/product-groups/{id}", context => InStore(context, data =>
+            JsonWriteAsync(context, body => EvotorWrites.PatchGroup(data, Route(context, "id"), body, EvotorSeed.Now()), "product group", EvotorJson.WriteProductGroup)));
+        group.MapDelete("/stores/{storeId}/product-groups/{id}", context => InStore(context, data =>
+            EvotorWrites.DeleteGroups(data, [Route(context, "id")]) > 0 ? NoContent(context) : NotFound(context, "product group", Route(context, "id"))));
+        group.MapDelete("/stores/{storeId}/product-groups", context => InStore(context, data =>
+            DeleteListAsync(context, ids => EvotorWrites.DeleteGroups(data, ids))));
+    }
+
+    private void MapImages(RouteGroupBuilder group)
+    {
+        group.MapPost("/stores/{storeId}/products/{productId}/images", context => InProduct(context, (data, _) => UploadImageAsync(context, data)));
+        group.MapGet("/stores/{storeId}/products/{productId}/images", context => InProduct(context, (data, productId) =>
+        {
+            var image = data.Images.OfProduct(productId);
+            return EvotorPaging.WritePageAsync<SeedProductImage>(context, image is null ? [] : [image], i => i.Id, EvotorJson.WriteImage, settings.MaxPageSize);
+        }));
+        group.MapGet("/stores/{storeId}/products/{productId}/images/{id}", context => InProduct(context, (data, productId) =>
+        {
+            var image = data.Images.OfProduct(productId);
+            return image is not null && image.Id == Route(context, "id") ? WriteImageBytesAsync(context, image) : NotFound(context, "image", Route(context, "id"));
+        }));
+        group.MapDelete("/stores/{storeId}/products/{productId}/images/{id}", context => InProduct(context, (data, productId) =>
+            data.Images.Remove(productId, Route(context, "id")) ? NoContent(context) : NotFound(context, "image", Route(context, "id"))));
+    }
+
+    /// <summary>POST/PUT on a collection: +bulk → a task; POST with one object → that object stored.</summary>
+    private async Task CollectionWriteAsync(HttpContext context, EvotorStoreData data, bool groups, bool put)
+    {
+        var kind = EvotorBody.KindOf(context.Request);
+        if (kind == EvotorBody.Kind.Bulk)
+        {
+            await BulkAsync(context, data, groups, put);
+            return;
+        }
+        if (kind != EvotorBody.Kind.Json || put)
+        {
+            await EvotorBody.BadRequestAsync(context, put
+                ? $"PUT на коллекцию принимает только {EvotorBody.BulkJson}"
+                : $"ожидается {EvotorBody.Json}, {EvotorBody.BulkJson} или application/json", "content-type");
+            return;
+        }
+        var body = await EvotorBody.ReadJsonAsync(context);
+        if (body is null) return;
+        if (body.Value.ValueKind == JsonValueKind.Array)
+        {
+            await EvotorBody.BadRequestAsync(context, $"массив принимается только с Content-Type {EvotorBody.BulkJson}", "body");
+            return;
+        }
+        var now = EvotorSeed.Now();
+        if (groups) await RespondAsync(context, EvotorWrites.PutGroup(data, null, body.Value, now), "product group", EvotorJson.WriteProductGroup);
+        else await RespondAsync(context, EvotorWrites.PutProduct(data, null, body.Value, now), "product", EvotorJson.WriteProduct);
+    }
+
+    /// <summary>PUT or PATCH of one item: a JSON body (one object), then the write.</summary>
+    private async Task JsonWriteAsync<T>(HttpContext context, Func<JsonElement, EvotorWrites.Result<T>> write, string what,
+        Action<Utf8JsonWriter, T, bool> writeItem) where T : class
+    {
+        if (EvotorBody.KindOf(context.Request) != EvotorBody.Kind.Json)
+        {
+            await EvotorBody.BadRequestAsync(context, $"ожидается {EvotorBody.Json} или application/json", "content-type");
+            return;
+        }
+        var body = await EvotorBody.ReadJsonAsync(context);
+        if (body is null) return;
+        await RespondAsync(context, write(body.Value), what, writeItem);
+    }
+
+    private Task RespondAsync<T>(HttpContext context, EvotorWrites.Result<T> result, string what, Action<Utf8JsonWriter, T, bool> writeItem) where T : class =>
+        result.NotFound ? NotFound(context, what, Route(context, "id"))
+        : result.Value is null ? EvotorBody.BadRequestAsync(context, result.Violations)
+        : EvotorJson.WriteAsync(context, 200, w => writeItem(w, result.Value, unknownFields));
+
+    /// <summary>
+    /// A +bulk request: a JSON array of 1..1000 objects (else 400; over 10 MB 413). The task is accepted
+    /// at once (202, status ACCEPTED); its items are checked and stored when it finishes.
+    /// </summary>
+    private async Task BulkAsync(HttpContext context, EvotorStoreData data, bool groups, bool put)
+    {
+        var body = await EvotorBody.ReadJsonAsync(context);
+        if (body is null) return;
+        var root = body.Value;
+        string? problem = root.ValueKind != JsonValueKind.Array ? "ожидается JSON-массив объектов"
+            : root.GetArrayLength() is < 1 or > MaxBulkItems ? $"размер должен находиться в диапазоне от 1 до {MaxBulkItems}"
+            : root.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.Object) ? "каждый элемент массива должен быть JSON-объектом"
+            : null;
+        if (problem is not null)
+        {
+            await EvotorBody.BadRequestAsync(context, problem, "body");
+            return;
+        }
+
+        var now = EvotorSeed.Now();
+        var task = new SeedBulkTask(EvotorValidation.NewId(), now, "ACCEPTED", groups ? "product-group" : "product", null);
+        var outcome = context.Features.Get<Infrastructure.BulkOutcomeFault>()?.Outcome;
+        seed.Bulks.Accept(new BulkJob(task, data.StoreId, clientIds: put, [.. root.EnumerateArray()], now, outcome));
+        // The contract's Location is "/bulks/{id}" from the API root; here the root is /evotor.
+        context.Response.Headers.Location = $"/evotor/bulks/{task.Id}";
+        await EvotorJson.WriteAsync(context, 202, w => EvotorJson.WriteBulkTask(w, task, unknownFields));
+    }
+
+    /// <summary>DELETE …?id=a,b,c: 1..100 ids (400 on <c>id</c> otherwise); missing ones are ignored; 204.</summary>
+    private static Task DeleteListAsync(HttpContext context, Func<IReadOnlyCollection<string>, int> delete)
+    {
+        var ids = context.Request.Query["id"]
+            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0) return EvotorBody.BadRequestAsync(context, EvotorValidation.Required, "id");
+        if (ids.Count > MaxDeleteIds)
+            return EvotorBody.BadRequestAsync(context, $"можно указать не больше {MaxDeleteIds} идентификаторов (указано {ids.Count})", "id");
+        delete(ids);
+        return NoContent(context);
+    }
+
+    private async Task UploadImageAsync(HttpContext context, EvotorStoreData data)
+    {
+        if (EvotorBody.KindOf(context.Request) != EvotorBody.Kind.Multipart)
+        {
+            await EvotorBody.BadRequestAsync(context, "ожидается multipart/form-data с полем datafile", "content-type");
+            return;
+        }
+        var bytes = await EvotorBody.ReadAsync(context);
+        if (bytes is null) return;
+        var file = await EvotorBody.ReadFormFileAsync(context, bytes, "datafile");
+        if (file is null)
+        {
+            await EvotorBody.BadRequestAsync(context, EvotorValidation.Required, "datafile");
+            return;
+        }
+        var result = EvotorWrites.AddImage(data, Route(context, "productId"), file.Value.FileName, file.Value.Content, EvotorSeed.Now());
+        await (result.Status switch
+        {
+            200 => EvotorJson.WriteAsync(context, 200, w => EvotorJson.WriteImage(w, result.Image!)),
+            404 => NotFound(context, "product", Route(context, "productId")),
+            413 => EvotorJson.WriteErrorAsync(context, 413, "payload_too_large", "payload too large", [new(result.Reason!, "datafile")]),
+            _ => EvotorBody.BadRequestAsync(context, result.Reason!, "datafile"),
+        });
+    }
+
+    private static async Task WriteImageBytesAsync(HttpContext context, SeedProductImage image)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "image/png";
+        context.Response.ContentLength = image.Content.Length;
+        context.Response.Headers.ContentDisposition = EvotorBody.Attachment(image.Name);
+        await context.Response.Body.WriteAsync(image.Content, context.RequestAborted);
+    }
+
+    /// <summary>Runs a product-scoped handler, or answers 404 for an unknown store or product.</summary>
+    private Task InProduct(HttpContext context, Func<EvotorStoreData, string, Task> handler) => InStore(context, data =>
+    {
+        var productId = Route(context, "productId");
+        return data.Products.Find(productId) is null ? NotFound(context, "product", productId) : handler(data, productId);
+    });
+
+    private static Task NoContent(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+}
