@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using ApiTools.Evotor.Models;
+using ApiTools.Input;
 using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Commands.Evotor;
@@ -33,8 +34,17 @@ public sealed class AddEvotorProductImageCommand : EvotorCmdlet
             WriteError(new ErrorRecord(new FileNotFoundException($"No file at '{file}'.", file), "Evotor.ImageFileNotFound", ErrorCategory.ObjectNotFound, Path));
             return;
         }
-        var bytes = File.ReadAllBytes(file);
+        // Checked before ShouldProcess, so -WhatIf reports a file Evotor would refuse; size first, before reading it whole.
+        var length = new FileInfo(file).Length;
+        var bytes = length > PngCheck.MaxBytes ? new byte[PngCheck.MaxBytes + 1] : File.ReadAllBytes(file);
         var name = System.IO.Path.GetFileName(file);
+        var problem = length > PngCheck.MaxBytes ? $"is {length:N0} bytes; Evotor takes at most {PngCheck.MaxBytes:N0}" : PngCheck.Problem(bytes, out _, out _);
+        if (problem is not null)
+        {
+            WriteApiError(new ApiValidationException(ApiTools.Evotor.EvotorClient.ServiceName, $"The image '{name}' {problem}; nothing was sent.",
+                new[] { new ApiViolation("Path", problem) }), Path);
+            return;
+        }
         if (!ShouldProcess($"product {ProductId} in store {StoreId}", $"Upload image '{name}'")) return;
         ForItem(Path, () => WriteObject(Await(ct => Client.AddProductImageAsync(StoreId, ProductId, bytes, name, ct))));
     }

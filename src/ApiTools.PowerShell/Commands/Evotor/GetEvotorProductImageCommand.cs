@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Threading.Tasks;
 using ApiTools.Evotor.Models;
 using ApiTools.PowerShell.Base;
 
@@ -20,5 +21,16 @@ public sealed class GetEvotorProductImageCommand : EvotorCmdlet
     public string ProductId { get; set; } = "";
 
     protected override void ProcessRecord() =>
-        WriteStream(Client.GetProductImagesAsync(StoreId, ProductId, PagerCap, StopToken), target: ProductId);
+        WriteStream(WithOwner(Client.GetProductImagesAsync(StoreId, ProductId, PagerCap, StopToken)), target: ProductId);
+
+    /// <summary>Fills in the store and product the server may leave out, so images pipe into Save-/Remove-.</summary>
+    private async System.Collections.Generic.IAsyncEnumerable<ProductImage> WithOwner(System.Collections.Generic.IAsyncEnumerable<ProductImage> images)
+    {
+        await foreach (var image in images.ConfigureAwait(false))
+        {
+            image.StoreId ??= StoreId;
+            image.ProductId ??= ProductId;
+            yield return image;
+        }
+    }
 }

@@ -5,8 +5,9 @@ using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Commands.Evotor;
 
-/// <summary>Save-EvotorProductImage: downloads images into a folder. The server's file name is sanitised so nothing
-/// lands outside the folder; an existing file is kept unless -Force. Writes a FileInfo per file.</summary>
+/// <summary>Save-EvotorProductImage: downloads images into a folder as <c>&lt;product id&gt;.png</c> (Evotor keeps one
+/// image per product, so names never collide), sanitised so nothing lands outside the folder; an existing file is kept
+/// unless -Force. Writes a FileInfo per file.</summary>
 [Cmdlet(VerbsData.Save, "EvotorProductImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
 public sealed class SaveEvotorProductImageCommand : EvotorCmdlet
@@ -39,20 +40,28 @@ public sealed class SaveEvotorProductImageCommand : EvotorCmdlet
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (!ShouldProcess($"image {ImageId} of product {ProductId}", $"Save to '{folder}'")) return;
         Directory.CreateDirectory(folder);
-        // Download to a temporary file in the folder first: the final name comes with the response.
-        var temp = System.IO.Path.Combine(folder, $".{ImageId}.{System.Guid.NewGuid():N}.part");
+        // Ids come from the server too: the name is sanitised, and the download goes to a bare temporary name first.
+        string target;
         try
         {
-            string? serverName = null;
+            target = SafeFileName.Inside(folder, SafeFileName.From(ProductId, "image") + ".png");
+        }
+        catch (System.InvalidOperationException escape)
+        {
+            WriteError(new ErrorRecord(escape, "Evotor.UnsafeFileName", ErrorCategory.SecurityError, ProductId));
+            return;
+        }
+        var temp = System.IO.Path.Combine(folder, $".{System.Guid.NewGuid():N}.part");
+        try
+        {
             var downloaded = false;
             ForItem(ImageId, () =>
             {
                 using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
-                serverName = Await(ct => Client.DownloadProductImageAsync(StoreId, ProductId, ImageId, stream, ct));
+                Await(ct => Client.DownloadProductImageAsync(StoreId, ProductId, ImageId, stream, ct));
                 downloaded = true;
             });
             if (!downloaded) return; // the error is written; the partial file goes in finally
-            var target = SafeFileName.Inside(folder, SafeFileName.From(serverName, $"{ProductId}.png"));
             if (File.Exists(target) && !Force)
             {
                 WriteError(new ErrorRecord(new IOException($"'{target}' exists; use -Force to overwrite it."), "Evotor.ImageFileExists", ErrorCategory.ResourceExists, target));

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Models;
 using ApiTools.Evotor.Requests;
 using ApiTools.PowerShell.Base;
@@ -36,6 +37,15 @@ public sealed class UpdateEvotorProductCommand : EvotorWriteCmdlet
         if (_patch.IsEmpty)
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Nothing to change: give -Price, -Quantity or -CostPrice (Evotor's PATCH changes only these)."),
                 "Evotor.EmptyPatch", ErrorCategory.InvalidArgument, null));
+        // The same limits as a whole product's, checked before anything is sent.
+        try
+        {
+            ProductInput.CheckPatch(_patch);
+        }
+        catch (ApiValidationException invalid)
+        {
+            ThrowTerminatingError(new ErrorRecord(invalid, "Evotor.ValidationFailed", ErrorCategory.InvalidArgument, null));
+        }
         base.BeginProcessing();
     }
 

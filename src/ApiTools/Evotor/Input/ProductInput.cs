@@ -62,6 +62,19 @@ public static class ProductInput
         return product;
     }
 
+    /// <summary>Checks a PATCH's values against the same limits as a whole product's.</summary>
+    public static void CheckPatch(Requests.ProductPatch patch)
+    {
+        var fields = new InputFields(new System.Collections.Generic.Dictionary<string, object?>
+        {
+            ["Price"] = patch.Price, ["CostPrice"] = patch.CostPrice, ["Quantity"] = patch.Quantity,
+        });
+        Money(fields, "Price");
+        Money(fields, "CostPrice");
+        Amount(fields, "Quantity", scale: 3);
+        if (fields.Violations.Count > 0) throw Invalid("the update", fields);
+    }
+
     internal static ApiValidationException Invalid(string label, InputFields fields) =>
         new(EvotorClient.ServiceName,
             $"{char.ToUpperInvariant(label[0])}{label.Substring(1)} is not valid, so it was not sent: {string.Join("; ", fields.Violations)}.",

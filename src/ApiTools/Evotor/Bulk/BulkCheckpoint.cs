@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace ApiTools.Evotor.Bulk;
+
+/// <summary>
+/// An append-only JSON-lines file: one line when a chunk's task is accepted, one when it finishes,
+/// flushed to disk each time. It names store, kind, chunk hashes and task ids: never a token or a row's
+/// content. A rerun reads it to skip finished chunks and re-poll accepted ones.
+/// </summary>
+internal sealed class BulkCheckpoint : IDisposable
+{
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly FileStream _file;
+    private readonly object _gate = new();
+
+    public BulkCheckpoint(string path, BulkImportOptions options)
+    {
+        var existing = File.Exists(path) ? File.ReadAllLines(path, Encoding.UTF8) : Array.Empty<string>();
+        for (var i = 0; i < existing.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(existing[i])) continue;
+            Entry? entry;
+            try { entry = JsonSerializer.Deserialize<Entry>(existing[i]); }
+            catch (JsonException) when (i == existing.Length - 1) { continue; } // a line cut short by a crash
+            catch (JsonException e) { throw new InvalidDataException($"Checkpoint '{path}' line {i + 1} is not valid: {e.Message}", e); }
+            if (entry is null) continue;
+            if (entry.Store != options.StoreId || entry.Kind != options.KindName)
+                throw new InvalidDataException($"Checkpoint '{path}' belongs to an import of {entry.Kind}s into store {entry.Store}, not {options.KindName}s into store {options.StoreId}; use another -CheckpointPath.");
+            if (entry.Chunk is not null) _entries[entry.Chunk] = entry;
+        }
+        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        Store = options.StoreId;
+        Kind = options.KindName;
+    }
+
+    private string Store { get; }
+    private string Kind { get; }
+
+    public Entry? Find(string chunkHash)
+    {
+        lock (_gate) return _entries.TryGetValue(chunkHash, out var e) ? e : null;
+    }
+
+    public void Accepted(string chunkHash, string taskId, long firstRow, long lastRow) =>
+        Append(new Entry { Store = Store, Kind = Kind, Chunk = chunkHash, Task = taskId, State = "accepted", FirstRow = firstRow, LastRow = lastRow });
+
+    public void Finished(string chunkHash, string taskId, string status, long firstRow, long lastRow) =>
+        Append(new Entry { Store = Store, Kind = Kind, Chunk = chunkHash, Task = taskId, State = "finished", Status = status, FirstRow = firstRow, LastRow = lastRow });
+
+    private void Append(Entry entry)
+    {
+        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry) + "\n");
+        lock (_gate)
+        {
+            _file.Write(line, 0, line.Length);
+            _file.Flush(flushToDisk: true);
+            _entries[entry.Chunk!] = entry;
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    internal sealed class Entry
+    {
+        public string? Store { get; set; }
+        public string? Kind { get; set; }
+        public string? Chunk { get; set; }
+        public string? Task { get; set; }
+        public string? State { get; set; }
+        public string? Status { get; set; }
+        public long FirstRow { get; set; }
+        public long LastRow { get; set; }
+    }
+}

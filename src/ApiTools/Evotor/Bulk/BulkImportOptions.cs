@@ -1,0 +1,44 @@
+using System;
+
+namespace ApiTools.Evotor.Bulk;
+
+/// <summary>What is imported.</summary>
+public enum BulkKind
+{
+    Product,
+    ProductGroup,
+}
+
+/// <summary>How an import runs. Defaults follow Evotor's limits: 1000 items and 10 MB a request.</summary>
+public sealed class BulkImportOptions
+{
+    public BulkImportOptions(string storeId, BulkKind kind = BulkKind.Product)
+    {
+        if (string.IsNullOrWhiteSpace(storeId)) throw new ArgumentException("A store id is required.", nameof(storeId));
+        StoreId = storeId;
+        Kind = kind;
+    }
+
+    public string StoreId { get; }
+    public BulkKind Kind { get; }
+
+    /// <summary>Items in one bulk request (Evotor: at most 1000).</summary>
+    public int MaxItemsPerChunk { get; init; } = 1000;
+
+    /// <summary>Serialized bytes in one bulk request; below Evotor's 10 MB whichever way "MB" is read.</summary>
+    public int MaxBytesPerChunk { get; init; } = 10_000_000;
+
+    /// <summary>Chunks sent and polled at once (all within the connection's shared rate limit).</summary>
+    public int ThrottleLimit { get; init; } = 2;
+
+    /// <summary>A file recording each chunk's hash and task as it is accepted and finished, so a rerun resumes.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Validate and plan chunks, send nothing.</summary>
+    public bool DryRun { get; init; }
+
+    public TimeSpan FirstPoll { get; init; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan MaxPoll { get; init; } = TimeSpan.FromSeconds(5);
+
+    internal string KindName => Kind == BulkKind.Product ? "product" : "product-group";
+}
