@@ -31,6 +31,7 @@
         'Get-EvotorProductImage'
         'Save-EvotorProductImage'
         'Remove-EvotorProductImage'
+        'Import-EvotorBulk'
         'Invoke-EvotorRequest'
     )
     FunctionsToExport    = @()

@@ -148,8 +148,14 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Releases what a cmdlet holds beyond the base (files, sessions); called once, also after Ctrl+C.</summary>
+    protected virtual void OnDispose()
+    {
+    }
+
     public void Dispose()
     {
+        OnDispose();
         _stop.Dispose();
         _pump.Dispose();
         GC.SuppressFinalize(this);

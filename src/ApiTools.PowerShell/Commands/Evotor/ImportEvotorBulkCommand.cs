@@ -1,0 +1,139 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using ApiTools.Evotor.Bulk;
+using ApiTools.Input;
+using ApiTools.PowerShell.Base;
+
+namespace ApiTools.PowerShell.Commands.Evotor;
+
+/// <summary>
+/// Import-EvotorBulk: products or groups from the pipeline or a CSV file, checked row by row, sent in bulk
+/// chunks (1000 items / 10 MB), each task polled to the end; one result per row, in input order. With
+/// -CheckpointPath a rerun after a crash or Ctrl+C resends nothing finished. -WhatIf checks every row and
+/// says per chunk what would be sent.
+/// </summary>
+[Cmdlet(VerbsData.Import, "EvotorBulk", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PipelineSet)]
+[OutputType(typeof(BulkImportResult))]
+public sealed class ImportEvotorBulkCommand : EvotorCmdlet
+{
+    private const string PipelineSet = "Pipeline";
+    private const string PathSet = "Path";
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string StoreId { get; set; } = "";
+
+    [Parameter]
+    public BulkKind Kind { get; set; } = BulkKind.Product;
+
+    /// <summary>Products or groups: typed objects, Import-Csv rows, hashtables.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PipelineSet)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>A CSV file as Export-Csv writes it, read as a stream.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>The CSV's delimiter (Export-Csv -UseCulture under ru-RU writes ';').</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    public char Delimiter { get; set; } = ',';
+
+    /// <summary>A file recording each chunk as it is accepted and finished; rerun with the same file to resume.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CheckpointPath { get; set; }
+
+    /// <summary>Chunks sent and polled at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 8)]
+    public int ThrottleLimit { get; set; } = 2;
+
+    private const int ProgressId = 0x45766f74;
+    private EvotorBulkImport? _import;
+    private bool _declined;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Stopwatch _sinceProgress = new();
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        var what = Kind == BulkKind.Product ? "products" : "product groups";
+        var dryRun = false;
+        if (!ShouldProcess($"store {StoreId}", $"Bulk import of {what}"))
+        {
+            // -WhatIf: check everything and describe each chunk; a declined -Confirm: do nothing at all.
+            if (!WhatIfRequested()) { _declined = true; return; }
+            dryRun = true;
+        }
+        _import = new EvotorBulkImport(Client, new BulkImportOptions(StoreId, Kind)
+        {
+            ThrottleLimit = ThrottleLimit,
+            CheckpointPath = CheckpointPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath),
+            DryRun = dryRun,
+        });
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (_declined || _import is null) return;
+        if (ParameterSetName == PipelineSet)
+        {
+            Emit(Await(ct => _import.AddAsync(InputItem.Fields(InputObject!), ct)));
+            return;
+        }
+        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        foreach (var row in CsvRows.Read(file, Delimiter.ToString()))
+            Emit(Await(ct => _import.AddAsync(row, ct)));
+    }
+
+    protected override void EndProcessing()
+    {
+        if (!_declined && _import is not null)
+        {
+            Emit(Await(ct => _import.CompleteAsync(ct)));
+            WriteProgress(new ProgressRecord(ProgressId, "Import-EvotorBulk", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+        base.EndProcessing();
+    }
+
+    protected override void OnDispose() => _import?.Dispose();
+
+    private void Emit(BulkStep step)
+    {
+        foreach (var chunk in step.Planned) ShouldProcess($"{chunk} to store {StoreId}", "Send bulk request");
+        foreach (var result in step.Results)
+        {
+            if (result.Status != BulkImportResult.Ok)
+            {
+                var id = result.Status == BulkImportResult.Invalid ? "Evotor.ValidationFailed" : "Evotor.BulkItemFailed";
+                var message = result.Status == BulkImportResult.Invalid ? result.Message : $"Row {result.Row} ('{result.Name}') was refused: {result.ErrorCode} {result.Message} {result.Violations}".TrimEnd();
+                WriteError(new ErrorRecord(new ApiValidationException(ApiTools.Evotor.EvotorClient.ServiceName, message ?? "", result.Violations),
+                    id, ErrorCategory.InvalidData, result));
+            }
+            WriteObject(result);
+        }
+        ReportProgress();
+    }
+
+    private void ReportProgress()
+    {
+        if (_sinceProgress.IsRunning && _sinceProgress.ElapsedMilliseconds < 250) return;
+        _sinceProgress.Restart();
+        var p = _import!.Progress;
+        var done = p.Confirmed + p.Failed;
+        var rate = done / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+        var waiting = p.Validated - done;
+        var eta = rate > 0 && waiting > 0 ? (int)(waiting / rate) : -1;
+        var status = $"{p.Validated} rows checked ({p.Invalid} invalid), {p.Sent} sent, {p.Confirmed} confirmed, {p.Failed} failed";
+        WriteProgress(new ProgressRecord(ProgressId, "Import-EvotorBulk", status) { SecondsRemaining = eta });
+    }
+
+    private bool WhatIfRequested()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return bound is SwitchParameter s ? s.IsPresent : Equals(bound, true);
+        var preference = SessionState.PSVariable.GetValue("WhatIfPreference");
+        return preference is SwitchParameter sp ? sp.IsPresent : preference is bool b && b;
+    }
+}

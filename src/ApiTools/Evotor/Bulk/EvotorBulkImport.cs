@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Evotor.Input;
+using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Models;
+using ApiTools.Input;
+
+namespace ApiTools.Evotor.Bulk;
+
+/// <summary>
+/// One bulk import, fed row by row (PowerShell pushes pipeline items; -Path reads a CSV): each row is
+/// checked, given a deterministic id if it has none, and packed into chunks of at most 1000 items and
+/// 10 MB; several chunks are sent and polled at once; results come back one per row, in input order,
+/// as soon as every earlier row's outcome is known. Memory stays bounded by the chunks in flight, so a
+/// million rows import in the space of a few chunks. With a checkpoint, a rerun after a crash or Ctrl+C
+/// sends no finished chunk again and re-polls the ones still running.
+/// </summary>
+public sealed class EvotorBulkImport : IDisposable
+{
+    private readonly EvotorClient _client;
+    private readonly BulkImportOptions _options;
+    private readonly BulkCheckpoint? _checkpoint;
+    private readonly object _gate = new();
+    private readonly SortedDictionary<long, BulkImportResult?> _ready = new(); // null: a row with nothing to report (dry run)
+    private readonly Queue<Task> _inFlight = new();
+    private readonly List<BulkChunkInfo> _planned = new();
+    private BulkChunk _current = new();
+    private long _rows;
+    private long _nextToEmit = 1;
+    private int _chunks;
+
+    public EvotorBulkImport(EvotorClient client, BulkImportOptions options)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.MaxItemsPerChunk is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(options), "MaxItemsPerChunk must be 1..1000.");
+        if (options.ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(options), "ThrottleLimit must be at least 1.");
+        if (options.CheckpointPath is not null && !options.DryRun) _checkpoint = new BulkCheckpoint(options.CheckpointPath, options);
+    }
+
+    public BulkImportProgress Progress { get; } = new();
+
+    /// <summary>Adds the next row (numbered from 1); returns the results now due, in order.</summary>
+    public async Task<BulkStep> AddAsync(InputFields row, CancellationToken cancellationToken = default)
+    {
+        var number = ++_rows;
+        var label = $"row {number}" + (row.Text("Name") is string n ? $" ('{n}')" : "");
+        if (!TryPrepare(row, number, label, out var item, out var invalid))
+        {
+            lock (_gate) _ready[number] = invalid;
+            Progress.Invalid++;
+            return Step();
+        }
+        Progress.Validated++;
+        if (_current.Items.Count > 0 && (_current.Items.Count >= _options.MaxItemsPerChunk || _current.BytesWith(item!.Json) > _options.MaxBytesPerChunk))
+            await CloseChunkAsync(cancellationToken).ConfigureAwait(false);
+        _current.Add(item!);
+        if (_current.Items.Count >= _options.MaxItemsPerChunk) await CloseChunkAsync(cancellationToken).ConfigureAwait(false);
+        await ObserveFinishedAsync().ConfigureAwait(false);
+        return Step();
+    }
+
+    /// <summary>Sends what is left, waits for every task, and returns the remaining results.</summary>
+    public async Task<BulkStep> CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current.Items.Count > 0) await CloseChunkAsync(cancellationToken).ConfigureAwait(false);
+        while (_inFlight.Count > 0) await _inFlight.Dequeue().ConfigureAwait(false);
+        return Step();
+    }
+
+    public void Dispose() => _checkpoint?.Dispose();
+
+    private bool TryPrepare(InputFields row, long number, string label, out BulkChunk.Item? item, out BulkImportResult? invalid)
+    {
+        item = null;
+        invalid = null;
+        try
+        {
+            byte[] json;
+            string id;
+            string? name;
+            if (_options.Kind == BulkKind.Product)
+            {
+                var product = ProductInput.Read(row, label, requireId: false);
+                product.Id = product.Id ?? MakeId(number, JsonSerializer.SerializeToUtf8Bytes(product, EvotorJsonContext.Default.Product));
+                (id, name, json) = (product.Id, product.Name, JsonSerializer.SerializeToUtf8Bytes(product, EvotorJsonContext.Default.Product));
+            }
+            else
+            {
+                var group = ProductGroupInput.Read(row, label, requireId: false);
+                group.Id = group.Id ?? MakeId(number, JsonSerializer.SerializeToUtf8Bytes(group, EvotorJsonContext.Default.ProductGroup));
+                (id, name, json) = (group.Id, group.Name, JsonSerializer.SerializeToUtf8Bytes(group, EvotorJsonContext.Default.ProductGroup));
+            }
+            if (json.Length + 2 > _options.MaxBytesPerChunk)
+            {
+                invalid = Result(number, id, name, BulkImportResult.Invalid, "too_large",
+                    $"the item is {json.Length:N0} bytes serialized; a bulk request takes at most {_options.MaxBytesPerChunk:N0}", null);
+                return false;
+            }
+            item = new BulkChunk.Item(number, id, name, json);
+            return true;
+        }
+        catch (ApiValidationException e)
+        {
+            invalid = Result(number, row.Text("Id"), row.Text("Name"), BulkImportResult.Invalid, "client_validation", e.Message, null);
+            invalid.Violations = new ViolationList(e.Violations);
+            return false;
+        }
+    }
+
+    /// <summary>The same store, row position and content always give the same id, so reruns make the same chunks.</summary>
+    private string MakeId(long row, byte[] contentWithoutId) =>
+        NameBasedGuid.Create(NameBasedGuid.ImportNamespace, $"{_options.StoreId}\n{_options.KindName}\n{row}\n{Convert.ToBase64String(contentWithoutId)}").ToString();
+
+    private async Task CloseChunkAsync(CancellationToken cancellationToken)
+    {
+        var chunk = _current;
+        _current = new BulkChunk();
+        chunk.Number = ++_chunks;
+        if (_options.DryRun)
+        {
+            lock (_gate)
+            {
+                _planned.Add(chunk.Info);
+                foreach (var item in chunk.Items) _ready[item.Row] = null;
+            }
+            return;
+        }
+        // Backpressure: no more than ThrottleLimit chunks in flight, so memory stays bounded.
+        while (_inFlight.Count >= _options.ThrottleLimit) await _inFlight.Dequeue().ConfigureAwait(false);
+        _inFlight.Enqueue(RunChunkAsync(chunk, cancellationToken));
+    }
+
+    /// <summary>Surfaces a failure that stops everything (bad token, retries spent) as soon as it happens.</summary>
+    private async Task ObserveFinishedAsync()
+    {
+        while (_inFlight.Count > 0 && _inFlight.Peek().IsCompleted) await _inFlight.Dequeue().ConfigureAwait(false);
+    }
+
+    private async Task RunChunkAsync(BulkChunk chunk, CancellationToken cancellationToken)
+    {
+        var hash = chunk.Hash(_options);
+        var known = _checkpoint?.Find(hash);
+        string taskId;
+        if (known?.Task is string resumed)
+        {
+            taskId = resumed;
+            lock (_gate) Progress.ChunksResumed++;
+        }
+        else
+        {
+            BulkTask accepted;
+            try
+            {
+                accepted = await _client.SendBulkAsync(_options.StoreId, _options.Kind, chunk.Body(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiException refused) when (!refused.StopsEverything)
+            {
+                Complete(chunk, null, refused.ErrorCode ?? refused.Kind.ToString(), refused.Message,
+                    (refused as ApiValidationException)?.Violations);
+                return;
+            }
+            taskId = accepted.Id;
+            _checkpoint?.Accepted(hash, taskId, chunk.FirstRow, chunk.LastRow);
+            lock (_gate)
+            {
+                Progress.Sent += chunk.Items.Count;
+                Progress.ChunksSent++;
+            }
+        }
+
+        var task = await PollAsync(taskId, cancellationToken).ConfigureAwait(false);
+        if (!task.IsFinished)
+        {
+            Complete(chunk, taskId, "timeout",
+                $"Task {taskId} was still {task.Status} when polling gave up; run the import again with the same -CheckpointPath to collect it.", null);
+            return;
+        }
+        if (known?.State != "finished") _checkpoint?.Finished(hash, taskId, task.Status!, chunk.FirstRow, chunk.LastRow);
+        Record(chunk, task);
+    }
+
+    private async Task<BulkTask> PollAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var delay = _options.FirstPoll;
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(30);
+        while (true)
+        {
+            var task = await _client.GetBulkTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
+            if (task.IsFinished || DateTimeOffset.UtcNow >= deadline) return task;
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), _options.MaxPoll.Ticks));
+        }
+    }
+
+    /// <summary>One result per row of a finished task, from its details in order.</summary>
+    private void Record(BulkChunk chunk, BulkTask task)
+    {
+        if (task.Status == "DECLINED")
+        {
+            Complete(chunk, task.Id, "declined", $"Evotor declined the whole chunk (task {task.Id}): the payload was refused and nothing was stored.", null);
+            return;
+        }
+        var details = task.Details ?? new BulkTaskDetailList();
+        lock (_gate)
+        {
+            for (var i = 0; i < chunk.Items.Count; i++)
+            {
+                var item = chunk.Items[i];
+                var detail = i < details.Count ? details[i] : null;
+                BulkImportResult result;
+                if (detail is null)
+                    result = Result(item.Row, item.Id, item.Name, BulkImportResult.Failed, "no_detail",
+                        $"Task {task.Id} ended {task.Status} with {details.Count} details for {chunk.Items.Count} items; this row's outcome is unknown.", task.Id);
+                else if (detail.Ok)
+                    result = Result(item.Row, item.Id, item.Name, BulkImportResult.Ok, null, null, task.Id);
+                else
+                    result = Result(item.Row, item.Id, item.Name, BulkImportResult.Failed, detail.Code, detail.Message, task.Id);
+                if (detail is { Ok: false }) result.Violations = new ViolationList(detail.Violations);
+                if (result.Status == BulkImportResult.Ok) Progress.Confirmed++; else Progress.Failed++;
+                _ready[item.Row] = result;
+            }
+        }
+    }
+
+    private void Complete(BulkChunk chunk, string? taskId, string code, string message, IReadOnlyList<ApiViolation>? violations)
+    {
+        lock (_gate)
+        {
+            foreach (var item in chunk.Items)
+            {
+                var result = Result(item.Row, item.Id, item.Name, BulkImportResult.Failed, code, message, taskId);
+                if (violations is not null) result.Violations = new ViolationList(violations);
+                _ready[item.Row] = result;
+                Progress.Failed++;
+            }
+        }
+    }
+
+    private static BulkImportResult Result(long row, string? id, string? name, string status, string? code, string? message, string? taskId) => new()
+    {
+        Row = row, Id = id, Name = name, Status = status, ErrorCode = code, Message = message, TaskId = taskId,
+    };
+
+    /// <summary>The results due now: every row whose predecessors are all known, in order.</summary>
+    private BulkStep Step()
+    {
+        var results = new List<BulkImportResult>();
+        List<BulkChunkInfo> planned;
+        lock (_gate)
+        {
+            while (_ready.TryGetValue(_nextToEmit, out var result))
+            {
+                _ready.Remove(_nextToEmit);
+                _nextToEmit++;
+                if (result is not null) results.Add(result);
+            }
+            planned = new List<BulkChunkInfo>(_planned);
+            _planned.Clear();
+        }
+        return new BulkStep(results, planned);
+    }
+}
+
+/// <summary>What one call to the import produced: the rows now settled, and (dry run) the chunks planned.</summary>
+public sealed class BulkStep
+{
+    public BulkStep(IReadOnlyList<BulkImportResult> results, IReadOnlyList<BulkChunkInfo> planned)
+    {
+        Results = results;
+        Planned = planned;
+    }
+
+    public IReadOnlyList<BulkImportResult> Results { get; }
+    public IReadOnlyList<BulkChunkInfo> Planned { get; }
+}
