@@ -145,6 +145,7 @@ public sealed class ControlSurfaceTests
     [InlineData("--seed", "x")]
     [InlineData("--max-page-size", "0")]
     [InlineData("--latency-ms")]
+    [InlineData("--evotor-bulk-duration-ms", "-1")]
     public async Task Bad_command_line_exits_with_2(params string[] args)
     {
         Assert.Equal(2, await ApiTools.Emulator.Program.Main(args));
