@@ -20,7 +20,7 @@ internal sealed class ListPageSource<T>(IReadOnlyList<T> items, Func<T, string> 
 
 /// <summary>
 /// One store's products: an array of slots sorted by id (ordinal). A seeded slot holds only the id and
-/// the ordinal its fields are generated from, so a million products cost ~130 MB and seed in a fraction
+/// the ordinal its fields are generated from, so a million products cost ~120 MB and seed in a fraction
 /// of a second; a written slot holds the whole written product. Lookups by id are binary searches.
 /// The array is copy-on-write: readers take <see cref="Snapshot"/> (a page is served from one snapshot
 /// even while writes go on); writers hold the store's gate (<see cref="EvotorStoreData.Gate"/>) and
