@@ -6,7 +6,7 @@ BeforeAll {
     Import-Module (Get-TestModulePath) -Force
 
     $script:Token = 'evotor-demo-token'
-    $script:emu = Start-TestEmulator -ArgumentList '--evotor-stores', '3', '--evotor-products-per-store', '7', '--max-page-size', '4'
+    $script:emu = Start-TestEmulator -ArgumentList '--evotor-stores', '3', '--evotor-products-per-store', '7', '--max-page-size', '4', '--evotor-bulk-duration-ms', '50'
 }
 
 AfterAll {
@@ -122,16 +122,17 @@ Describe 'The README usage block' {
         $block | Should -Not -BeNullOrEmpty
         # The README imports by relative path from the repo root and writes CSVs to the current folder.
         $script = $block.Replace('Import-Module ./out/ApiTools', "Import-Module '$(Get-TestModulePath)'")
-        $first = @(Get-EvotorStore -First 1)
-        $vars = @{ token = $script:Token; otherToken = 'evotor-demo-token-2'; storeId = $first[0].Id }
+        $two = @(Get-EvotorStore -First 2)
+        $vars = @{ token = $script:Token; otherToken = 'evotor-demo-token-2'; storeId = $two[0].Id; otherStoreId = $two[1].Id }
         Push-Location $TestDrive
         try {
             $env:EVOTOR_BASE_URI = $script:emu.EvotorBaseUri
             # As the README says: EVOTOR_BASE_URI points Connect-Evotor and every cmdlet at the emulator.
-            $sb = [scriptblock]::Create("param(`$token, `$otherToken, `$storeId)`n" + $script)
+            $sb = [scriptblock]::Create("param(`$token, `$otherToken, `$storeId, `$otherStoreId)`n" + $script)
             $output = & $sb @vars -ErrorAction Stop 2>&1
             @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -notlike 'Evotor.NotFound*' }) | Should -BeNullOrEmpty
             Test-Path (Join-Path $TestDrive 'stores.csv') | Should -BeTrue
+            Test-Path (Join-Path $TestDrive 'products.checkpoint') | Should -BeTrue
         } finally {
             Pop-Location
             Remove-Item Env:EVOTOR_BASE_URI -ErrorAction SilentlyContinue
