@@ -176,6 +176,56 @@ public class BulkImportTests
     }
 
     [Fact]
+    public async Task A_task_the_server_no_longer_knows_is_sent_again_on_resume()
+    {
+        var checkpoint = Path.Combine(Path.GetTempPath(), $"apitools-checkpoint-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            await using var server = await BulkServer();
+            BulkImportOptions Resumable() => new(server.Evotor.Stores[0].Id)
+            {
+                MaxItemsPerChunk = 10, CheckpointPath = checkpoint, FirstPoll = TimeSpan.FromMilliseconds(10), MaxPoll = TimeSpan.FromMilliseconds(50),
+            };
+            using (var first = new EvotorBulkImport(Client(server), Resumable())) await RunAsync(first, Rows(30));
+            server.Reset(); // the server forgets the tasks and the products
+
+            using var second = new EvotorBulkImport(Client(server), Resumable());
+            var results = await RunAsync(second, Rows(30));
+
+            Assert.All(results, r => Assert.Equal(BulkImportResult.Ok, r.Status));
+            Assert.Equal(3, server.Requests.Count(EvotorRouteKeys.PutProducts));
+            Assert.Equal(30, server.Evotor.ProductsOf(server.Evotor.Stores[0].Id).Count);
+        }
+        finally
+        {
+            File.Delete(checkpoint);
+        }
+    }
+
+    [Fact]
+    public async Task A_checkpoint_of_another_import_is_refused_before_anything_is_sent()
+    {
+        var checkpoint = Path.Combine(Path.GetTempPath(), $"apitools-checkpoint-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            await using var server = await StartAsync(o => { o.EvotorStores = 2; o.EvotorProductsPerStore = 0; o.EvotorBulkTaskDuration = TimeSpan.FromMilliseconds(20); });
+            using (var first = new EvotorBulkImport(Client(server), new BulkImportOptions(server.Evotor.Stores[0].Id) { CheckpointPath = checkpoint, FirstPoll = TimeSpan.FromMilliseconds(10) }))
+                await RunAsync(first, Rows(5));
+            var sent = server.Requests.Total;
+
+            var error = Assert.Throws<InvalidDataException>(() =>
+                new EvotorBulkImport(Client(server), new BulkImportOptions(server.Evotor.Stores[1].Id) { CheckpointPath = checkpoint }));
+
+            Assert.Contains(server.Evotor.Stores[0].Id, error.Message);
+            Assert.Equal(sent, server.Requests.Total);
+        }
+        finally
+        {
+            File.Delete(checkpoint);
+        }
+    }
+
+    [Fact]
     public async Task A_checkpoint_holds_no_secret_and_no_row_content()
     {
         var checkpoint = Path.Combine(Path.GetTempPath(), $"apitools-checkpoint-{Guid.NewGuid():N}.jsonl");

@@ -67,12 +67,20 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
             if (!WhatIfRequested()) { _declined = true; return; }
             dryRun = true;
         }
-        _import = new EvotorBulkImport(Client, new BulkImportOptions(StoreId, Kind)
+        try
         {
-            ThrottleLimit = ThrottleLimit,
-            CheckpointPath = CheckpointPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath),
-            DryRun = dryRun,
-        });
+            _import = new EvotorBulkImport(Client, new BulkImportOptions(StoreId, Kind)
+            {
+                ThrottleLimit = ThrottleLimit,
+                CheckpointPath = CheckpointPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath),
+                DryRun = dryRun,
+            });
+        }
+        catch (Exception unusable) when (unusable is System.IO.IOException or System.IO.InvalidDataException or UnauthorizedAccessException)
+        {
+            // A checkpoint of another import, a damaged one, or one that cannot be written: nothing is sent.
+            ThrowTerminatingError(new ErrorRecord(unusable, "Evotor.CheckpointUnusable", ErrorCategory.InvalidArgument, CheckpointPath));
+        }
     }
 
     protected override void ProcessRecord()

@@ -98,7 +98,7 @@ public sealed class EvotorBulkImport : IDisposable
             if (json.Length + 2 > _options.MaxBytesPerChunk)
             {
                 invalid = Result(number, id, name, BulkImportResult.Invalid, "too_large",
-                    $"the item is {json.Length:N0} bytes serialized; a bulk request takes at most {_options.MaxBytesPerChunk:N0}", null);
+                    $"{char.ToUpperInvariant(label[0])}{label.Substring(1)} is {json.Length:N0} bytes serialized; a bulk request takes at most {_options.MaxBytesPerChunk:N0}, so it was not sent.", null);
                 return false;
             }
             item = new BulkChunk.Item(number, id, name, json);
@@ -145,13 +145,23 @@ public sealed class EvotorBulkImport : IDisposable
     {
         var hash = chunk.Hash(_options);
         var known = _checkpoint?.Find(hash);
-        string taskId;
-        if (known?.Task is string resumed)
+        BulkTask? task = null;
+        var taskId = known?.Task;
+        if (taskId is not null)
         {
-            taskId = resumed;
-            lock (_gate) Progress.ChunksResumed++;
+            try
+            {
+                task = await PollAsync(taskId, cancellationToken).ConfigureAwait(false);
+                lock (_gate) Progress.ChunksResumed++;
+            }
+            catch (ApiException gone) when (gone.Kind == ApiErrorKind.NotFound)
+            {
+                // Evotor no longer knows the task: send the chunk again (a PUT of client-made ids is safe to repeat).
+                taskId = null;
+                known = null;
+            }
         }
-        else
+        if (taskId is null)
         {
             BulkTask accepted;
             try
@@ -173,11 +183,13 @@ public sealed class EvotorBulkImport : IDisposable
             }
         }
 
-        var task = await PollAsync(taskId, cancellationToken).ConfigureAwait(false);
+        task ??= await PollAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (!task.IsFinished)
         {
-            Complete(chunk, taskId, "timeout",
-                $"Task {taskId} was still {task.Status} when polling gave up; run the import again with the same -CheckpointPath to collect it.", null);
+            var collect = _checkpoint is null
+                ? "its rows may still be stored; check with Get-EvotorBulkTask, or import with -CheckpointPath to collect such tasks on a rerun"
+                : "run the import again with the same -CheckpointPath to collect it";
+            Complete(chunk, taskId, "timeout", $"Task {taskId} was still {task.Status} when polling gave up; {collect}.", null);
             return;
         }
         if (known?.State != "finished") _checkpoint?.Finished(hash, taskId, task.Status!, chunk.FirstRow, chunk.LastRow);
