@@ -62,7 +62,7 @@ public class ConnectionResolutionTests
             new Dictionary<string, object> { ["t"] = Token, ["u"] = explicitServer.EvotorBaseUri, ["v"] = connectServer.EvotorBaseUri });
         Assert.Equal(3, result.Output.Count);
 
-        Assert.Equal(1, session.Run("Disconnect-Evotor; Get-EvotorStore").Output.Count);
+        Assert.Single(session.Run("Disconnect-Evotor; Get-EvotorStore").Output);
     }
 
     [Fact]

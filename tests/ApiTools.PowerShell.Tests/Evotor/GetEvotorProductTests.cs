@@ -95,3 +95,24 @@ public class GetEvotorProductTests
         Assert.Empty(silenced.Streams.Progress);
     }
 }
+
+public class WriteValidationTests
+{
+    [Fact]
+    public async Task An_invalid_item_costs_no_request_and_names_the_item_and_field()
+    {
+        await using var server = await StartAsync(o => { o.EvotorStores = 1; o.EvotorProductsPerStore = 0; });
+        using var session = new PowerShellSession();
+        session.Connect(server);
+
+        var result = session.Run("@{ Name = 'Хлеб'; Price = '1,234.50'; MeasureName = 'шт'; Tax = 'NO_VAT'; AllowToSell = $true; Type = 'NORMAL' } | New-EvotorProduct -StoreId $s",
+            new Dictionary<string, object> { ["s"] = server.Evotor.Stores[0].Id });
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("Evotor.ValidationFailed,", error.FullyQualifiedErrorId);
+        Assert.Contains("Item 1 ('Хлеб')", error.Exception.Message);
+        Assert.Contains("Price", error.Exception.Message);
+        Assert.Empty(result.Output);
+        Assert.Equal(0, server.Requests.Total);
+    }
+}
