@@ -66,5 +66,38 @@ foreach ($e in $lookupErrors) {
     Write-Host "Not found: $($e.TargetObject)  [$($e.FullyQualifiedErrorId)]"
 }
 
+# 8. Products of a store, streamed page by page; lists print as a;b;c, money is decimal.
+Write-Host "== Get-EvotorStore -First 1 | Get-EvotorProduct -First 5"
+$first = $stores[0]
+$first | Get-EvotorProduct -First 5 | Out-Host            # the module's default table view
+
+# 9. The last day's sales with their positions and payments.
+Write-Host "== Get-EvotorDocument -Since (Get-Date).AddDays(-1) -Type SELL -First 3"
+Get-EvotorDocument -StoreId $first.Id -Since (Get-Date).AddDays(-1) -Type SELL -First 3 | Out-Host
+
+# 10. Writes: create, change and remove a product. Every mutator takes -WhatIf and -Confirm.
+Write-Host "== New-EvotorProduct, Update-EvotorProduct, Remove-EvotorProduct"
+$bread = New-EvotorProduct -StoreId $first.Id -Name 'Хлеб «Дарницкий»' -Price 45.50
+$bread = $bread | Update-EvotorProduct -Price 47.90 -Quantity 30 -PassThru -Confirm:$false
+Write-Host "Created and updated: $($bread.Name) at $($bread.Price), $($bread.Quantity) in stock"
+$bread | Remove-EvotorProduct -Confirm:$false
+
+# 11. Bulk import: copy the first store's products into the second through a CSV file; one result per row.
+if ($stores.Count -gt 1) {
+    Write-Host "== Export-Csv, then Import-EvotorBulk into another store"
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) ("apitools-quickstart-" + [guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory -Path $folder
+    try {
+        $csv = Join-Path $folder 'products.csv'
+        Get-EvotorProductGroup -StoreId $first.Id | Set-EvotorProductGroup -StoreId $stores[1].Id   # groups first: products refer to them
+        Get-EvotorProduct -StoreId $first.Id | Export-Csv -LiteralPath $csv
+        $results = @(Import-EvotorBulk -StoreId $stores[1].Id -Path $csv)
+        $results | Group-Object Status | Format-Table Name, Count -AutoSize | Out-Host
+        if (@($results | Where-Object Status -ne 'Ok').Count -ne 0) { throw 'Some rows did not import.' }
+    } finally {
+        Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
 Disconnect-Evotor
 Write-Host "`nDone."
