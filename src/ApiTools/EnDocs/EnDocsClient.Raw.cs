@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.EnDocs.Json;
+using ApiTools.Http;
+
+namespace ApiTools.EnDocs;
+
+// The escape hatch behind Invoke-EnDocsRequest: any path with the same auth, retry and throttling,
+// returning raw JSON for the caller to shape.
+public sealed partial class EnDocsClient
+{
+    /// <summary>Sends one GET or POST; returns the JSON body, or null when there is none (204). A POST that
+    /// names no RequestID is sent as given and retried only where EnDocs certainly did not act.</summary>
+    /// <param name="pathAndQuery">Relative to the base URI, e.g. <c>Output/GetClientInfo</c>.</param>
+    /// <param name="jsonBody">Sent as is (null: no body).</param>
+    public Task<JsonElement?> InvokeAsync(string method, string pathAndQuery, string? jsonBody, CancellationToken cancellationToken = default)
+    {
+        var request = RawRequest(method, pathAndQuery);
+        if (jsonBody is not null && request.Method == HttpMethod.Post) request.IdempotencyKey = RequestIdOf(jsonBody);
+        if (jsonBody is not null)
+            request.Content = () => new StringContent(jsonBody, Encoding.UTF8) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
+        return Transport.SendAsync(request, ReadOptionalJsonAsync, cancellationToken);
+    }
+
+    /// <summary>The items of a <c>{"key","value"}</c> list (or a bare JSON array), streamed like <see cref="GetDocumentsAsync"/>.</summary>
+    public IAsyncEnumerable<JsonElement> InvokeListAsync(string pathAndQuery, CancellationToken cancellationToken = default)
+    {
+        var request = RawRequest("GET", pathAndQuery);
+        return StreamListAsync(request, EnDocsJsonContext.Default.JsonElement, Describe, cancellationToken);
+
+        static string Describe(JsonElement e) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty("id", out var id) ? id.ToString() : "(no id)";
+    }
+
+    /// <summary>A body that carries its own RequestID may be retried like the typed writes: EnDocs deduplicates on it.</summary>
+    private static string? RequestIdOf(string jsonBody)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(jsonBody);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
+            foreach (var p in document.RootElement.EnumerateObject())
+                if (p.Name.Equals("RequestID", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 } id)
+                    return id;
+        }
+        catch (JsonException)
+        {
+            // sent as given; the server will say what it thinks of it
+        }
+        return null;
+    }
+
+    private static ApiRequest RawRequest(string method, string pathAndQuery)
+    {
+        var verb = (method ?? "").Trim().ToUpperInvariant();
+        if (verb is not ("GET" or "POST")) throw new ArgumentException("EnDocs reads with GET and writes with POST; no other method is used.", nameof(method));
+        if (string.IsNullOrWhiteSpace(pathAndQuery)) throw new ArgumentException("A path is required.", nameof(pathAndQuery));
+        if (Uri.TryCreate(pathAndQuery, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException("Give a path relative to the base URI (e.g. 'Output/GetClientInfo'), not a full URL: the connection decides the host.", nameof(pathAndQuery));
+        var split = pathAndQuery.IndexOf('?');
+        var request = new ApiRequest(new HttpMethod(verb), (split < 0 ? pathAndQuery : pathAndQuery.Substring(0, split)).TrimStart('/'));
+        if (split >= 0)
+        {
+            foreach (var pair in pathAndQuery.Substring(split + 1).Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=');
+                var name = Uri.UnescapeDataString(eq < 0 ? pair : pair.Substring(0, eq));
+                var value = eq < 0 ? "" : Uri.UnescapeDataString(pair.Substring(eq + 1).Replace('+', ' '));
+                request.Query.Add(new KeyValuePair<string, string>(name, value));
+            }
+        }
+        return request;
+    }
+}

@@ -1,0 +1,41 @@
+namespace ApiTools.EnDocs.Models;
+
+/// <summary>One file of a document, saved (or kept, when it existed and overwriting was not asked for).</summary>
+public sealed class EnDocsSavedFile
+{
+    public long DocumentId { get; set; }
+
+    /// <summary>The name the server sent, unsanitised (shown, never used as a path).</summary>
+    public string? ServerFileName { get; set; }
+
+    /// <summary>Full path inside the folder: the sanitised name.</summary>
+    public string Path { get; set; } = "";
+
+    /// <summary>Decoded size; for a skipped file, the size it would have had.</summary>
+    public long Bytes { get; set; }
+
+    /// <summary>True when a file of that name existed and was left as it was.</summary>
+    public bool Skipped { get; set; }
+
+    public override string ToString() => Path;
+}
+
+/// <summary>What one AddOrUpdate/DocApproval write did.</summary>
+public sealed class EnDocsWriteResult
+{
+    /// <summary>The EnDocs action, e.g. AddOrUpdateContractor.</summary>
+    public string Operation { get; set; } = "";
+
+    public string? ExtId { get; set; }
+
+    /// <summary>True when EnDocs created the record (201), false when it updated one (204).</summary>
+    public bool Created { get; set; }
+
+    /// <summary>EnDocs' id of the record, where it said (on creation).</summary>
+    public long? Id { get; set; }
+
+    /// <summary>The RequestID sent: one per write, the same on every retry.</summary>
+    public string RequestId { get; set; } = "";
+
+    public override string ToString() => $"{Operation} {ExtId ?? Id?.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {(Created ? "created" : "updated")}";
+}
