@@ -1,5 +1,6 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using ApiTools.EnDocs;
 using ApiTools.Evotor;
 
 namespace ApiTools.PowerShell.Base;
@@ -12,6 +13,8 @@ internal sealed class ConnectionStore
     private static readonly ConnectionStore NoRunspace = new();
 
     public EvotorConnection? Evotor { get; set; }
+
+    public EnDocsConnection? EnDocs { get; set; }
 
     public static ConnectionStore Current =>
         Runspace.DefaultRunspace is Runspace runspace ? ByRunspace.GetValue(runspace, _ => new ConnectionStore()) : NoRunspace;
