@@ -23,6 +23,17 @@ internal sealed class CommandLine
           --latency-ms N                  delay before each service answer (default 0)
           --evotor-bulk-duration-ms N     time a bulk task takes: ACCEPTED, RUNNING, then done (default 2000)
           --unknown-fields                add fields the contract does not name
+          --endocs-contracts N            seeded EnDocs contracts (default 30)
+          --endocs-invoices N             seeded EnDocs incoming invoices (default 40)
+          --endocs-inputs N               seeded EnDocs receipts of goods (default 40)
+          --endocs-non-form N             seeded EnDocs non-form documents (default 20)
+          --endocs-contractors N          seeded EnDocs contractors (default 12)
+          --endocs-organizations N        the EnDocs account's organisations (default 2)
+          --endocs-users N                users of the EnDocs account (default 5)
+          --endocs-tokens a,b             accepted EnDocs tokens (default endocs-demo-token,endocs-demo-token-2)
+          --endocs-rate-limit N           EnDocs requests per window per token, 0 = off (default 300)
+          --endocs-rate-window-ms N       EnDocs rate window in milliseconds (default 60000)
+          --endocs-sync-off               EnDocs lists answer {"key":0,"value":null}
           --help                          show this text
         Prints "ApiTools emulator listening on <url>" once ready; stops on Ctrl+C or SIGTERM.
         """;
@@ -81,6 +92,24 @@ internal sealed class CommandLine
                 case "--unknown-fields":
                     if (inline is not null) throw new FormatException("--unknown-fields takes no value");
                     o.UnknownFields = true;
+                    break;
+                case "--endocs-contracts": o.EnDocsContracts = Number(0); break;
+                case "--endocs-invoices": o.EnDocsInvoices = Number(0); break;
+                case "--endocs-inputs": o.EnDocsInputs = Number(0); break;
+                case "--endocs-non-form": o.EnDocsNonForm = Number(0); break;
+                case "--endocs-contractors": o.EnDocsContractors = Number(0); break;
+                case "--endocs-organizations": o.EnDocsOrganizations = Number(0); break;
+                case "--endocs-users": o.EnDocsUsers = Number(0); break;
+                case "--endocs-tokens":
+                    var enDocsTokens = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    if (enDocsTokens.Length == 0) throw new FormatException("--endocs-tokens needs at least one token");
+                    o.EnDocsTokens = enDocsTokens;
+                    break;
+                case "--endocs-rate-limit": o.EnDocsRateLimit = Number(0); break;
+                case "--endocs-rate-window-ms": o.EnDocsRateWindow = TimeSpan.FromMilliseconds(Number(1)); break;
+                case "--endocs-sync-off":
+                    if (inline is not null) throw new FormatException("--endocs-sync-off takes no value");
+                    o.EnDocsSyncOff = true;
                     break;
                 case "--help" or "-h" or "-?": result.Help = true; break;
                 default: throw new FormatException($"unknown argument '{args[i]}'");

@@ -52,6 +52,39 @@ public sealed class EmulatorOptions
     /// <summary>Adds fields the contract does not name, so clients can prove they keep them.</summary>
     public bool UnknownFields { get; set; }
 
+    /// <summary>Seeded EnDocs contracts (GetNewContracts).</summary>
+    public int EnDocsContracts { get; set; } = 30;
+
+    /// <summary>Seeded EnDocs incoming invoices (GetNewInvoices); generated from their index, so 200,000 stays cheap.</summary>
+    public int EnDocsInvoices { get; set; } = 40;
+
+    /// <summary>Seeded EnDocs receipts of goods (GetNewInputs).</summary>
+    public int EnDocsInputs { get; set; } = 40;
+
+    /// <summary>Seeded EnDocs non-form documents (GetNonFormDoc); the first three carry hostile file names and a 2 MB file.</summary>
+    public int EnDocsNonForm { get; set; } = 20;
+
+    /// <summary>Seeded EnDocs contractors (half with an ext_ID).</summary>
+    public int EnDocsContractors { get; set; } = 12;
+
+    /// <summary>The EnDocs account's own organisations (the first is "ООО Ромашка").</summary>
+    public int EnDocsOrganizations { get; set; } = 2;
+
+    /// <summary>Users of the EnDocs account (GetClientUsers).</summary>
+    public int EnDocsUsers { get; set; } = 5;
+
+    /// <summary>EnDocs API tokens the emulator accepts.</summary>
+    public IList<string> EnDocsTokens { get; set; } = ["endocs-demo-token", "endocs-demo-token-2"];
+
+    /// <summary>EnDocs requests allowed per token per <see cref="EnDocsRateWindow"/>; 0 turns limiting off (EnDocs: 300 per minute).</summary>
+    public int EnDocsRateLimit { get; set; } = 300;
+
+    /// <summary>Length of the fixed EnDocs rate-limit window.</summary>
+    public TimeSpan EnDocsRateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>EnDocs lists answer <c>{"key":0,"value":null}</c>, as when the account's sync is off (live: <see cref="EmulatorSettings.EnDocsSyncOff"/>).</summary>
+    public bool EnDocsSyncOff { get; set; }
+
     internal void Validate()
     {
         if (EvotorStores < 0) throw new ArgumentOutOfRangeException(nameof(EvotorStores), EvotorStores, "must be 0 or more");
@@ -63,6 +96,15 @@ public sealed class EmulatorOptions
         if (EvotorBulkTasks < 0) throw new ArgumentOutOfRangeException(nameof(EvotorBulkTasks), EvotorBulkTasks, "must be 0 or more");
         if (EvotorTokens is null || EvotorTokens.Count == 0 || EvotorTokens.Any(string.IsNullOrWhiteSpace))
             throw new ArgumentException("at least one non-empty Evotor token is needed", nameof(EvotorTokens));
+        if (EnDocsContracts < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsContracts), EnDocsContracts, "must be 0 or more");
+        if (EnDocsInvoices < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsInvoices), EnDocsInvoices, "must be 0 or more");
+        if (EnDocsInputs < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsInputs), EnDocsInputs, "must be 0 or more");
+        if (EnDocsNonForm < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsNonForm), EnDocsNonForm, "must be 0 or more");
+        if (EnDocsContractors < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsContractors), EnDocsContractors, "must be 0 or more");
+        if (EnDocsOrganizations < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsOrganizations), EnDocsOrganizations, "must be 0 or more");
+        if (EnDocsUsers < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsUsers), EnDocsUsers, "must be 0 or more");
+        if (EnDocsTokens is null || EnDocsTokens.Count == 0 || EnDocsTokens.Any(string.IsNullOrWhiteSpace) || EnDocsTokens.Any(t => t.Trim() != t))
+            throw new ArgumentException("at least one non-empty EnDocs token (without surrounding spaces) is needed", nameof(EnDocsTokens));
         // The live subset is validated by the settings object itself.
         new EmulatorSettings(this);
     }

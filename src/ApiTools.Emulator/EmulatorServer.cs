@@ -1,4 +1,5 @@
 using ApiTools.Emulator.Control;
+using ApiTools.Emulator.EnDocs;
 using ApiTools.Emulator.Evotor;
 using ApiTools.Emulator.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,8 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace ApiTools.Emulator;
 
 /// <summary>
-/// A running emulator: real Kestrel on a loopback port, serving Evotor under /evotor (PlanFix and
-/// EnDocs later under their own prefixes) and the control surface under /_emulator. Tests start one
+/// A running emulator: real Kestrel on a loopback port, serving Evotor under /evotor, EnDocs under
+/// /endocs (PlanFix later under its own prefix) and the control surface under /_emulator. Tests start one
 /// in-process; <c>Program</c> runs the same thing from the command line.
 /// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
@@ -18,13 +19,15 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly EmulatorControl _control;
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, Uri address, EmulatorControl control, EvotorSeed evotor)
+    private EmulatorServer(WebApplication app, Uri address, EmulatorControl control, EvotorSeed evotor, EnDocsSeed enDocs)
     {
         _app = app;
         _control = control;
         Address = address;
         EvotorBaseUri = new Uri(address, "evotor");
         Evotor = evotor;
+        EnDocsBaseUri = new Uri(address, "endocs");
+        EnDocs = enDocs;
     }
 
     /// <summary>The bound root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -32,6 +35,15 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>Evotor's base URI, e.g. <c>http://127.0.0.1:41234/evotor</c> (no trailing slash).</summary>
     public Uri EvotorBaseUri { get; }
+
+    /// <summary>
+    /// EnDocs' base URI, e.g. <c>http://127.0.0.1:41234/endocs</c> (no trailing slash); the same routes
+    /// also answer under <c>/endocs/api</c>.
+    /// </summary>
+    public Uri EnDocsBaseUri { get; }
+
+    /// <summary>The EnDocs data (seed and writes since), and write counters per route, for assertions.</summary>
+    public EnDocsSeed EnDocs { get; }
 
     /// <summary>Live settings; changes apply to the next request.</summary>
     public EmulatorSettings Settings => _control.Settings;
@@ -75,7 +87,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         var faults = new FaultQueue();
         var evotor = EvotorSeed.Generate(options, DateTimeOffset.UtcNow);
         evotor.UseSettings(settings);
-        IEmulatedService[] services = [new EvotorService(options, settings, evotor, TimeProvider.System)];
+        var enDocs = EnDocsSeed.Generate(options, DateTimeOffset.UtcNow);
+        IEmulatedService[] services =
+        [
+            new EvotorService(options, settings, evotor, TimeProvider.System),
+            new EnDocsService(options, settings, enDocs, TimeProvider.System),
+        ];
         var control = new EmulatorControl(settings, requests, faults, services);
         builder.Services.AddSingleton(settings).AddSingleton(requests).AddSingleton(faults);
 
@@ -95,7 +112,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        return new EmulatorServer(app, BoundAddress(app), control, evotor);
+        return new EmulatorServer(app, BoundAddress(app), control, evotor, enDocs);
     }
 
     /// <summary>Clears counters, faults and rate windows and restores the startup settings (as POST /_emulator/reset).</summary>
@@ -142,5 +159,16 @@ public sealed class EmulatorServer : IAsyncDisposable
         Latency = o.Latency,
         EvotorBulkTaskDuration = o.EvotorBulkTaskDuration,
         UnknownFields = o.UnknownFields,
+        EnDocsContracts = o.EnDocsContracts,
+        EnDocsInvoices = o.EnDocsInvoices,
+        EnDocsInputs = o.EnDocsInputs,
+        EnDocsNonForm = o.EnDocsNonForm,
+        EnDocsContractors = o.EnDocsContractors,
+        EnDocsOrganizations = o.EnDocsOrganizations,
+        EnDocsUsers = o.EnDocsUsers,
+        EnDocsTokens = [.. o.EnDocsTokens],
+        EnDocsRateLimit = o.EnDocsRateLimit,
+        EnDocsRateWindow = o.EnDocsRateWindow,
+        EnDocsSyncOff = o.EnDocsSyncOff,
     };
 }

@@ -12,6 +12,9 @@ public sealed class EmulatorSettings
     private long _evotorRateWindowTicks;
     private int _maxPageSize;
     private long _evotorBulkTaskDurationTicks;
+    private int _enDocsRateLimit;
+    private long _enDocsRateWindowTicks;
+    private int _enDocsSyncOff;
 
     internal EmulatorSettings(EmulatorOptions startup)
     {
@@ -78,6 +81,35 @@ public sealed class EmulatorSettings
         }
     }
 
+    /// <summary>EnDocs requests allowed per token per window; 0 = unlimited (default 300 per minute).</summary>
+    public int EnDocsRateLimit
+    {
+        get => Volatile.Read(ref _enDocsRateLimit);
+        set
+        {
+            if (value < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsRateLimit), value, "must be 0 (off) or more");
+            Volatile.Write(ref _enDocsRateLimit, value);
+        }
+    }
+
+    /// <summary>Length of the fixed EnDocs rate window; a change applies to windows opened afterwards.</summary>
+    public TimeSpan EnDocsRateWindow
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _enDocsRateWindowTicks));
+        set
+        {
+            if (value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(EnDocsRateWindow), value, "must be positive");
+            Interlocked.Exchange(ref _enDocsRateWindowTicks, value.Ticks);
+        }
+    }
+
+    /// <summary>EnDocs lists answer <c>{"key":0,"value":null}</c> (the account's sync is off).</summary>
+    public bool EnDocsSyncOff
+    {
+        get => Volatile.Read(ref _enDocsSyncOff) != 0;
+        set => Volatile.Write(ref _enDocsSyncOff, value ? 1 : 0);
+    }
+
     /// <summary>Puts every live value back to the startup options.</summary>
     public void RestoreStartup()
     {
@@ -86,5 +118,8 @@ public sealed class EmulatorSettings
         EvotorRateWindow = _startup.EvotorRateWindow;
         MaxPageSize = _startup.MaxPageSize;
         EvotorBulkTaskDuration = _startup.EvotorBulkTaskDuration;
+        EnDocsRateLimit = _startup.EnDocsRateLimit;
+        EnDocsRateWindow = _startup.EnDocsRateWindow;
+        EnDocsSyncOff = _startup.EnDocsSyncOff;
     }
 }

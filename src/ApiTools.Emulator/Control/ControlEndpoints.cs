@@ -73,6 +73,9 @@ internal static class ControlEndpoints
         if (patch.EvotorRateWindowMs is { } window) settings.EvotorRateWindow = TimeSpan.FromMilliseconds(window);
         if (patch.MaxPageSize is { } pageSize) settings.MaxPageSize = pageSize;
         if (patch.EvotorBulkTaskDurationMs is { } bulkDuration) settings.EvotorBulkTaskDuration = TimeSpan.FromMilliseconds(bulkDuration);
+        if (patch.EnDocsRateLimit is { } enDocsLimit) settings.EnDocsRateLimit = enDocsLimit;
+        if (patch.EnDocsRateWindowMs is { } enDocsWindow) settings.EnDocsRateWindow = TimeSpan.FromMilliseconds(enDocsWindow);
+        if (patch.EnDocsSyncOff is { } syncOff) settings.EnDocsSyncOff = syncOff;
         await WriteJsonAsync(context, 200, SettingsDto.From(settings));
     }
 
@@ -102,11 +105,12 @@ internal static class ControlEndpoints
         await JsonSerializer.SerializeAsync(context.Response.Body, value, Json, context.RequestAborted);
     }
 
-    private sealed record SettingsDto(long LatencyMs, int EvotorRateLimit, long EvotorRateWindowMs, int MaxPageSize, long EvotorBulkTaskDurationMs)
+    private sealed record SettingsDto(long LatencyMs, int EvotorRateLimit, long EvotorRateWindowMs, int MaxPageSize, long EvotorBulkTaskDurationMs,
+        int EnDocsRateLimit, long EnDocsRateWindowMs, bool EnDocsSyncOff)
     {
         public static SettingsDto From(EmulatorSettings s) =>
             new((long)s.Latency.TotalMilliseconds, s.EvotorRateLimit, (long)s.EvotorRateWindow.TotalMilliseconds, s.MaxPageSize,
-                (long)s.EvotorBulkTaskDuration.TotalMilliseconds);
+                (long)s.EvotorBulkTaskDuration.TotalMilliseconds, s.EnDocsRateLimit, (long)s.EnDocsRateWindow.TotalMilliseconds, s.EnDocsSyncOff);
     }
 
     private sealed class SettingsPatch
@@ -116,6 +120,9 @@ internal static class ControlEndpoints
         public long? EvotorRateWindowMs { get; set; }
         public int? MaxPageSize { get; set; }
         public long? EvotorBulkTaskDurationMs { get; set; }
+        public int? EnDocsRateLimit { get; set; }
+        public long? EnDocsRateWindowMs { get; set; }
+        public bool? EnDocsSyncOff { get; set; }
 
         public string? Problem() =>
             LatencyMs < 0 ? "latencyMs must not be negative"
@@ -123,6 +130,8 @@ internal static class ControlEndpoints
             : EvotorRateWindowMs <= 0 ? "evotorRateWindowMs must be positive"
             : MaxPageSize < 1 ? "maxPageSize must be 1 or more"
             : EvotorBulkTaskDurationMs < 0 ? "evotorBulkTaskDurationMs must not be negative"
+            : EnDocsRateLimit < 0 ? "enDocsRateLimit must be 0 (off) or more"
+            : EnDocsRateWindowMs <= 0 ? "enDocsRateWindowMs must be positive"
             : null;
     }
 }

@@ -39,26 +39,43 @@ public sealed record FaultRule
     /// </summary>
     public string? BulkOutcome { get; init; }
 
+    /// <summary>
+    /// EnDocs lists and file downloads only (other requests do not match): answer 200 and start the body,
+    /// then abort the connection about half way through it.
+    /// </summary>
+    public bool TruncateBody { get; init; }
+
     internal void Validate()
     {
         if (Times < 1) throw new ArgumentException($"Times must be 1 or more (was {Times})");
         if (Status != 0 && (Status < 100 || Status > 599)) throw new ArgumentException($"Status must be 0 (none) or 100..599 (was {Status})");
         if (RetryAfterSeconds is < 0) throw new ArgumentException($"RetryAfterSeconds must not be negative (was {RetryAfterSeconds})");
         if (BulkOutcome is not (null or "stuck" or "failed")) throw new ArgumentException($"BulkOutcome must be \"stuck\" or \"failed\" (was \"{BulkOutcome}\")");
-        var kinds = (Status != 0 ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0) + (BulkOutcome is not null ? 1 : 0);
-        if (kinds != 1) throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor, DropConnection or BulkOutcome");
+        var kinds = (Status != 0 ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0) + (BulkOutcome is not null ? 1 : 0) + (TruncateBody ? 1 : 0);
+        if (kinds != 1) throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor, DropConnection, BulkOutcome or TruncateBody");
     }
 
     internal bool Matches(string routeKey, HttpRequest request)
     {
         if (RepeatCursor && !request.Query.ContainsKey("cursor")) return false;
         if (BulkOutcome is not null && !IsBulk(request)) return false;
+        if (TruncateBody && !IsEnDocsDownload(request)) return false;
         if (Route is null) return true;
         if (string.Equals(Route, routeKey, StringComparison.Ordinal)) return true;
         // "/evotor/stores" matches that template under any method.
         var space = routeKey.IndexOf(' ');
         return !Route.Contains(' ') && string.Equals(Route, routeKey[(space + 1)..], StringComparison.Ordinal);
     }
+
+    private static bool IsEnDocsDownload(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && (request.Path.StartsWithSegments("/endocs/Output", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/endocs/api/Output", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/endocs/File", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/endocs/api/File", StringComparison.OrdinalIgnoreCase))
+        && (request.Path.Value?.Contains("/GetNew", StringComparison.OrdinalIgnoreCase) == true
+            || request.Path.Value?.Contains("/GetNonFormDoc", StringComparison.OrdinalIgnoreCase) == true
+            || request.Path.Value?.Contains("/File/", StringComparison.OrdinalIgnoreCase) == true);
 
     private static bool IsBulk(HttpRequest request) =>
         (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method))

@@ -76,6 +76,12 @@ internal sealed class ServiceRequestMiddleware(
             context.Features.Set(new RepeatCursorFault());
             return false;
         }
+        if (fault.TruncateBody)
+        {
+            // The list or file handler reads this and cuts its body short.
+            context.Features.Set(new TruncateBodyFault());
+            return false;
+        }
         if (fault.BulkOutcome is { } outcome)
         {
             // The bulk handler reads this when it accepts the task.
@@ -95,12 +101,21 @@ internal sealed class RepeatCursorFault;
 /// <summary>Request feature set when a BulkOutcome fault applies: "stuck" or "failed".</summary>
 internal sealed record BulkOutcomeFault(string Outcome);
 
+/// <summary>Request feature set when a TruncateBody fault applies (EnDocs lists and files).</summary>
+internal sealed class TruncateBodyFault;
+
+/// <summary>
+/// Endpoint metadata: count the route under this template instead of its own (EnDocs maps every route
+/// under /endocs and /endocs/api; both count as "/endocs/…").
+/// </summary>
+internal sealed record RouteKeyAlias(string Template);
+
 /// <summary>Route keys as tests and /_emulator/requests name them: "GET /evotor/stores/{id}".</summary>
 internal static class RouteKey
 {
     public static string Of(string method, RouteEndpoint endpoint)
     {
-        var template = endpoint.RoutePattern.RawText ?? "";
+        var template = endpoint.Metadata.GetMetadata<RouteKeyAlias>()?.Template ?? endpoint.RoutePattern.RawText ?? "";
         if (!template.StartsWith('/')) template = "/" + template;
         return method + " " + template;
     }

@@ -1,0 +1,258 @@
+using System.Text.Json;
+
+namespace ApiTools.Emulator.EnDocs;
+
+/// <summary>
+/// The write side. Every write is keyed by the caller's <c>RequestID</c> per token: a repeat gets the first
+/// answer and is not applied again (see <see cref="EnDocsSeed.Apply"/>). Dictionaries and contracts are
+/// keyed by <c>Ext_ID</c>: 201 + the stored object when created, 204 when updated (fields the body names
+/// replace the stored ones; the rest stay).
+/// </summary>
+internal sealed partial class EnDocsEndpoints
+{
+    /// <summary>Most a non-form upload may carry, decoded, over all its files (20 MB).</summary>
+    public const long MaxUploadBytes = 20L * 1024 * 1024;
+
+    private void MapWrites(RouteGroupBuilder group)
+    {
+        Post(group, "/Dictionaries/AddOrUpdateContractor", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateContractor, AddOrUpdateContractor));
+        Post(group, "/Dictionaries/AddOrUpdateDepartment", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateDepartment, AddOrUpdateDepartment));
+        Post(group, "/Dictionaries/AddOrUpdateEmployee", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateEmployee, AddOrUpdateEmployee));
+        Post(group, "/Contract/AddOrUpdateContract", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateContract, AddOrUpdateContract));
+        Post(group, "/Metadata/AddOrUpdateNonFormDoc", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateNonFormDoc, AddOrUpdateNonFormDoc));
+        Post(group, "/Metadata/DocApproval", c => WriteAsync(c, EnDocsRouteKeys.DocApproval, DocApproval));
+    }
+
+    /// <summary>
+    /// Reads the body, lets <paramref name="prepare"/> check it (outside the lock), then applies what it
+    /// returns once per (token, RequestID). Refusals are <see cref="EnDocsRequestException"/>s.
+    /// </summary>
+    private async Task WriteAsync(HttpContext context, string routeKey, Func<EnDocsBody, Func<WriteAnswer>> prepare)
+    {
+        WriteAnswer answer;
+        try
+        {
+            using var parsed = await EnDocsBody.ReadAsync(context);
+            var requestId = parsed.Text("RequestID");
+            var apply = prepare(parsed);
+            var token = (string)context.Items[EnDocsService.TokenItem]!;
+            answer = seed.Apply(token, string.IsNullOrWhiteSpace(requestId) ? null : requestId.Trim(), routeKey, () =>
+            {
+                try
+                {
+                    return apply();
+                }
+                catch (EnDocsRequestException e)
+                {
+                    return new WriteAnswer(e.Status, EnDocsJson.ErrorBody(e.Message));
+                }
+            });
+        }
+        catch (EnDocsRequestException e)
+        {
+            answer = new WriteAnswer(e.Status, EnDocsJson.ErrorBody(e.Message));
+        }
+        await EnDocsJson.WriteAsync(context, answer.Status, answer.Body);
+    }
+
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+    }
+
+    private Func<WriteAnswer> AddOrUpdateContractor(EnDocsBody b)
+    {
+        var extId = b.Required("Ext_ID");
+        var name = b.Required("Name");
+        // Everything else is optional; read now so a bad type is a 400 before anything changes.
+        string[] fields = ["FullName", "INN", "KPP", "Address", "LawAddress", "Phone", "Email", "Type",
+            "Contact", "DiadocID", "Bank", "BIK", "Bill", "Director", "OGRN", "Code", "Comment"];
+        foreach (var field in fields) b.Text(field);
+        return () =>
+        {
+            var created = seed.UpsertContractor(extId, (old, id) => (old ?? new SeedEnDocsContractor(id, name) { Type = null }) with
+            {
+                Name = name,
+                ExtId = extId,
+                FullName = b.Merge("FullName", old?.FullName),
+                Inn = b.Merge("INN", old?.Inn),
+                Kpp = b.Merge("KPP", old?.Kpp),
+                Address = b.Merge("Address", old?.Address),
+                LawAddress = b.Merge("LawAddress", old?.LawAddress),
+                Phone = b.Merge("Phone", old?.Phone),
+                Email = b.Merge("Email", old?.Email),
+                Type = b.Merge("Type", old?.Type ?? "ЮрЛицо"),
+                Contact = b.Merge("Contact", old?.Contact),
+                DiadocId = b.Merge("DiadocID", old?.DiadocId),
+                Bank = b.Merge("Bank", old?.Bank),
+                Bik = b.Merge("BIK", old?.Bik),
+                Bill = b.Merge("Bill", old?.Bill),
+                Director = b.Merge("Director", old?.Director),
+                Ogrn = b.Merge("OGRN", old?.Ogrn),
+                Code = b.Merge("Code", old?.Code),
+                Comment = b.Merge("Comment", old?.Comment),
+            }, out var stored);
+            return created
+                ? new WriteAnswer(201, EnDocsJson.Bytes(w => EnDocsJson.WriteContractor(w, stored)))
+                : new WriteAnswer(204, null);
+        };
+    }
+
+    private Func<WriteAnswer> AddOrUpdateDepartment(EnDocsBody b)
+    {
+        var extId = b.Required("Ext_ID");
+        var name = b.Required("Name");
+        b.Text("ParentExt_ID");
+        return () =>
+        {
+            var created = seed.UpsertDepartment(extId, (old, id) => new SeedEnDocsDepartment(id, extId, name, b.Merge("ParentExt_ID", old?.ParentExtId)), out var stored);
+            return created
+                ? new WriteAnswer(201, EnDocsJson.Bytes(w => EnDocsJson.WriteDepartment(w, stored)))
+                : new WriteAnswer(204, null);
+        };
+    }
+
+    private Func<WriteAnswer> AddOrUpdateEmployee(EnDocsBody b)
+    {
+        var extId = b.Required("Ext_ID");
+        var name = b.Required("Name");
+        foreach (var field in (string[])["Position", "Email", "DepartmentExt_ID"]) b.Text(field);
+        return () =>
+        {
+            var created = seed.UpsertEmployee(extId, (old, id) => new SeedEnDocsEmployee(id, extId, name)
+            {
+                Position = b.Merge("Position", old?.Position),
+                Email = b.Merge("Email", old?.Email),
+                DepartmentExtId = b.Merge("DepartmentExt_ID", old?.DepartmentExtId),
+            }, out var stored);
+            return created
+                ? new WriteAnswer(201, EnDocsJson.Bytes(w => EnDocsJson.WriteEmployee(w, stored)))
+                : new WriteAnswer(204, null);
+        };
+    }
+
+    private Func<WriteAnswer> AddOrUpdateContract(EnDocsBody b)
+    {
+        var extId = b.Required("Ext_ID");
+        var name = b.Required("Name");
+        var docDate = b.Date("DocDate");
+        var validity = b.Date("ValidityPeriod");
+        var amount = b.Decimal("Amount");
+        foreach (var field in (string[])["DocNumber", "Currency", "ContractorExt_ID", "Type", "Subject"]) b.Text(field);
+        return () =>
+        {
+            var now = Now();
+            var contractorExt = b.Text("ContractorExt_ID");
+            // An unknown contractor is not refused (the contract says nothing): the contract has none.
+            var contractor = string.IsNullOrEmpty(contractorExt) ? null : seed.ContractorByExtIdLocked(contractorExt);
+            var created = seed.UpsertDocument(EnDocsDocumentKind.Contract, extId, (old, id) =>
+            {
+                var start = old ?? new SeedEnDocsDocument(id, EnDocsDocumentKind.Contract, EnDocsGenerator.DocTypeOf(EnDocsDocumentKind.Contract),
+                    "б/н", new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), now, now)
+                {
+                    Source = "Исходящий",
+                    ContractType = "С поставщиком",
+                };
+                return start with
+                {
+                    ExtId = extId,
+                    Name = name,
+                    DocNumber = b.Merge("DocNumber", start.DocNumber) ?? "б/н",
+                    DocDate = docDate ?? start.DocDate,
+                    Amount = b.Has("Amount") ? amount : start.Amount,
+                    Currency = b.Merge("Currency", start.Currency) ?? "RUB",
+                    ContractorId = b.Has("ContractorExt_ID") ? contractor?.Id : start.ContractorId,
+                    ContractType = b.Merge("Type", start.ContractType),
+                    ValidityPeriod = b.Has("ValidityPeriod") ? validity : start.ValidityPeriod,
+                    Subject = b.Merge("Subject", start.Subject),
+                    Modified = now,
+                };
+            }, files: null, out var stored);
+            return created
+                ? new WriteAnswer(201, DocumentBytes(stored))
+                : new WriteAnswer(204, null);
+        };
+    }
+
+    private Func<WriteAnswer> AddOrUpdateNonFormDoc(EnDocsBody b)
+    {
+        // Files first: an oversized upload is refused as such whatever else is wrong with it.
+        if (b.Raw("Binaries") is not { } binaries || binaries.ValueKind != JsonValueKind.Array || binaries.GetArrayLength() == 0)
+        {
+            if (b.Raw("Binaries") is { ValueKind: not JsonValueKind.Array }) throw EnDocsBody.Bad("Binaries must be an array of {FileName, FileBase64}");
+            throw EnDocsBody.Bad("Binaries is required");
+        }
+        var files = new List<SeedEnDocsFile>();
+        long total = 0;
+        var index = 0;
+        foreach (var item in binaries.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object) throw EnDocsBody.Bad($"Binaries[{index}] must be an object {{FileName, FileBase64}}");
+            var file = EnDocsBody.From(item);
+            var fileName = file.Text("FileName");
+            if (string.IsNullOrWhiteSpace(fileName)) throw EnDocsBody.Bad($"Binaries[{index}].FileName is required");
+            if (file.Raw("FileBase64") is not { ValueKind: JsonValueKind.String } base64) throw EnDocsBody.Bad($"Binaries[{index}].FileBase64 is required");
+            if (!base64.TryGetBytesFromBase64(out var bytes)) throw EnDocsBody.Bad($"Binaries[{index}].FileBase64 is not valid base64");
+            total += bytes.Length;
+            if (total > MaxUploadBytes) throw new EnDocsRequestException(413, "Max file size exceeded ( #err-20)");
+            files.Add(new SeedEnDocsFile(fileName, bytes));
+            index++;
+        }
+        var name = b.Required("Name");
+        var extId = b.Text("Ext_ID");
+        var docDate = b.Date("DocDate");
+        b.Text("Comment");
+        return () =>
+        {
+            var now = Now();
+            var created = seed.UpsertDocument(EnDocsDocumentKind.NonForm, string.IsNullOrWhiteSpace(extId) ? null : extId, (old, id) =>
+            {
+                var start = old ?? new SeedEnDocsDocument(id, EnDocsDocumentKind.NonForm, EnDocsGenerator.DocTypeOf(EnDocsDocumentKind.NonForm),
+                    $"НФ-{id}", new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), now, now)
+                {
+                    Source = "Входящий",
+                    Currency = null,
+                    ExtId = string.IsNullOrWhiteSpace(extId) ? null : extId,
+                };
+                return start with
+                {
+                    Name = name,
+                    DocDate = docDate ?? start.DocDate,
+                    Comment = b.Merge("Comment", start.Comment),
+                    Modified = now,
+                };
+            }, files, out var stored);
+            // Created: 201; an existing Ext_ID replaced (inferred): 200, both with the document.
+            return new WriteAnswer(created ? 201 : 200, DocumentBytes(stored));
+        };
+    }
+
+    private Func<WriteAnswer> DocApproval(EnDocsBody b)
+    {
+        var id = b.Long("NonFormID") ?? throw EnDocsBody.Bad("NonFormID is required");
+        var approved = b.Bool("Approved") ?? throw EnDocsBody.Bad("Approved is required");
+        var approver = b.Text("Approver");
+        var comment = b.Text("Comment");
+        return () =>
+        {
+            var document = seed.FindLockedForWrite(id);
+            if (document is not { Kind: EnDocsDocumentKind.NonForm })
+                return new WriteAnswer(404, EnDocsJson.ErrorBody("Document not found"));
+            var now = Now();
+            seed.Replace(document with { State = approved ? "Согласовано" : "Прервано", Modified = now });
+            seed.RecordApproval(new SeedEnDocsApproval(id, approved, approver, comment, now));
+            return new WriteAnswer(200, EnDocsJson.Bytes(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("result", "ok");
+                w.WriteEndObject();
+            }));
+        };
+    }
+
+    /// <summary>Under the gate: a document as the wire shows it.</summary>
+    private byte[] DocumentBytes(SeedEnDocsDocument document) =>
+        EnDocsJson.Bytes(w => EnDocsJson.WriteDocument(w, document, seed.ContractorByIdLocked(document.ContractorId),
+            seed.Organizations.FirstOrDefault(o => o.Id == document.OrganizationId)));
+}

@@ -1,0 +1,383 @@
+using System.Text;
+using ApiTools.Emulator.Evotor;
+
+namespace ApiTools.Emulator.EnDocs;
+
+/// <summary>
+/// Makes seeded EnDocs data from (seed, kind, ordinal) on demand, so 200,000 invoices cost nothing to
+/// seed: a document's id, ext_ID flag, fields and files are each drawn from their own random stream.
+/// Ids of all kinds share one space: <c>1001 + (ordinal*4 + kind)*3 + (0..2)</c>, ascending per kind.
+/// </summary>
+internal sealed class EnDocsGenerator
+{
+    // Random streams (appended, never renumbered, so existing data stays the same for a seed).
+    private const int StreamIdGap = 200, StreamExt = 201, StreamDocument = 202, StreamFiles = 203,
+        StreamContractors = 204, StreamPeople = 205;
+
+    private const long FirstId = 1001;
+    private static readonly TimeSpan Spread = TimeSpan.FromDays(120);
+
+    private readonly int _seed;
+    private readonly int[] _counts;
+    private readonly IReadOnlyList<SeedEnDocsContractor> _contractors;
+    private readonly IReadOnlyList<SeedEnDocsOrganization> _organizations;
+    private readonly IReadOnlyList<SeedEnDocsEmployee> _employees;
+    private readonly IReadOnlyList<SeedEnDocsDepartment> _departments;
+
+    public EnDocsGenerator(int seed, int[] counts, DateTimeOffset startedAt, IReadOnlyList<SeedEnDocsContractor> contractors,
+        IReadOnlyList<SeedEnDocsOrganization> organizations, IReadOnlyList<SeedEnDocsEmployee> employees, IReadOnlyList<SeedEnDocsDepartment> departments)
+    {
+        _seed = seed;
+        _counts = counts;
+        StartedAt = startedAt;
+        _contractors = contractors;
+        _organizations = organizations;
+        _employees = employees;
+        _departments = departments;
+        var max = counts.Max();
+        // Documents created later (uploads, new contracts) get ids above every generated one.
+        FirstFreeId = ((FirstId + ((long)max * 4 + 4) * 3) / 1000 + 1) * 1000 + 1;
+    }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public long FirstFreeId { get; }
+
+    public int Count(EnDocsDocumentKind kind) => _counts[(int)kind];
+
+    public long IdOf(EnDocsDocumentKind kind, int ordinal) =>
+        FirstId + ((long)ordinal * 4 + (int)kind) * 3 + SeedRandom.For(_seed, StreamIdGap, (int)kind, ordinal).Next(3);
+
+    /// <summary>The generated document with this id, as (kind, ordinal); false for an id no generated document has.</summary>
+    public bool TryLocate(long id, out EnDocsDocumentKind kind, out int ordinal)
+    {
+        kind = default;
+        ordinal = -1;
+        if (id < FirstId) return false;
+        var slot = (id - FirstId) / 3;
+        var k = (int)(slot % 4);
+        var i = slot / 4;
+        if (i >= _counts[k]) return false;
+        if (IdOf((EnDocsDocumentKind)k, (int)i) != id) return false;
+        kind = (EnDocsDocumentKind)k;
+        ordinal = (int)i;
+        return true;
+    }
+
+    /// <summary>The first ordinal whose id is above <paramref name="afterId"/> (Count when none).</summary>
+    public int FirstOrdinalAfter(EnDocsDocumentKind kind, long afterId)
+    {
+        var count = Count(kind);
+        if (afterId < FirstId) return 0;
+        var i = (int)Math.Clamp((afterId - FirstId) / 12 - 1, 0, count);
+        while (i < count && IdOf(kind, i) <= afterId) i++;
+        return i;
+    }
+
+    /// <summary>Whether the generated document carries an ext_ID (and so is left out of lists); cheap to ask.</summary>
+    public bool HasExtId(EnDocsDocumentKind kind, int ordinal) =>
+        ordinal >= 3 && SeedRandom.For(_seed, StreamExt, (int)kind, ordinal).Chance(0.15);
+
+    /// <summary>A GUID-shaped ext_ID that carries the document's id, so no index is needed to find it.</summary>
+    public static string ExtIdFor(long id) => $"00000000-0000-4000-8000-{id:D12}";
+
+    public static long? IdFromExtId(string extId) =>
+        extId.Length == 36 && extId.StartsWith("00000000-0000-4000-8000-", StringComparison.OrdinalIgnoreCase)
+        && long.TryParse(extId.AsSpan(24), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id : null;
+
+    public SeedEnDocsDocument Document(EnDocsDocumentKind kind, int ordinal)
+    {
+        var id = IdOf(kind, ordinal);
+        var r = SeedRandom.For(_seed, StreamDocument, (int)kind, ordinal);
+        var count = Math.Max(1, Count(kind));
+        // Newer ids were created later; the newest close to the emulator's start.
+        var created = StartedAt - Spread + Spread * ((ordinal + r.NextDouble()) / count);
+        created = new DateTimeOffset(created.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        if (created > StartedAt) created = StartedAt;
+        var docDate = new DateTimeOffset(created.UtcDateTime.Date, TimeSpan.Zero).AddDays(-r.Next(3));
+        var modified = created.AddMinutes(r.Next(0, 600));
+        if (modified > StartedAt) modified = StartedAt;
+
+        var kopecks = kind switch
+        {
+            EnDocsDocumentKind.Contract => r.NextInt64(10_000_00, 5_000_000_00),
+            EnDocsDocumentKind.NonForm => r.NextInt64(0, 300_000_00),
+            _ => r.NextInt64(1_00, 900_000_00),
+        };
+        var withVat = r.Chance(0.8);
+        var without = withVat ? (kopecks * 100 + 60) / 120 : kopecks;
+        var contractor = _contractors.Count == 0 ? null : _contractors[r.Next(_contractors.Count)];
+        var organization = _organizations.Count == 0 ? null : _organizations[r.Next(_organizations.Count)];
+        var employee = _employees.Count == 0 ? null : _employees[r.Next(_employees.Count)];
+        var department = _departments.Count == 0 ? null : _departments[r.Next(_departments.Count)];
+        var state = States[r.Next(States.Length)];
+        var signed = state is "Подписано" or "Исполнено" || r.Chance(0.2);
+        var edi = signed && r.Chance(0.6);
+        var ext = HasExtId(kind, ordinal) ? ExtIdFor(id) : (r.Chance(0.1) ? "" : null);
+
+        var document = new SeedEnDocsDocument(id, kind, DocTypeOf(kind), "", docDate, created, modified)
+        {
+            PackageId = r.Chance(0.3) ? 50_000 + r.Next(10_000) : null,
+            Source = kind == EnDocsDocumentKind.Contract && r.Chance(0.5) ? "Исходящий" : "Входящий",
+            Amount = Money(kopecks),
+            AmountWithoutVat = Money(without),
+            Vat = Money(kopecks - without),
+            AmountToPay = kind == EnDocsDocumentKind.Contract ? null : Money(kopecks),
+            Currency = "RUB",
+            State = state,
+            Signed = signed,
+            Comment = r.Chance(0.4) ? Comments[r.Next(Comments.Length)] : null,
+            ExtId = ext,
+            ContractorId = contractor?.Id,
+            OrganizationId = organization?.Id,
+            Employee = employee?.Name,
+            Department = department?.Name,
+            Project = r.Chance(0.3) ? Projects[r.Next(Projects.Length)] : null,
+            EdiId = edi ? r.Uuid() : null,
+            EdiState = edi ? "Подписан" : null,
+            EdiProvider = edi ? "Диадок" : null,
+        };
+
+        var year = docDate.Year;
+        switch (kind)
+        {
+            case EnDocsDocumentKind.Contract:
+            {
+                var supplier = r.Chance(0.6);
+                var subject = Subjects[r.Next(Subjects.Length)];
+                return document with
+                {
+                    DocNumber = $"Д-{year}/{ordinal + 1:D3}",
+                    Operation = supplier ? "Закупка" : "Продажа",
+                    Name = $"Договор {(supplier ? "поставки" : "оказания услуг")} № Д-{year}/{ordinal + 1:D3}",
+                    ContractType = supplier ? "С поставщиком" : "С покупателем",
+                    ValidityPeriod = docDate.AddYears(1),
+                    Subject = subject,
+                };
+            }
+            case EnDocsDocumentKind.Invoice:
+            {
+                var paid = r.Chance(0.4);
+                return document with
+                {
+                    DocNumber = $"СЧ-{ordinal + 1:D6}",
+                    Operation = "Оплата поставщику",
+                    Paid = paid,
+                    PaymentDate = paid ? docDate.AddDays(r.Next(1, 10)) : null,
+                    PaymentNumber = paid ? r.Next(1, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                    Contract = r.Chance(0.5) ? $"Договор № Д-{year}/{r.Next(1, 200):D3}" : null,
+                    TablePart = TablePartOf(ref r, kopecks),
+                };
+            }
+            case EnDocsDocumentKind.Input:
+                return document with
+                {
+                    DocNumber = $"ПТ-{ordinal + 1:D6}",
+                    Operation = r.Chance(0.7) ? "Поступление товаров" : "Поступление услуг",
+                    Paid = r.Chance(0.5),
+                    Contract = r.Chance(0.5) ? $"Договор № Д-{year}/{r.Next(1, 200):D3}" : null,
+                    TablePart = TablePartOf(ref r, kopecks),
+                };
+            default:
+                return document with
+                {
+                    DocNumber = $"НФ-{ordinal + 1:D5}",
+                    Name = NonFormNames[r.Next(NonFormNames.Length)],
+                    Operation = null,
+                    State = r.Chance(0.7) ? "Новый" : "В процессе",
+                };
+        }
+    }
+
+    /// <summary>
+    /// A generated document's files: 0–3 small ones; the first three non-form documents carry the hostile
+    /// names (and the third a 2 MB file), so clients can prove they keep files inside their folder.
+    /// </summary>
+    public IReadOnlyList<SeedEnDocsFile> FilesOf(EnDocsDocumentKind kind, int ordinal, SeedEnDocsDocument document)
+    {
+        if (kind == EnDocsDocumentKind.NonForm && ordinal < HostileFiles.Length)
+            return [.. HostileFiles[ordinal].Select((name, n) => new SeedEnDocsFile(name, Content(document.Id, n, name.EndsWith(".bin") ? BigFileSize : 0)))];
+        var r = SeedRandom.For(_seed, StreamFiles, (int)kind, ordinal);
+        var count = r.Next(4);
+        var files = new SeedEnDocsFile[count];
+        var stem = kind switch
+        {
+            EnDocsDocumentKind.Contract => "Договор",
+            EnDocsDocumentKind.Invoice => "Счет",
+            EnDocsDocumentKind.Input => "Накладная",
+            _ => "Скан",
+        };
+        for (var n = 0; n < count; n++)
+        {
+            var extension = Extensions[r.Next(Extensions.Length)];
+            var name = n == 0 ? $"{stem} {document.DocNumber}{extension}" : $"{stem} {document.DocNumber} ({n + 1}){extension}";
+            files[n] = new SeedEnDocsFile(name, Content(document.Id, n, 200 + r.Next(3000)));
+        }
+        return files;
+    }
+
+    /// <summary>Size of the big seeded file (on the third non-form document).</summary>
+    public const int BigFileSize = 2 * 1024 * 1024;
+
+    /// <summary>The hostile file names of the first non-form documents, ordinal by ordinal.</summary>
+    public static readonly string[][] HostileFiles =
+    [
+        ["../../evil.txt", "C:\\Windows\\x.pdf", "/etc/passwd"],
+        ["con", "..", "bad:*?\"<>|name.txt"],
+        ["big.bin"],
+    ];
+
+    /// <summary>Deterministic bytes: a readable header, then filler up to <paramref name="size"/>.</summary>
+    private static byte[] Content(long id, int n, int size)
+    {
+        var header = Encoding.UTF8.GetBytes($"EnDocs emulator file {n + 1} of document {id}\n");
+        if (size <= header.Length) return header;
+        var bytes = new byte[size];
+        header.CopyTo(bytes, 0);
+        var state = (uint)(id * 31 + n + 1);
+        for (var i = header.Length; i < size; i++)
+        {
+            state = state * 1664525 + 1013904223;
+            bytes[i] = (byte)(state >> 24);
+        }
+        return bytes;
+    }
+
+    public static int DocTypeOf(EnDocsDocumentKind kind) => kind switch
+    {
+        EnDocsDocumentKind.Contract => 4,
+        EnDocsDocumentKind.Invoice => 14,
+        EnDocsDocumentKind.Input => 1,
+        _ => 16,
+    };
+
+    public static decimal Money(long kopecks) =>
+        new((int)(kopecks & 0xFFFFFFFF), (int)(kopecks >> 32), 0, false, 2);
+
+    private static string TablePartOf(ref SeedRandom r, long totalKopecks)
+    {
+        // One to three lines whose sums add up to the document's amount.
+        var lines = 1 + r.Next(3);
+        var sb = new StringBuilder("[");
+        var left = totalKopecks;
+        for (var n = 0; n < lines; n++)
+        {
+            var sum = n == lines - 1 ? left : left / (lines - n) + r.NextInt64(0, Math.Max(1, left / (lines * 4)));
+            sum = Math.Min(sum, left);
+            left -= sum;
+            if (n > 0) sb.Append(',');
+            var item = Goods[r.Next(Goods.Length)];
+            sb.Append("{\"name\":\"").Append(item).Append("\",\"quantity\":1,\"price\":")
+                .Append(Money(sum).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Append(",\"sum\":").Append(Money(sum).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('}');
+        }
+        return sb.Append(']').ToString();
+    }
+
+    // --- reference data -----------------------------------------------------------------------------
+
+    public static List<SeedEnDocsContractor> Contractors(int seed, int count)
+    {
+        var result = new List<SeedEnDocsContractor>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var r = SeedRandom.For(seed, StreamContractors, i);
+            var person = i % 5 == 4;
+            var word = CompanyWords[i % CompanyWords.Length] + (i >= CompanyWords.Length ? $"-{i / CompanyWords.Length + 1}" : "");
+            var (form, fullForm) = LegalForms[r.Next(LegalForms.Length)];
+            var surname = LastNames[r.Next(LastNames.Length)];
+            var director = $"{surname} {FirstNames[r.Next(FirstNames.Length)]} {Patronymics[r.Next(Patronymics.Length)]}";
+            var name = person ? $"ИП {director}" : $"{form} \"{word}\"";
+            var city = Cities[r.Next(Cities.Length)];
+            var address = $"{city}, ул. {Streets[r.Next(Streets.Length)]}, д. {r.Next(1, 120)}";
+            result.Add(new SeedEnDocsContractor(101 + i, name)
+            {
+                FullName = person ? $"Индивидуальный предприниматель {director}" : $"{fullForm} \"{word}\"",
+                Inn = person ? r.Digits(12) : r.Digits(10),
+                Kpp = person ? null : r.Digits(9),
+                ExtId = i % 2 == 0 ? r.Uuid() : null,
+                DiadocId = r.Chance(0.5) ? "2BM-" + r.Digits(10) + "-" + r.Digits(9) : null,
+                Type = person ? "ИП" : "ЮрЛицо",
+                Address = address,
+                LawAddress = r.Chance(0.5) ? address : $"{Cities[r.Next(Cities.Length)]}, ул. {Streets[r.Next(Streets.Length)]}, д. {r.Next(1, 120)}",
+                Contact = r.Chance(0.6) ? $"{FirstNames[r.Next(FirstNames.Length)]} {surname}" : null,
+                Phone = "+7 9" + r.Digits(2) + " " + r.Digits(3) + "-" + r.Digits(2) + "-" + r.Digits(2),
+                Email = $"info{i + 1}@example.ru",
+                Bank = r.Chance(0.8) ? Banks[r.Next(Banks.Length)] : null,
+                Bik = "04" + r.Digits(7),
+                Bill = "40702810" + r.Digits(12),
+                Director = person ? null : director,
+                Ogrn = person ? "3" + r.Digits(14) : "1" + r.Digits(12),
+                Code = $"{i + 1:D9}",
+                Comment = r.Chance(0.2) ? "Основной поставщик" : null,
+            });
+        }
+        return result;
+    }
+
+    public static List<SeedEnDocsOrganization> Organizations(int count)
+    {
+        var result = new List<SeedEnDocsOrganization>(count);
+        for (var i = 0; i < count; i++)
+            result.Add(i == 0
+                ? new SeedEnDocsOrganization(1, "ООО Ромашка", "7701234567", "770101001", "org-0001")
+                : new SeedEnDocsOrganization(1 + i, $"ООО \"{OwnNames[(i - 1) % OwnNames.Length]}\"", $"77{i:D2}{765432 + i:D6}", $"77{i:D2}01001", i % 2 == 0 ? null : $"org-{i + 1:D4}"));
+        return result;
+    }
+
+    public static List<SeedEnDocsUser> Users(int seed, int count)
+    {
+        var result = new List<SeedEnDocsUser>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var r = SeedRandom.For(seed, StreamPeople, 1, i);
+            var name = $"{LastNames[r.Next(LastNames.Length)]} {FirstNames[r.Next(FirstNames.Length)]}";
+            result.Add(new SeedEnDocsUser(1 + i, name, $"user{i + 1}@romashka.ru", Positions[i % Positions.Length], i % 4 != 3));
+        }
+        return result;
+    }
+
+    public static List<SeedEnDocsDepartment> Departments() =>
+    [
+        new(1, "dep-0001", "Бухгалтерия", null),
+        new(2, "dep-0002", "Отдел закупок", null),
+        new(3, "dep-0003", "Склад", "dep-0002"),
+        new(4, "dep-0004", "Юридический отдел", null),
+    ];
+
+    public static List<SeedEnDocsEmployee> Employees(int seed)
+    {
+        var result = new List<SeedEnDocsEmployee>();
+        for (var i = 0; i < 8; i++)
+        {
+            var r = SeedRandom.For(seed, StreamPeople, 2, i);
+            var name = $"{LastNames[r.Next(LastNames.Length)]} {FirstNames[r.Next(FirstNames.Length)]} {Patronymics[r.Next(Patronymics.Length)]}";
+            result.Add(new SeedEnDocsEmployee(1 + i, $"emp-{i + 1:D4}", name)
+            {
+                Position = Positions[i % Positions.Length],
+                Email = $"emp{i + 1}@romashka.ru",
+                DepartmentExtId = $"dep-{i % 4 + 1:D4}",
+            });
+        }
+        return result;
+    }
+
+    private static readonly string[] States = ["Новый", "Новый", "В процессе", "Согласовано", "Исполнено", "Ознакомлено", "Подписано", "Прервано"];
+    private static readonly string[] Comments = ["Срочно", "Оплатить до конца месяца", "Проверено бухгалтерией", "Оригинал в пути", "Согласовать с юристом"];
+    private static readonly string[] Projects = ["Открытие склада в Казани", "Ремонт офиса", "Внедрение ЭДО"];
+    private static readonly string[] Subjects = ["Поставка канцелярских товаров", "Аренда нежилого помещения", "Оказание транспортных услуг", "Поставка оборудования", "Техническое обслуживание"];
+    private static readonly string[] NonFormNames = ["Скан акта сверки", "Письмо от поставщика", "Доверенность", "Претензия", "Скан товарной накладной", "Служебная записка"];
+    private static readonly string[] Goods = ["Бумага офисная А4", "Картридж HP 85A", "Ручка шариковая", "Доставка", "Монитор 24\\\"", "Услуги связи"];
+    private static readonly string[] Extensions = [".pdf", ".pdf", ".jpg", ".xml", ".docx"];
+    private static readonly string[] CompanyWords = ["Вектор", "Альфа-Трейд", "СтройМаркет", "Полюс", "Техносервис", "Меридиан", "Северный ветер", "Гранит", "Лидер", "Восход", "Орбита", "Прогресс"];
+    private static readonly (string, string)[] LegalForms = [("ООО", "Общество с ограниченной ответственностью"), ("АО", "Акционерное общество"), ("ПАО", "Публичное акционерное общество")];
+    private static readonly string[] OwnNames = ["Ромашка-Юг", "Ромашка Логистика", "Лютик"];
+    private static readonly string[] LastNames = ["Иванов", "Петров", "Смирнов", "Кузнецов", "Попов", "Соколов", "Морозов", "Волков"];
+    private static readonly string[] FirstNames = ["Иван", "Пётр", "Алексей", "Сергей", "Дмитрий", "Андрей", "Михаил"];
+    private static readonly string[] Patronymics = ["Иванович", "Петрович", "Сергеевич", "Алексеевич", "Николаевич", "Андреевич"];
+    private static readonly string[] Positions = ["Главный бухгалтер", "Бухгалтер", "Менеджер по закупкам", "Кладовщик", "Юрист", "Директор"];
+    private static readonly string[] Cities = ["г. Москва", "г. Санкт-Петербург", "г. Казань", "г. Екатеринбург", "г. Новосибирск"];
+    private static readonly string[] Streets = ["Ленина", "Тверская", "Садовая", "Мира", "Гагарина", "Профсоюзная"];
+    private static readonly string[] Banks = ["ПАО Сбербанк", "АО \"Альфа-Банк\"", "Банк ВТБ (ПАО)", "АО \"Тинькофф Банк\""];
+}

@@ -1,0 +1,392 @@
+using System.Collections;
+using ApiTools.Emulator.EnDocs;
+
+namespace ApiTools.Emulator;
+
+/// <summary>
+/// The EnDocs data: deterministic for a seed, dates relative to the emulator's start, and the writes made
+/// since (reflected in later reads). Documents are generated from their index on each access, so huge
+/// counts (200,000 invoices) seed at once; changed and new documents are kept beside them.
+/// Every property and method shows the data as it is now; each call takes a snapshot.
+/// </summary>
+public sealed class EnDocsSeed
+{
+    private readonly object _gate = new();
+    private readonly EnDocsGenerator _generator;
+    private readonly IReadOnlyList<SeedEnDocsContractor> _seedContractors;
+    private readonly IReadOnlyList<SeedEnDocsDepartment> _seedDepartments;
+    private readonly IReadOnlyList<SeedEnDocsEmployee> _seedEmployees;
+    private Live _live;
+
+    private EnDocsSeed(EnDocsGenerator generator, SeedEnDocsAccount account, IReadOnlyList<SeedEnDocsUser> users,
+        IReadOnlyList<SeedEnDocsOrganization> organizations, IReadOnlyList<SeedEnDocsContractor> contractors,
+        IReadOnlyList<SeedEnDocsDepartment> departments, IReadOnlyList<SeedEnDocsEmployee> employees)
+    {
+        _generator = generator;
+        Account = account;
+        Users = users;
+        Organizations = organizations;
+        _seedContractors = contractors;
+        _seedDepartments = departments;
+        _seedEmployees = employees;
+        _live = NewLive();
+    }
+
+    internal static EnDocsSeed Generate(EmulatorOptions options, DateTimeOffset now)
+    {
+        var startedAt = new DateTimeOffset(now.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var contractors = EnDocsGenerator.Contractors(options.Seed, options.EnDocsContractors);
+        var organizations = EnDocsGenerator.Organizations(options.EnDocsOrganizations);
+        var departments = EnDocsGenerator.Departments();
+        var employees = EnDocsGenerator.Employees(options.Seed);
+        var users = EnDocsGenerator.Users(options.Seed, options.EnDocsUsers);
+        int[] counts = [options.EnDocsContracts, options.EnDocsInvoices, options.EnDocsInputs, options.EnDocsNonForm];
+        var generator = new EnDocsGenerator(options.Seed, counts, startedAt, contractors, organizations, employees, departments);
+        var account = new SeedEnDocsAccount(1, "ООО Ромашка", "7701234567", "770101001", "office@romashka.ru", "Бизнес");
+        return new EnDocsSeed(generator, account, users, organizations, contractors, departments, employees);
+    }
+
+    /// <summary>The moment the data was generated (UTC, whole seconds); seeded dates are up to 120 days before it.</summary>
+    public DateTimeOffset StartedAt => _generator.StartedAt;
+
+    /// <summary>The account every token belongs to (GET /Output/GetClientInfo).</summary>
+    public SeedEnDocsAccount Account { get; }
+
+    /// <summary>The account's users (GET /Output/GetClientUsers).</summary>
+    public IReadOnlyList<SeedEnDocsUser> Users { get; }
+
+    /// <summary>The account's own organisations (a document's <c>organization</c>).</summary>
+    public IReadOnlyList<SeedEnDocsOrganization> Organizations { get; }
+
+    /// <summary>Size of the big seeded file: the only file of the third non-form document.</summary>
+    public const int BigFileSize = EnDocsGenerator.BigFileSize;
+
+    /// <summary>Contractors as they are now, by id (seeded ones first; half of them have an ext_ID).</summary>
+    public IReadOnlyList<SeedEnDocsContractor> Contractors
+    {
+        get { lock (_gate) return [.. _live.Contractors]; }
+    }
+
+    /// <summary>Departments as they are now, by id.</summary>
+    public IReadOnlyList<SeedEnDocsDepartment> Departments
+    {
+        get { lock (_gate) return [.. _live.Departments]; }
+    }
+
+    /// <summary>Employees as they are now, by id.</summary>
+    public IReadOnlyList<SeedEnDocsEmployee> Employees
+    {
+        get { lock (_gate) return [.. _live.Employees]; }
+    }
+
+    /// <summary>Approvals and rejections applied so far, oldest first.</summary>
+    public IReadOnlyList<SeedEnDocsApproval> Approvals
+    {
+        get { lock (_gate) return [.. _live.Approvals]; }
+    }
+
+    /// <summary>
+    /// Every document of a kind as it is now (those with an ext_ID included), ascending by id; generated on
+    /// access, so a 200,000-item view costs nothing until read.
+    /// </summary>
+    public IReadOnlyList<SeedEnDocsDocument> Documents(EnDocsDocumentKind kind) => Snapshot(kind);
+
+    /// <summary>What a list endpoint answers for <paramref name="afterId"/>: id above it, no ext_ID, ascending.</summary>
+    public IEnumerable<SeedEnDocsDocument> Listed(EnDocsDocumentKind kind, long afterId = 0) => Snapshot(kind).Listed(afterId);
+
+    /// <summary>A document of any kind by id, or null.</summary>
+    public SeedEnDocsDocument? FindDocument(long id)
+    {
+        lock (_gate) return FindLocked(id);
+    }
+
+    /// <summary>A document of any kind by its ext_ID, or null.</summary>
+    public SeedEnDocsDocument? FindDocumentByExtId(string extId)
+    {
+        ArgumentNullException.ThrowIfNull(extId);
+        lock (_gate) return FindByExtLocked(extId);
+    }
+
+    /// <summary>A document's files (empty when it has none), or null for an unknown id.</summary>
+    public IReadOnlyList<SeedEnDocsFile>? FilesOf(long id)
+    {
+        lock (_gate)
+        {
+            if (_live.Files.TryGetValue(id, out var files)) return files;
+            if (FindLocked(id) is null) return null;
+            if (!_generator.TryLocate(id, out var kind, out var ordinal)) return [];
+            return _generator.FilesOf(kind, ordinal, _generator.Document(kind, ordinal));
+        }
+    }
+
+    /// <summary>Writes applied (answered 2xx the first time) on a route since start or the last reset.</summary>
+    public int AppliedWrites(string routeKey)
+    {
+        lock (_gate) return _live.Applied.GetValueOrDefault(routeKey);
+    }
+
+    /// <summary>Writes answered from memory because their (token, RequestID) was seen before: not applied again.</summary>
+    public int DeduplicatedWrites(string routeKey)
+    {
+        lock (_gate) return _live.Deduplicated.GetValueOrDefault(routeKey);
+    }
+
+    // --- internal: reads --------------------------------------------------------------------------------
+
+    internal DocumentSnapshot Snapshot(EnDocsDocumentKind kind)
+    {
+        lock (_gate)
+            return new DocumentSnapshot(_generator, kind, new Dictionary<long, SeedEnDocsDocument>(_live.Overrides[(int)kind]), [.. _live.Appended[(int)kind]]);
+    }
+
+    internal SeedEnDocsContractor? ContractorById(long? id)
+    {
+        if (id is null) return null;
+        lock (_gate) return _live.ContractorsById.GetValueOrDefault(id.Value);
+    }
+
+    /// <summary>Contractors by id as they are now (a copy), for writing many documents.</summary>
+    internal Dictionary<long, SeedEnDocsContractor> ContractorLookup()
+    {
+        lock (_gate) return new Dictionary<long, SeedEnDocsContractor>(_live.ContractorsById);
+    }
+
+    /// <summary>Under the gate: a contractor by id.</summary>
+    internal SeedEnDocsContractor? ContractorByIdLocked(long? id) => id is null ? null : _live.ContractorsById.GetValueOrDefault(id.Value);
+
+    internal SeedEnDocsOrganization? OrganizationById(long? id) =>
+        id is null ? null : Organizations.FirstOrDefault(o => o.Id == id);
+
+    // --- internal: writes (each runs under the gate through Apply) ------------------------------------
+
+    /// <summary>
+    /// Runs a write once per (token, RequestID): a repeat gets the first answer without running again.
+    /// Only 2xx answers are remembered and counted as applied; a refused write can be sent again.
+    /// </summary>
+    internal WriteAnswer Apply(string token, string? requestId, string routeKey, Func<WriteAnswer> write)
+    {
+        lock (_gate)
+        {
+            if (requestId is not null && _live.Answers.TryGetValue((token, requestId), out var earlier))
+            {
+                _live.Deduplicated[routeKey] = _live.Deduplicated.GetValueOrDefault(routeKey) + 1;
+                return earlier;
+            }
+            var answer = write();
+            if (answer.Status is >= 200 and < 300)
+            {
+                _live.Applied[routeKey] = _live.Applied.GetValueOrDefault(routeKey) + 1;
+                if (requestId is not null) _live.Answers[(token, requestId)] = answer;
+            }
+            return answer;
+        }
+    }
+
+    /// <summary>Under the gate (inside <see cref="Apply"/>): creates or merges a contractor; true when created.</summary>
+    internal bool UpsertContractor(string extId, Func<SeedEnDocsContractor?, long, SeedEnDocsContractor> make, out SeedEnDocsContractor stored)
+    {
+        var live = _live;
+        var index = live.Contractors.FindIndex(c => c.ExtId == extId);
+        if (index >= 0)
+        {
+            stored = make(live.Contractors[index], live.Contractors[index].Id);
+            live.Contractors[index] = stored;
+        }
+        else
+        {
+            stored = make(null, live.NextContractorId++);
+            live.Contractors.Add(stored);
+        }
+        live.ContractorsById[stored.Id] = stored;
+        return index < 0;
+    }
+
+    internal SeedEnDocsContractor? ContractorByExtIdLocked(string extId) => _live.Contractors.Find(c => c.ExtId == extId);
+
+    internal bool UpsertDepartment(string extId, Func<SeedEnDocsDepartment?, long, SeedEnDocsDepartment> make, out SeedEnDocsDepartment stored) =>
+        Upsert(_live.Departments, d => d.ExtId == extId, d => d.Id, ref _live.NextDepartmentId, make, out stored);
+
+    internal bool UpsertEmployee(string extId, Func<SeedEnDocsEmployee?, long, SeedEnDocsEmployee> make, out SeedEnDocsEmployee stored) =>
+        Upsert(_live.Employees, e => e.ExtId == extId, e => e.Id, ref _live.NextEmployeeId, make, out stored);
+
+    private static bool Upsert<T>(List<T> list, Predicate<T> match, Func<T, long> idOf, ref long nextId, Func<T?, long, T> make, out T stored) where T : class
+    {
+        var index = list.FindIndex(match);
+        if (index >= 0)
+        {
+            stored = make(list[index], idOf(list[index]));
+            list[index] = stored;
+            return false;
+        }
+        stored = make(null, nextId++);
+        list.Add(stored);
+        return true;
+    }
+
+    /// <summary>
+    /// Under the gate: creates or replaces a document of <paramref name="kind"/> keyed by ext_ID (null ext_ID
+    /// always creates); true when created. <paramref name="files"/> replace the document's files when given.
+    /// </summary>
+    internal bool UpsertDocument(EnDocsDocumentKind kind, string? extId, Func<SeedEnDocsDocument?, long, SeedEnDocsDocument> make,
+        IReadOnlyList<SeedEnDocsFile>? files, out SeedEnDocsDocument stored)
+    {
+        var existing = string.IsNullOrEmpty(extId) ? null : FindByExtLocked(extId);
+        if (existing is not null && existing.Kind == kind)
+        {
+            stored = make(existing, existing.Id);
+            Replace(stored);
+            if (files is not null) _live.Files[stored.Id] = files;
+            return false;
+        }
+        stored = make(null, _live.NextDocumentId++);
+        _live.Appended[(int)kind].Add(stored);
+        _live.AppendedById[stored.Id] = stored;
+        if (!string.IsNullOrEmpty(stored.ExtId)) _live.ExtIds[stored.ExtId] = stored.Id;
+        _live.Files[stored.Id] = files ?? [];
+        return true;
+    }
+
+    /// <summary>Under the gate: a document by id for a change, or null.</summary>
+    internal SeedEnDocsDocument? FindLockedForWrite(long id) => FindLocked(id);
+
+    /// <summary>Under the gate: stores a changed version of an existing document (same id).</summary>
+    internal void Replace(SeedEnDocsDocument changed)
+    {
+        if (_live.AppendedById.ContainsKey(changed.Id))
+        {
+            var list = _live.Appended[(int)changed.Kind];
+            list[list.FindIndex(d => d.Id == changed.Id)] = changed;
+            _live.AppendedById[changed.Id] = changed;
+        }
+        else
+        {
+            _live.Overrides[(int)changed.Kind][changed.Id] = changed;
+        }
+        if (!string.IsNullOrEmpty(changed.ExtId)) _live.ExtIds[changed.ExtId] = changed.Id;
+    }
+
+    internal void RecordApproval(SeedEnDocsApproval approval) => _live.Approvals.Add(approval);
+
+    /// <summary>Back to the seed: every write, remembered RequestID and write counter forgotten.</summary>
+    internal void Restore()
+    {
+        lock (_gate) _live = NewLive();
+    }
+
+    private SeedEnDocsDocument? FindLocked(long id)
+    {
+        if (_live.AppendedById.TryGetValue(id, out var appended)) return appended;
+        if (!_generator.TryLocate(id, out var kind, out var ordinal)) return null;
+        return _live.Overrides[(int)kind].TryGetValue(id, out var changed) ? changed : _generator.Document(kind, ordinal);
+    }
+
+    private SeedEnDocsDocument? FindByExtLocked(string extId)
+    {
+        if (_live.ExtIds.TryGetValue(extId, out var written)) return FindLocked(written);
+        if (EnDocsGenerator.IdFromExtId(extId) is not { } id) return null;
+        var document = FindLocked(id);
+        return document is not null && string.Equals(document.ExtId, extId, StringComparison.OrdinalIgnoreCase) ? document : null;
+    }
+
+    private Live NewLive()
+    {
+        var live = new Live
+        {
+            Contractors = [.. _seedContractors],
+            Departments = [.. _seedDepartments],
+            Employees = [.. _seedEmployees],
+            NextDocumentId = _generator.FirstFreeId,
+            NextContractorId = (_seedContractors.Count == 0 ? 100 : _seedContractors.Max(c => c.Id)) + 1,
+            NextDepartmentId = (_seedDepartments.Count == 0 ? 0 : _seedDepartments.Max(d => d.Id)) + 1,
+            NextEmployeeId = (_seedEmployees.Count == 0 ? 0 : _seedEmployees.Max(e => e.Id)) + 1,
+        };
+        foreach (var c in live.Contractors) live.ContractorsById[c.Id] = c;
+        return live;
+    }
+
+    private sealed class Live
+    {
+        public Dictionary<long, SeedEnDocsDocument>[] Overrides = [new(), new(), new(), new()];
+        public List<SeedEnDocsDocument>[] Appended = [[], [], [], []];
+        public Dictionary<long, SeedEnDocsDocument> AppendedById = new();
+        public Dictionary<string, long> ExtIds = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<long, IReadOnlyList<SeedEnDocsFile>> Files = new();
+        public List<SeedEnDocsContractor> Contractors = [];
+        public Dictionary<long, SeedEnDocsContractor> ContractorsById = new();
+        public List<SeedEnDocsDepartment> Departments = [];
+        public List<SeedEnDocsEmployee> Employees = [];
+        public List<SeedEnDocsApproval> Approvals = [];
+        public Dictionary<(string Token, string RequestId), WriteAnswer> Answers = new();
+        public Dictionary<string, int> Applied = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Deduplicated = new(StringComparer.Ordinal);
+        public long NextDocumentId, NextContractorId, NextDepartmentId, NextEmployeeId;
+    }
+}
+
+/// <summary>A write's answer, kept whole so a repeated RequestID gets exactly the same bytes.</summary>
+internal sealed record WriteAnswer(int Status, byte[]? Body);
+
+/// <summary>
+/// One kind's documents at one moment: the generated ones (with changed ones swapped in) followed by the
+/// ones created since, ascending by id. Items are made on access.
+/// </summary>
+internal sealed class DocumentSnapshot(EnDocsGenerator generator, EnDocsDocumentKind kind,
+    Dictionary<long, SeedEnDocsDocument> overrides, SeedEnDocsDocument[] appended) : IReadOnlyList<SeedEnDocsDocument>
+{
+    private readonly int _generated = generator.Count(kind);
+
+    public int Count => _generated + appended.Length;
+
+    public SeedEnDocsDocument this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            if (index >= _generated) return appended[index - _generated];
+            var id = generator.IdOf(kind, index);
+            return overrides.TryGetValue(id, out var changed) ? changed : generator.Document(kind, index);
+        }
+    }
+
+    /// <summary>How many documents a list answers: id above <paramref name="afterId"/>, no ext_ID. Cheap: no document is made.</summary>
+    public int CountListed(long afterId)
+    {
+        var count = 0;
+        for (var i = generator.FirstOrdinalAfter(kind, afterId); i < _generated; i++)
+        {
+            var hasExt = overrides.Count > 0 && overrides.TryGetValue(generator.IdOf(kind, i), out var changed)
+                ? changed.HasExtId
+                : generator.HasExtId(kind, i);
+            if (!hasExt) count++;
+        }
+        foreach (var document in appended)
+            if (document.Id > afterId && !document.HasExtId) count++;
+        return count;
+    }
+
+    /// <summary>The documents a list answers, in order.</summary>
+    public IEnumerable<SeedEnDocsDocument> Listed(long afterId)
+    {
+        for (var i = generator.FirstOrdinalAfter(kind, afterId); i < _generated; i++)
+        {
+            if (overrides.Count > 0 && overrides.TryGetValue(generator.IdOf(kind, i), out var changed))
+            {
+                if (!changed.HasExtId) yield return changed;
+            }
+            else if (!generator.HasExtId(kind, i))
+            {
+                yield return generator.Document(kind, i);
+            }
+        }
+        foreach (var document in appended)
+            if (document.Id > afterId && !document.HasExtId) yield return document;
+    }
+
+    public IEnumerator<SeedEnDocsDocument> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++) yield return this[i];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
