@@ -33,6 +33,20 @@
         'Remove-EvotorProductImage'
         'Import-EvotorBulk'
         'Invoke-EvotorRequest'
+        'Connect-EnDocs'
+        'Disconnect-EnDocs'
+        'Get-EnDocsDocument'
+        'Get-EnDocsClient'
+        'Get-EnDocsUser'
+        'Save-EnDocsFile'
+        'Set-EnDocsContractor'
+        'Set-EnDocsDepartment'
+        'Set-EnDocsEmployee'
+        'Set-EnDocsContract'
+        'Add-EnDocsDocument'
+        'Approve-EnDocsDocument'
+        'Deny-EnDocsDocument'
+        'Invoke-EnDocsRequest'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -26,8 +26,8 @@ public sealed partial class EnDocsClient
     /// Saves every file of a document into <paramref name="folder"/> (created if missing). Each file's base64
     /// is decoded while the body streams in, into a temporary file inside the folder; once the whole body has
     /// arrived the files get their names: the server's name sanitised (no directories, no "..", no rooted or
-    /// device names, no invalid characters: nothing can land outside the folder), made unique within the
-    /// document. An existing file is kept (Skipped) unless <paramref name="overwrite"/>. A body that breaks
+    /// device names, no invalid characters: nothing can land outside the folder). An existing file, or a
+    /// second file of the same name in the document, is kept (Skipped) unless <paramref name="overwrite"/>. A body that breaks
     /// off leaves no partial file behind, and a retry starts over.
     /// </summary>
     public Task<IReadOnlyList<EnDocsSavedFile>> SaveFilesAsync(long id, EnDocsFileKind kind, string folder, bool overwrite, CancellationToken cancellationToken = default)
@@ -99,11 +99,10 @@ public sealed partial class EnDocsClient
         public IReadOnlyList<EnDocsSavedFile> Place(long id, bool overwrite)
         {
             var results = new List<EnDocsSavedFile>(_done.Count);
-            var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < _done.Count; i++)
             {
                 var (temp, serverName, bytes) = _done[i];
-                var name = Unique(SafeName(serverName, $"{id}-{i + 1}"), taken);
+                var name = SafeName(serverName, $"{id}-{i + 1}");
                 var path = SafeFileName.Inside(_root, name);
                 var result = new EnDocsSavedFile { DocumentId = id, ServerFileName = serverName, Path = path, Bytes = bytes };
                 if (File.Exists(path) && !overwrite)
@@ -120,18 +119,6 @@ public sealed partial class EnDocsClient
             }
             _done.Clear();
             return results;
-        }
-
-        private static string Unique(string name, HashSet<string> taken)
-        {
-            if (taken.Add(name)) return name;
-            var ext = Path.GetExtension(name);
-            var stem = name.Substring(0, name.Length - ext.Length);
-            for (var n = 2; ; n++)
-            {
-                var candidate = $"{stem} ({n}){ext}";
-                if (taken.Add(candidate)) return candidate;
-            }
         }
 
         private void CloseOpen()
