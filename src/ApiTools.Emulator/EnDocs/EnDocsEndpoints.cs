@@ -194,6 +194,9 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
             {
                 await writer.FlushAsync(context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
+                // An abort resets the connection, and a reset can overtake bytes the client has not read yet:
+                // give the status line and the first part of the body a moment to arrive first.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), context.RequestAborted);
                 context.Abort();
             }
         }
