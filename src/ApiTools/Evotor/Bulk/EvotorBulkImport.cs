@@ -151,7 +151,7 @@ public sealed class EvotorBulkImport : IDisposable
         {
             try
             {
-                task = await PollAsync(taskId, cancellationToken).ConfigureAwait(false);
+                task = await PollAsync(taskId, resumed: true, cancellationToken).ConfigureAwait(false);
                 lock (_gate) Progress.ChunksResumed++;
             }
             catch (ApiException gone) when (gone.Kind == ApiErrorKind.NotFound)
@@ -183,7 +183,7 @@ public sealed class EvotorBulkImport : IDisposable
             }
         }
 
-        task ??= await PollAsync(taskId, cancellationToken).ConfigureAwait(false);
+        task ??= await PollAsync(taskId, resumed: false, cancellationToken).ConfigureAwait(false);
         if (!task.IsFinished)
         {
             var collect = _checkpoint is null
@@ -196,17 +196,53 @@ public sealed class EvotorBulkImport : IDisposable
         Record(chunk, task);
     }
 
-    private async Task<BulkTask> PollAsync(string taskId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls until the task has finished. Evotor's tasks of one import take about the same time, so the
+    /// time the first ones took (the midpoint between the last poll that saw them running and the one
+    /// that saw them done) sets when to look at the next: first just before that, then in short steps.
+    /// Before anything is learnt: a first look after <see cref="BulkImportOptions.FirstPoll"/>, then backoff.
+    /// A resumed task is looked at at once (it has most likely finished while nobody watched).
+    /// </summary>
+    private async Task<BulkTask> PollAsync(string taskId, bool resumed, CancellationToken cancellationToken)
     {
-        var delay = _options.FirstPoll;
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(30);
+        var since = System.Diagnostics.Stopwatch.StartNew();
+        var estimate = Estimate;
+        var backoff = _options.FirstPoll;
+        var wait = resumed ? TimeSpan.Zero : estimate is TimeSpan e ? TimeSpan.FromTicks((long)(e.Ticks * 0.9)) : _options.FirstPoll;
+        var lastRunning = TimeSpan.Zero;
+        var deadline = TimeSpan.FromMinutes(30);
         while (true)
         {
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             var task = await _client.GetBulkTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
-            if (task.IsFinished || DateTimeOffset.UtcNow >= deadline) return task;
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), _options.MaxPoll.Ticks));
+            if (task.IsFinished)
+            {
+                if (!resumed) Learn(lastRunning, since.Elapsed);
+                return task;
+            }
+            if (since.Elapsed >= deadline) return task;
+            lastRunning = since.Elapsed;
+            if (estimate is TimeSpan known)
+                wait = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(25).Ticks, known.Ticks / 10));
+            else
+            {
+                wait = backoff;
+                backoff = TimeSpan.FromTicks(Math.Min((long)(backoff.Ticks * 1.5), _options.MaxPoll.Ticks));
+            }
         }
+    }
+
+    private TimeSpan? _estimate;
+
+    private TimeSpan? Estimate
+    {
+        get { lock (_gate) return _estimate; }
+    }
+
+    private void Learn(TimeSpan lastSeenRunning, TimeSpan seenFinished)
+    {
+        var sample = TimeSpan.FromTicks((lastSeenRunning.Ticks + seenFinished.Ticks) / 2);
+        lock (_gate) _estimate = _estimate is TimeSpan old ? TimeSpan.FromTicks((long)(old.Ticks * 0.7 + sample.Ticks * 0.3)) : sample;
     }
 
     /// <summary>One result per row of a finished task, from its details in order.</summary>
