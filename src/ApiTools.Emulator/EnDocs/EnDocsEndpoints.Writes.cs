@@ -21,6 +21,8 @@ internal sealed partial class EnDocsEndpoints
         Post(group, "/Contract/AddOrUpdateContract", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateContract, AddOrUpdateContract));
         Post(group, "/Metadata/AddOrUpdateNonFormDoc", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateNonFormDoc, AddOrUpdateNonFormDoc));
         Post(group, "/Metadata/DocApproval", c => WriteAsync(c, EnDocsRouteKeys.DocApproval, DocApproval));
+        Post(group, "/Metadata/AddOrUpdateExtDoc", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateExtDoc, AddOrUpdateExtDoc));
+        Post(group, "/Metadata/AddOrUpdateLocalDoc", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateLocalDoc, AddOrUpdateLocalDoc));
     }
 
     /// <summary>
@@ -248,6 +250,80 @@ internal sealed partial class EnDocsEndpoints
                 w.WriteString("result", "ok");
                 w.WriteEndObject();
             }));
+        };
+    }
+
+    /// <summary>
+    /// Inferred (endocs.md names the endpoint, not its body): a document from the accounting system, keyed by
+    /// Ext_ID, its kind from DocTypeId (4 contract, 14 invoice, 16 non-form, anything else a receipt). 201 + the
+    /// document when created, 204 when updated. Having an ext_ID, it is left out of the "after id" lists.
+    /// </summary>
+    private Func<WriteAnswer> AddOrUpdateExtDoc(EnDocsBody b)
+    {
+        var extId = b.Required("Ext_ID");
+        var docType = b.Long("DocTypeId") ?? throw EnDocsBody.Bad("DocTypeId is required");
+        var kind = docType switch { 4 => EnDocsDocumentKind.Contract, 14 => EnDocsDocumentKind.Invoice, 16 => EnDocsDocumentKind.NonForm, _ => EnDocsDocumentKind.Input };
+        return UpsertFields(b, kind, extId, (int)docType);
+    }
+
+    /// <summary>
+    /// Inferred: changes a document EnDocs already holds, named by its own id (<c>ID</c>); fields the body names
+    /// replace the stored ones. 204, or 404 for an unknown id.
+    /// </summary>
+    private Func<WriteAnswer> AddOrUpdateLocalDoc(EnDocsBody b)
+    {
+        var id = b.Long("ID") ?? throw EnDocsBody.Bad("ID is required");
+        var docDate = b.Date("DocDate");
+        var amount = b.Decimal("Amount");
+        foreach (var field in (string[])["DocNumber", "Comment", "Currency"]) b.Text(field);
+        return () =>
+        {
+            var document = seed.FindLockedForWrite(id);
+            if (document is null) return new WriteAnswer(404, EnDocsJson.ErrorBody("Document not found"));
+            seed.Replace(document with
+            {
+                DocNumber = b.Merge("DocNumber", document.DocNumber) ?? document.DocNumber,
+                DocDate = docDate ?? document.DocDate,
+                Amount = b.Has("Amount") ? amount : document.Amount,
+                Currency = b.Merge("Currency", document.Currency),
+                Comment = b.Merge("Comment", document.Comment),
+                Modified = Now(),
+            });
+            return new WriteAnswer(204, null);
+        };
+    }
+
+    private Func<WriteAnswer> UpsertFields(EnDocsBody b, EnDocsDocumentKind kind, string extId, int docTypeId)
+    {
+        var docDate = b.Date("DocDate");
+        var amount = b.Decimal("Amount");
+        var vat = b.Decimal("VAT");
+        foreach (var field in (string[])["DocNumber", "Comment", "Currency", "ContractorExt_ID"]) b.Text(field);
+        return () =>
+        {
+            var now = Now();
+            var contractorExt = b.Text("ContractorExt_ID");
+            var contractor = string.IsNullOrEmpty(contractorExt) ? null : seed.ContractorByExtIdLocked(contractorExt);
+            var created = seed.UpsertDocument(kind, extId, (old, id) =>
+            {
+                var start = old ?? new SeedEnDocsDocument(id, kind, docTypeId, "б/н", new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), now, now)
+                {
+                    Source = "Входящий",
+                };
+                return start with
+                {
+                    ExtId = extId,
+                    DocNumber = b.Merge("DocNumber", start.DocNumber) ?? "б/н",
+                    DocDate = docDate ?? start.DocDate,
+                    Amount = b.Has("Amount") ? amount : start.Amount,
+                    Vat = b.Has("VAT") ? vat : start.Vat,
+                    Currency = b.Merge("Currency", start.Currency) ?? "RUB",
+                    Comment = b.Merge("Comment", start.Comment),
+                    ContractorId = b.Has("ContractorExt_ID") ? contractor?.Id : start.ContractorId,
+                    Modified = now,
+                };
+            }, files: null, out var stored);
+            return created ? new WriteAnswer(201, DocumentBytes(stored)) : new WriteAnswer(204, null);
         };
     }
 

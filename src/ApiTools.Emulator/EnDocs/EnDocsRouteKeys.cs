@@ -46,6 +46,12 @@ public static class EnDocsRouteKeys
     /// <summary>POST /endocs/Dictionaries/AddOrUpdateEmployee.</summary>
     public const string AddOrUpdateEmployee = "POST /endocs/Dictionaries/AddOrUpdateEmployee";
 
+    /// <summary>POST /endocs/Metadata/AddOrUpdateExtDoc (body inferred).</summary>
+    public const string AddOrUpdateExtDoc = "POST /endocs/Metadata/AddOrUpdateExtDoc";
+
+    /// <summary>POST /endocs/Metadata/AddOrUpdateLocalDoc (body inferred).</summary>
+    public const string AddOrUpdateLocalDoc = "POST /endocs/Metadata/AddOrUpdateLocalDoc";
+
     /// <summary>POST /endocs/Contract/AddOrUpdateContract.</summary>
     public const string AddOrUpdateContract = "POST /endocs/Contract/AddOrUpdateContract";
 
