@@ -138,6 +138,7 @@ Describe 'Get-EnDocsDocument' {
 
         $third = @(Get-EnDocsDocument -Type NonForm -StatePath $state)
         $third.Id | Should -Be @($added.Id)
+        $third[0].Name | Should -Be 'Акт сверки'
         (Get-Content -LiteralPath $state -Raw).Trim() | Should -Be "$($added.Id)"
     }
 

@@ -129,12 +129,12 @@ public sealed partial class EnDocsClient
     private static EnDocsDocument ToModel(DocumentWire w, EnDocsDocumentType type)
     {
         var d = type == EnDocsDocumentType.Contract
-            ? new EnDocsContract { Name = w.Name, ContractType = w.Type, ValidityPeriod = w.ValidityPeriod, Subject = w.Subject }
+            ? new EnDocsContract { ContractType = w.Type, ValidityPeriod = w.ValidityPeriod, Subject = w.Subject }
             : new EnDocsDocument();
         d.Id = w.Id; d.Type = type; d.DocTypeId = w.DocTypeId; d.PackageId = w.PackageId; d.Source = w.Source;
         d.DocNumber = w.DocNumber; d.DocDate = w.DocDate; d.Amount = w.Amount; d.AmountWithoutVat = w.AmountWoVat;
         d.AmountToPay = w.AmountToPay; d.Vat = w.Vat; d.Currency = w.Currency; d.Operation = w.Operation; d.State = w.State;
-        d.Signed = w.Signed; d.Paid = w.Paid; d.Comment = w.Comment; d.ExtId = w.ExtId;
+        d.Signed = w.Signed; d.Paid = w.Paid; d.Comment = w.Comment; d.ExtId = w.ExtId; d.Name = w.Name;
         d.ContractorId = w.Contractor?.Id; d.ContractorName = w.Contractor?.Name; d.ContractorFullName = w.Contractor?.FullName;
         d.ContractorInn = w.Contractor?.Inn; d.ContractorKpp = w.Contractor?.Kpp; d.ContractorExtId = w.Contractor?.ExtId;
         d.OrganizationId = w.Organization?.Id; d.OrganizationName = w.Organization?.Name; d.OrganizationInn = w.Organization?.Inn;
@@ -145,7 +145,6 @@ public sealed partial class EnDocsClient
         if (type != EnDocsDocumentType.Contract)
         {
             // Contract-only members on another list are kept, not dropped.
-            if (w.Name is not null) (w.Extra ??= new ExtraFields())["name"] = JsonString(w.Name);
             if (w.Subject is not null) (w.Extra ??= new ExtraFields())["subject"] = JsonString(w.Subject);
         }
         d.Extra = w.Extra;

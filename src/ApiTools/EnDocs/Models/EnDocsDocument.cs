@@ -23,6 +23,10 @@ public class EnDocsDocument
     public string? Source { get; set; }
 
     public string? DocNumber { get; set; }
+
+    /// <summary>The document's title, where it has one: a contract's name, or the name a non-form document was uploaded with.</summary>
+    public string? Name { get; set; }
+
     public DateTimeOffset? DocDate { get; set; }
     public decimal? Amount { get; set; }
     public decimal? AmountWithoutVat { get; set; }
@@ -79,8 +83,6 @@ public class EnDocsDocument
 /// <summary>A contract: the document fields plus its name, kind, validity and subject.</summary>
 public sealed class EnDocsContract : EnDocsDocument
 {
-    public string? Name { get; set; }
-
     /// <summary>С поставщиком or С покупателем (the wire's <c>type</c>; <see cref="EnDocsDocument.Type"/> is the list).</summary>
     public string? ContractType { get; set; }
 
