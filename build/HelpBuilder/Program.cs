@@ -37,11 +37,8 @@ foreach (var file in Directory.GetFiles(docs, "*.md").OrderBy(f => f, StringComp
             abouts.Add((name, AboutTopic.Convert(file, lines)));
             continue;
         }
-        if (!name.Contains('-'))
-        {
-            Console.WriteLine($"{file}(1): warning HELP002: '{name}' is neither a Verb-Noun cmdlet page nor about_*; skipped (notes belong in a subfolder).");
-            continue;
-        }
+        // A page without a dash is a note (performance.md), not a cmdlet page: nothing to build from it.
+        if (!name.Contains('-')) continue;
         var front = Markdown.StripFrontMatter(file, lines);
         if (front.TryGetValue("external help file", out var external) && !external.Value.Equals(helpFile, StringComparison.OrdinalIgnoreCase))
             Console.WriteLine($"{file}({external.Line}): warning HELP002: 'external help file: {external.Value}' differs from {helpFile}; the page goes into {helpFile}.");
