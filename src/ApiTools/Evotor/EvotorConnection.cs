@@ -5,43 +5,25 @@ namespace ApiTools.Evotor;
 
 /// <summary>Where and as whom to reach Evotor. Shows its base URI and where it came from, never the
 /// token: the token is held as a <see cref="Secret"/> that only the client library can read.</summary>
-public sealed class EvotorConnection
+public sealed class EvotorConnection : ServiceConnection
 {
     public const string DefaultBaseUri = "https://api.evotor.ru";
     public const string TokenVariable = "EVOTOR_TOKEN";
     public const string BaseUriVariable = "EVOTOR_BASE_URI";
 
     private EvotorConnection(Secret token, Uri baseUri, string source, RetryOptions retry)
+        : base(EvotorClient.ServiceName, baseUri, source, retry)
     {
         Token = token;
-        BaseUri = baseUri;
-        Source = source;
-        Retry = retry;
     }
-
-    public string Service => EvotorClient.ServiceName;
-
-    /// <summary>The API root: <c>{BaseUri}/stores</c> lists stores.</summary>
-    public Uri BaseUri { get; }
-
-    /// <summary>Where the connection came from (Connect-Evotor, the EVOTOR_TOKEN variable, code).</summary>
-    public string Source { get; }
-
-    public int MaxAttempts => Retry.MaxAttempts;
-
-    public TimeSpan RetryBudget => Retry.Budget;
-
-    internal RetryOptions Retry { get; }
 
     internal Secret Token { get; }
 
     public static EvotorConnection Create(Secret token, Uri? baseUri = null, string source = "code", RetryOptions? retry = null)
     {
         if (token is null) throw new ArgumentNullException(nameof(token));
-        var uri = BaseUriRules.Validate(EvotorClient.ServiceName, baseUri ?? new Uri(DefaultBaseUri), source);
-        retry ??= RetryOptions.Default;
-        retry.Validate();
-        return new EvotorConnection(token, uri, source, retry);
+        var (uri, checkedRetry) = Checked(EvotorClient.ServiceName, baseUri, DefaultBaseUri, source, retry);
+        return new EvotorConnection(token, uri, source, checkedRetry);
     }
 
     /// <summary>The connection that <c>EVOTOR_TOKEN</c> (and <c>EVOTOR_BASE_URI</c>) describe, or null when no token is set.</summary>
@@ -53,14 +35,8 @@ public sealed class EvotorConnection
     }
 
     /// <summary>The base URI that <c>EVOTOR_BASE_URI</c> names, or null when it is not set; a malformed one is an error.</summary>
-    public static Uri? BaseUriFromEnvironment()
-    {
-        var text = Environment.GetEnvironmentVariable(BaseUriVariable);
-        return string.IsNullOrEmpty(text) ? null : BaseUriRules.Parse(EvotorClient.ServiceName, text!, $"the {BaseUriVariable} environment variable");
-    }
+    public static Uri? BaseUriFromEnvironment() => BaseUriFromVariable(EvotorClient.ServiceName, BaseUriVariable);
 
     /// <summary>A copy with other retry settings (per-call overrides).</summary>
     public EvotorConnection WithRetry(RetryOptions retry) => new(Token, BaseUri, Source, retry);
-
-    public override string ToString() => $"Evotor at {BaseUri} (from {Source})";
 }

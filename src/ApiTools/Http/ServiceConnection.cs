@@ -1,0 +1,51 @@
+using System;
+
+namespace ApiTools.Http;
+
+/// <summary>
+/// What every service connection has: the service, the API root, where it came from (Connect-*, an
+/// environment variable, code) and the retry settings. Credentials stay in the service's own subclass, as
+/// <see cref="Secret"/>s only the client library can read: nothing here can print one.
+/// </summary>
+public abstract class ServiceConnection
+{
+    protected ServiceConnection(string service, Uri baseUri, string source, RetryOptions retry)
+    {
+        Service = service;
+        BaseUri = baseUri;
+        Source = source;
+        Retry = retry;
+    }
+
+    public string Service { get; }
+
+    /// <summary>The API root the service's paths are relative to.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>Where the connection came from: Connect-*, an environment variable, code.</summary>
+    public string Source { get; }
+
+    public int MaxAttempts => Retry.MaxAttempts;
+
+    public TimeSpan RetryBudget => Retry.Budget;
+
+    internal RetryOptions Retry { get; }
+
+    /// <summary>Checks what every connection is checked for: a usable base URI (https, or http to this machine) and sane retry settings.</summary>
+    protected static (Uri BaseUri, RetryOptions Retry) Checked(string service, Uri? baseUri, string defaultBaseUri, string source, RetryOptions? retry)
+    {
+        var uri = BaseUriRules.Validate(service, baseUri ?? new Uri(defaultBaseUri), source);
+        retry ??= RetryOptions.Default;
+        retry.Validate();
+        return (uri, retry);
+    }
+
+    /// <summary>The base URI an environment variable names, or null when it is not set; a malformed one is an error, never a silent default.</summary>
+    protected static Uri? BaseUriFromVariable(string service, string variable)
+    {
+        var text = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrEmpty(text) ? null : BaseUriRules.Parse(service, text!, $"the {variable} environment variable");
+    }
+
+    public override string ToString() => $"{Service} at {BaseUri} (from {Source})";
+}
