@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using System.Security;
 using ApiTools.EnDocs;
@@ -11,7 +10,7 @@ namespace ApiTools.PowerShell.Commands.EnDocs;
 /// cmdlet calls EnDocs, so a bad token shows up on the first call as EnDocs.Unauthorized.</summary>
 [Cmdlet(VerbsCommunications.Connect, "EnDocs")]
 [OutputType(typeof(EnDocsConnection))]
-public sealed class ConnectEnDocsCommand : PSCmdlet
+public sealed class ConnectEnDocsCommand : ConnectCmdlet<EnDocsConnection>
 {
     /// <summary>The EnDocs API token from the account's 1C settings; a SecureString, or a plain string.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -19,41 +18,15 @@ public sealed class ConnectEnDocsCommand : PSCmdlet
     [ValidateNotNull]
     public SecureString Token { get; set; } = null!;
 
-    /// <summary>API root with its base path (e.g. https://host/api); default ENDOCS_BASE_URI if set, else https://api.endocs.cloud.</summary>
-    [Parameter]
-    public Uri? BaseUri { get; set; }
-
     /// <summary>Client-side rate for this key, shared by every runspace in the process.</summary>
     [Parameter]
     [ValidateRange(1, 6000)]
     public int RequestsPerMinute { get; set; } = EnDocsConnection.DefaultRequestsPerMinute;
 
-    [Parameter]
-    [ValidateRange(1, 20)]
-    public int MaxAttempts { get; set; } = RetryOptions.Default.MaxAttempts;
+    protected override string Service => EnDocsClient.ServiceName;
 
-    [Parameter]
-    public TimeSpan RetryBudget { get; set; } = RetryOptions.Default.Budget;
+    protected override EnDocsConnection Create(RetryOptions retry) =>
+        EnDocsConnection.Create(Secret.FromSecureString(Token), BaseUri ?? EnDocsConnection.BaseUriFromEnvironment(), "Connect-EnDocs", retry, RequestsPerMinute);
 
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
-    protected override void EndProcessing()
-    {
-        EnDocsConnection connection;
-        try
-        {
-            var retry = RetryOptions.Default.With(MaxAttempts, RetryBudget);
-            var baseUri = BaseUri ?? EnDocsConnection.BaseUriFromEnvironment();
-            connection = EnDocsConnection.Create(Secret.FromSecureString(Token), baseUri, "Connect-EnDocs", retry, RequestsPerMinute);
-        }
-        catch (Exception error) when (error is ApiException or ArgumentException)
-        {
-            ThrowTerminatingError(new ErrorRecord(error, "EnDocs.Configuration", ErrorCategory.InvalidArgument, BaseUri));
-            return;
-        }
-        ConnectionStore.Current.EnDocs = connection;
-        WriteVerbose($"Connected: {connection}.");
-        if (PassThru) WriteObject(connection);
-    }
+    protected override void Store(EnDocsConnection connection) => ConnectionStore.Current.EnDocs = connection;
 }
