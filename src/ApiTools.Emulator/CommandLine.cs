@@ -34,6 +34,18 @@ internal sealed class CommandLine
           --endocs-rate-limit N           EnDocs requests per window per token, 0 = off (default 300)
           --endocs-rate-window-ms N       EnDocs rate window in milliseconds (default 60000)
           --endocs-sync-off               EnDocs lists answer {"key":0,"value":null}
+          --planfix-account NAME          the PlanFix account requests must name (default demo)
+          --planfix-api-keys a,b          accepted PlanFix API keys (default planfix-demo-key)
+          --planfix-tokens a,b            accepted PlanFix user tokens (default planfix-demo-token,planfix-demo-token-2)
+          --planfix-logins l:p,l2:p2      PlanFix logins for auth.login (default demo:demo-password)
+          --planfix-sid-ttl-seconds N     how long a PlanFix sid lives (default 3600)
+          --planfix-rate-per-second X     PlanFix requests per second per account and key, 0 = off (default 1)
+          --planfix-daily-quota N         PlanFix requests per account per day, then error 0007 (default 5000)
+          --planfix-time-zone ZONE        time zone of PlanFix dates: an id or an offset such as +03:00 (default +03:00)
+          --planfix-tasks N               seeded PlanFix tasks (default 250)
+          --planfix-projects N            seeded PlanFix projects (default 10)
+          --planfix-contacts N            seeded PlanFix contacts (default 40)
+          --planfix-users N               seeded PlanFix users, at least 1 (default 8)
           --help                          show this text
         Prints "ApiTools emulator listening on <url>" once ready; stops on Ctrl+C or SIGTERM.
         """;
@@ -111,10 +123,62 @@ internal sealed class CommandLine
                     if (inline is not null) throw new FormatException("--endocs-sync-off takes no value");
                     o.EnDocsSyncOff = true;
                     break;
+                case "--planfix-account": o.PlanFixAccount = Value(); break;
+                case "--planfix-api-keys":
+                    var apiKeys = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    if (apiKeys.Length == 0) throw new FormatException("--planfix-api-keys needs at least one key");
+                    o.PlanFixApiKeys = apiKeys;
+                    break;
+                case "--planfix-tokens":
+                    o.PlanFixTokens = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    break;
+                case "--planfix-logins":
+                    var logins = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var pair in Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        var colon = pair.IndexOf(':');
+                        if (colon <= 0) throw new FormatException($"--planfix-logins needs login:password pairs, not '{pair}'");
+                        logins[pair[..colon]] = pair[(colon + 1)..];
+                    }
+                    o.PlanFixLogins = logins;
+                    break;
+                case "--planfix-sid-ttl-seconds": o.PlanFixSidTtl = TimeSpan.FromSeconds(Number(1)); break;
+                case "--planfix-rate-per-second":
+                    var rateText = Value();
+                    if (!double.TryParse(rateText, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || !double.IsFinite(rate) || rate < 0)
+                        throw new FormatException($"{arg} needs a number of at least 0, not '{rateText}'");
+                    o.PlanFixRatePerSecond = rate;
+                    break;
+                case "--planfix-daily-quota": o.PlanFixDailyQuota = Number(0); break;
+                case "--planfix-time-zone": o.PlanFixTimeZone = TimeZone(Value()); break;
+                case "--planfix-tasks": o.PlanFixTasks = Number(0); break;
+                case "--planfix-projects": o.PlanFixProjects = Number(0); break;
+                case "--planfix-contacts": o.PlanFixContacts = Number(0); break;
+                case "--planfix-users": o.PlanFixUsers = Number(1); break;
                 case "--help" or "-h" or "-?": result.Help = true; break;
                 default: throw new FormatException($"unknown argument '{args[i]}'");
             }
         }
         return result;
+    }
+
+    /// <summary>"+03:00", "-05:30", "UTC" or a system time zone id ("Europe/Moscow").</summary>
+    private static TimeZoneInfo TimeZone(string text)
+    {
+        var offsetText = text.StartsWith('+') ? text[1..] : text;
+        if (TimeSpan.TryParseExact(offsetText, [@"hh\:mm", @"\-hh\:mm"], CultureInfo.InvariantCulture, out var offset))
+        {
+            if (text.StartsWith('-')) offset = -offset;
+            var name = "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+            return TimeZoneInfo.CreateCustomTimeZone(name, offset, name, name);
+        }
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(text);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new FormatException($"--planfix-time-zone needs an offset such as +03:00 or a time zone id, not '{text}'");
+        }
     }
 }

@@ -85,6 +85,46 @@ public sealed class EmulatorOptions
     /// <summary>EnDocs lists answer <c>{"key":0,"value":null}</c>, as when the account's sync is off (live: <see cref="EmulatorSettings.EnDocsSyncOff"/>).</summary>
     public bool EnDocsSyncOff { get; set; }
 
+    /// <summary>The PlanFix account name requests must carry in <c>&lt;account&gt;</c> (another → 0004).</summary>
+    public string PlanFixAccount { get; set; } = "demo";
+
+    /// <summary>PlanFix API keys accepted as the Basic user name (another → 0001).</summary>
+    public IList<string> PlanFixApiKeys { get; set; } = ["planfix-demo-key"];
+
+    /// <summary>PlanFix user tokens (token mode: Basic password); the i-th acts as the i-th seeded user.</summary>
+    public IList<string> PlanFixTokens { get; set; } = ["planfix-demo-token", "planfix-demo-token-2"];
+
+    /// <summary>PlanFix logins for <c>auth.login</c>, login → password; the i-th acts as the i-th seeded user.</summary>
+    public IDictionary<string, string> PlanFixLogins { get; set; } = new Dictionary<string, string> { ["demo"] = "demo-password" };
+
+    /// <summary>How long a PlanFix sid lives (live: <see cref="EmulatorSettings.PlanFixSidTtl"/>); PlanFix: one hour.</summary>
+    public TimeSpan PlanFixSidTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>PlanFix requests per second per account and API key; 0 turns limiting off (live).</summary>
+    public double PlanFixRatePerSecond { get; set; } = 1;
+
+    /// <summary>PlanFix requests per day per account (live); then error 0007.</summary>
+    public int PlanFixDailyQuota { get; set; } = 5000;
+
+    /// <summary>The time zone of PlanFix dates (<c>dd-MM-yyyy HH:mm</c>); default UTC+3 (Moscow).</summary>
+    public TimeZoneInfo PlanFixTimeZone { get; set; } = MoscowTime;
+
+    /// <summary>Seeded PlanFix tasks (kept as records; 100,000 still seed in well under a second).</summary>
+    public int PlanFixTasks { get; set; } = 250;
+
+    /// <summary>Seeded PlanFix projects.</summary>
+    public int PlanFixProjects { get; set; } = 10;
+
+    /// <summary>Seeded PlanFix contacts.</summary>
+    public int PlanFixContacts { get; set; } = 40;
+
+    /// <summary>Seeded PlanFix users (at least 1; the first is the one the first token and login act as).</summary>
+    public int PlanFixUsers { get; set; } = 8;
+
+    /// <summary>UTC+3 without daylight saving, as Moscow keeps it.</summary>
+    public static TimeZoneInfo MoscowTime { get; } =
+        TimeZoneInfo.CreateCustomTimeZone("UTC+03", TimeSpan.FromHours(3), "(UTC+03:00) Москва", "Москва");
+
     internal void Validate()
     {
         if (EvotorStores < 0) throw new ArgumentOutOfRangeException(nameof(EvotorStores), EvotorStores, "must be 0 or more");
@@ -105,6 +145,18 @@ public sealed class EmulatorOptions
         if (EnDocsUsers < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsUsers), EnDocsUsers, "must be 0 or more");
         if (EnDocsTokens is null || EnDocsTokens.Count == 0 || EnDocsTokens.Any(string.IsNullOrWhiteSpace) || EnDocsTokens.Any(t => t.Trim() != t))
             throw new ArgumentException("at least one non-empty EnDocs token (without surrounding spaces) is needed", nameof(EnDocsTokens));
+        if (string.IsNullOrWhiteSpace(PlanFixAccount)) throw new ArgumentException("a PlanFix account name is needed", nameof(PlanFixAccount));
+        if (PlanFixApiKeys is null || PlanFixApiKeys.Count == 0 || PlanFixApiKeys.Any(k => string.IsNullOrWhiteSpace(k) || k.Contains(':')))
+            throw new ArgumentException("at least one non-empty PlanFix API key (without ':') is needed", nameof(PlanFixApiKeys));
+        if (PlanFixTokens is null || PlanFixTokens.Any(string.IsNullOrWhiteSpace))
+            throw new ArgumentException("PlanFix tokens must not be empty", nameof(PlanFixTokens));
+        if (PlanFixLogins is null || PlanFixLogins.Any(l => string.IsNullOrWhiteSpace(l.Key) || l.Value is null))
+            throw new ArgumentException("PlanFix logins need a name and a password", nameof(PlanFixLogins));
+        ArgumentNullException.ThrowIfNull(PlanFixTimeZone, nameof(PlanFixTimeZone));
+        if (PlanFixTasks < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixTasks), PlanFixTasks, "must be 0 or more");
+        if (PlanFixProjects < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixProjects), PlanFixProjects, "must be 0 or more");
+        if (PlanFixContacts < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixContacts), PlanFixContacts, "must be 0 or more");
+        if (PlanFixUsers < 1) throw new ArgumentOutOfRangeException(nameof(PlanFixUsers), PlanFixUsers, "must be 1 or more");
         // The live subset is validated by the settings object itself.
         new EmulatorSettings(this);
     }

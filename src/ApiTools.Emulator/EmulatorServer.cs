@@ -2,6 +2,7 @@ using ApiTools.Emulator.Control;
 using ApiTools.Emulator.EnDocs;
 using ApiTools.Emulator.Evotor;
 using ApiTools.Emulator.Infrastructure;
+using ApiTools.Emulator.PlanFix;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,7 +11,7 @@ namespace ApiTools.Emulator;
 
 /// <summary>
 /// A running emulator: real Kestrel on a loopback port, serving Evotor under /evotor, EnDocs under
-/// /endocs (PlanFix later under its own prefix) and the control surface under /_emulator. Tests start one
+/// /endocs, PlanFix under /planfix/xml and the control surface under /_emulator. Tests start one
 /// in-process; <c>Program</c> runs the same thing from the command line.
 /// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
@@ -19,7 +20,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly EmulatorControl _control;
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, Uri address, EmulatorControl control, EvotorSeed evotor, EnDocsSeed enDocs)
+    private EmulatorServer(WebApplication app, Uri address, EmulatorControl control, EvotorSeed evotor, EnDocsSeed enDocs, PlanFixSeed planFix)
     {
         _app = app;
         _control = control;
@@ -28,6 +29,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         Evotor = evotor;
         EnDocsBaseUri = new Uri(address, "endocs");
         EnDocs = enDocs;
+        PlanFixBaseUri = new Uri(address, "planfix/xml/");
+        PlanFix = planFix;
     }
 
     /// <summary>The bound root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -44,6 +47,12 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>The EnDocs data (seed and writes since), and write counters per route, for assertions.</summary>
     public EnDocsSeed EnDocs { get; }
+
+    /// <summary>PlanFix's endpoint, e.g. <c>http://127.0.0.1:41234/planfix/xml/</c>: every call is a POST to it.</summary>
+    public Uri PlanFixBaseUri { get; }
+
+    /// <summary>The PlanFix data (seed and writes since), sids issued and the quota left, for assertions.</summary>
+    public PlanFixSeed PlanFix { get; }
 
     /// <summary>Live settings; changes apply to the next request.</summary>
     public EmulatorSettings Settings => _control.Settings;
@@ -88,10 +97,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         var evotor = EvotorSeed.Generate(options, DateTimeOffset.UtcNow);
         evotor.UseSettings(settings);
         var enDocs = EnDocsSeed.Generate(options, DateTimeOffset.UtcNow);
+        var planFix = PlanFixSeed.Generate(options, settings, TimeProvider.System, DateTimeOffset.UtcNow);
         IEmulatedService[] services =
         [
             new EvotorService(options, settings, evotor, TimeProvider.System),
             new EnDocsService(options, settings, enDocs, TimeProvider.System),
+            new PlanFixService(options, settings, planFix, TimeProvider.System),
         ];
         var control = new EmulatorControl(settings, requests, faults, services);
         builder.Services.AddSingleton(settings).AddSingleton(requests).AddSingleton(faults);
@@ -112,7 +123,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        return new EmulatorServer(app, BoundAddress(app), control, evotor, enDocs);
+        return new EmulatorServer(app, BoundAddress(app), control, evotor, enDocs, planFix);
     }
 
     /// <summary>Clears counters, faults and rate windows and restores the startup settings (as POST /_emulator/reset).</summary>
@@ -170,5 +181,17 @@ public sealed class EmulatorServer : IAsyncDisposable
         EnDocsRateLimit = o.EnDocsRateLimit,
         EnDocsRateWindow = o.EnDocsRateWindow,
         EnDocsSyncOff = o.EnDocsSyncOff,
+        PlanFixAccount = o.PlanFixAccount,
+        PlanFixApiKeys = [.. o.PlanFixApiKeys],
+        PlanFixTokens = [.. o.PlanFixTokens],
+        PlanFixLogins = new Dictionary<string, string>(o.PlanFixLogins, StringComparer.Ordinal),
+        PlanFixSidTtl = o.PlanFixSidTtl,
+        PlanFixRatePerSecond = o.PlanFixRatePerSecond,
+        PlanFixDailyQuota = o.PlanFixDailyQuota,
+        PlanFixTimeZone = o.PlanFixTimeZone,
+        PlanFixTasks = o.PlanFixTasks,
+        PlanFixProjects = o.PlanFixProjects,
+        PlanFixContacts = o.PlanFixContacts,
+        PlanFixUsers = o.PlanFixUsers,
     };
 }

@@ -15,6 +15,9 @@ public sealed class EmulatorSettings
     private int _enDocsRateLimit;
     private long _enDocsRateWindowTicks;
     private int _enDocsSyncOff;
+    private long _planFixSidTtlTicks;
+    private long _planFixRateBits;
+    private int _planFixDailyQuota;
 
     internal EmulatorSettings(EmulatorOptions startup)
     {
@@ -110,6 +113,39 @@ public sealed class EmulatorSettings
         set => Volatile.Write(ref _enDocsSyncOff, value ? 1 : 0);
     }
 
+    /// <summary>How long a PlanFix sid lives after <c>auth.login</c> (checked on each use; default one hour).</summary>
+    public TimeSpan PlanFixSidTtl
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _planFixSidTtlTicks));
+        set
+        {
+            if (value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PlanFixSidTtl), value, "must be positive");
+            Interlocked.Exchange(ref _planFixSidTtlTicks, value.Ticks);
+        }
+    }
+
+    /// <summary>PlanFix requests per second per account and API key (default 1); 0 = unlimited.</summary>
+    public double PlanFixRatePerSecond
+    {
+        get => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _planFixRateBits));
+        set
+        {
+            if (!double.IsFinite(value) || value < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixRatePerSecond), value, "must be 0 (off) or more");
+            Interlocked.Exchange(ref _planFixRateBits, BitConverter.DoubleToInt64Bits(value));
+        }
+    }
+
+    /// <summary>PlanFix requests per account per day (default 5000); then error 0007. A change applies at once.</summary>
+    public int PlanFixDailyQuota
+    {
+        get => Volatile.Read(ref _planFixDailyQuota);
+        set
+        {
+            if (value < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixDailyQuota), value, "must be 0 or more");
+            Volatile.Write(ref _planFixDailyQuota, value);
+        }
+    }
+
     /// <summary>Puts every live value back to the startup options.</summary>
     public void RestoreStartup()
     {
@@ -121,5 +157,8 @@ public sealed class EmulatorSettings
         EnDocsRateLimit = _startup.EnDocsRateLimit;
         EnDocsRateWindow = _startup.EnDocsRateWindow;
         EnDocsSyncOff = _startup.EnDocsSyncOff;
+        PlanFixSidTtl = _startup.PlanFixSidTtl;
+        PlanFixRatePerSecond = _startup.PlanFixRatePerSecond;
+        PlanFixDailyQuota = _startup.PlanFixDailyQuota;
     }
 }

@@ -76,6 +76,9 @@ internal static class ControlEndpoints
         if (patch.EnDocsRateLimit is { } enDocsLimit) settings.EnDocsRateLimit = enDocsLimit;
         if (patch.EnDocsRateWindowMs is { } enDocsWindow) settings.EnDocsRateWindow = TimeSpan.FromMilliseconds(enDocsWindow);
         if (patch.EnDocsSyncOff is { } syncOff) settings.EnDocsSyncOff = syncOff;
+        if (patch.PlanFixSidTtlSeconds is { } sidTtl) settings.PlanFixSidTtl = TimeSpan.FromSeconds(sidTtl);
+        if (patch.PlanFixRatePerSecond is { } planFixRate) settings.PlanFixRatePerSecond = planFixRate;
+        if (patch.PlanFixDailyQuota is { } quota) settings.PlanFixDailyQuota = quota;
         await WriteJsonAsync(context, 200, SettingsDto.From(settings));
     }
 
@@ -106,11 +109,13 @@ internal static class ControlEndpoints
     }
 
     private sealed record SettingsDto(long LatencyMs, int EvotorRateLimit, long EvotorRateWindowMs, int MaxPageSize, long EvotorBulkTaskDurationMs,
-        int EnDocsRateLimit, long EnDocsRateWindowMs, bool EnDocsSyncOff)
+        int EnDocsRateLimit, long EnDocsRateWindowMs, bool EnDocsSyncOff, double PlanFixSidTtlSeconds, double PlanFixRatePerSecond,
+        int PlanFixDailyQuota)
     {
         public static SettingsDto From(EmulatorSettings s) =>
             new((long)s.Latency.TotalMilliseconds, s.EvotorRateLimit, (long)s.EvotorRateWindow.TotalMilliseconds, s.MaxPageSize,
-                (long)s.EvotorBulkTaskDuration.TotalMilliseconds, s.EnDocsRateLimit, (long)s.EnDocsRateWindow.TotalMilliseconds, s.EnDocsSyncOff);
+                (long)s.EvotorBulkTaskDuration.TotalMilliseconds, s.EnDocsRateLimit, (long)s.EnDocsRateWindow.TotalMilliseconds, s.EnDocsSyncOff,
+                s.PlanFixSidTtl.TotalSeconds, s.PlanFixRatePerSecond, s.PlanFixDailyQuota);
     }
 
     private sealed class SettingsPatch
@@ -123,6 +128,9 @@ internal static class ControlEndpoints
         public int? EnDocsRateLimit { get; set; }
         public long? EnDocsRateWindowMs { get; set; }
         public bool? EnDocsSyncOff { get; set; }
+        public double? PlanFixSidTtlSeconds { get; set; }
+        public double? PlanFixRatePerSecond { get; set; }
+        public int? PlanFixDailyQuota { get; set; }
 
         public string? Problem() =>
             LatencyMs < 0 ? "latencyMs must not be negative"
@@ -132,6 +140,9 @@ internal static class ControlEndpoints
             : EvotorBulkTaskDurationMs < 0 ? "evotorBulkTaskDurationMs must not be negative"
             : EnDocsRateLimit < 0 ? "enDocsRateLimit must be 0 (off) or more"
             : EnDocsRateWindowMs <= 0 ? "enDocsRateWindowMs must be positive"
+            : PlanFixSidTtlSeconds is { } ttl && (!double.IsFinite(ttl) || ttl <= 0) ? "planFixSidTtlSeconds must be positive"
+            : PlanFixRatePerSecond is { } rate && (!double.IsFinite(rate) || rate < 0) ? "planFixRatePerSecond must be 0 (off) or more"
+            : PlanFixDailyQuota < 0 ? "planFixDailyQuota must be 0 or more"
             : null;
     }
 }

@@ -11,13 +11,13 @@ public sealed class FaultQueue
     {
         ArgumentNullException.ThrowIfNull(rule);
         rule.Validate();
-        lock (_gate) _entries.Add(new Entry(rule, rule.Times));
+        lock (_gate) _entries.Add(new Entry(rule, rule.Times) { Skip = rule.Skip });
     }
 
     /// <summary>Rules still waiting, with <see cref="FaultRule.Times"/> showing the tries left.</summary>
     public IReadOnlyList<FaultRule> Pending()
     {
-        lock (_gate) return [.. _entries.Select(e => e.Rule with { Times = e.Remaining })];
+        lock (_gate) return [.. _entries.Select(e => e.Rule with { Times = e.Remaining, Skip = e.Skip })];
     }
 
     /// <summary>Drops every queued rule.</summary>
@@ -35,6 +35,12 @@ public sealed class FaultQueue
             {
                 var entry = _entries[i];
                 if (!entry.Rule.Matches(routeKey, request)) continue;
+                if (entry.Skip > 0)
+                {
+                    // Let this matching request through; a later rule may still apply to it.
+                    entry.Skip--;
+                    continue;
+                }
                 if (--entry.Remaining == 0) _entries.RemoveAt(i);
                 return entry.Rule;
             }
@@ -46,5 +52,6 @@ public sealed class FaultQueue
     {
         public FaultRule Rule { get; } = rule;
         public int Remaining { get; set; } = remaining;
+        public int Skip { get; set; }
     }
 }

@@ -45,14 +45,40 @@ public sealed record FaultRule
     /// </summary>
     public bool TruncateBody { get; init; }
 
+    /// <summary>
+    /// Matching requests to let through untouched before the rule starts firing (e.g. <c>Skip = 4</c>: the
+    /// fifth matching request is the first affected).
+    /// </summary>
+    public int Skip { get; init; }
+
+    /// <summary>
+    /// PlanFix requests that carry a <c>&lt;sid&gt;</c> only: the sid expires just before the request is served,
+    /// so it is answered 0005 (and a new <c>auth.login</c> works).
+    /// </summary>
+    public bool ExpireSid { get; init; }
+
+    /// <summary>PlanFix requests only: answer this 4-digit API error code (e.g. "0011", "3014") with HTTP 200.</summary>
+    public string? PlanFixError { get; init; }
+
+    /// <summary>
+    /// PlanFix requests only: answer HTTP 200 with a body carrying a DOCTYPE and an external entity
+    /// (<c>file:///etc/passwd</c>), which clients must refuse to process.
+    /// </summary>
+    public bool PlanFixDtd { get; init; }
+
     internal void Validate()
     {
         if (Times < 1) throw new ArgumentException($"Times must be 1 or more (was {Times})");
+        if (Skip < 0) throw new ArgumentException($"Skip must not be negative (was {Skip})");
+        if (PlanFixError is not null && !System.Text.RegularExpressions.Regex.IsMatch(PlanFixError, "^[0-9]{4}$"))
+            throw new ArgumentException($"PlanFixError must be a 4-digit code such as \"0011\" (was \"{PlanFixError}\")");
         if (Status != 0 && (Status < 100 || Status > 599)) throw new ArgumentException($"Status must be 0 (none) or 100..599 (was {Status})");
         if (RetryAfterSeconds is < 0) throw new ArgumentException($"RetryAfterSeconds must not be negative (was {RetryAfterSeconds})");
         if (BulkOutcome is not (null or "stuck" or "failed")) throw new ArgumentException($"BulkOutcome must be \"stuck\" or \"failed\" (was \"{BulkOutcome}\")");
-        var kinds = (Status != 0 ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0) + (BulkOutcome is not null ? 1 : 0) + (TruncateBody ? 1 : 0);
-        if (kinds != 1) throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor, DropConnection, BulkOutcome or TruncateBody");
+        var kinds = (Status != 0 ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0) + (BulkOutcome is not null ? 1 : 0) + (TruncateBody ? 1 : 0)
+            + (ExpireSid ? 1 : 0) + (PlanFixError is not null ? 1 : 0) + (PlanFixDtd ? 1 : 0);
+        if (kinds != 1)
+            throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor, DropConnection, BulkOutcome, TruncateBody, ExpireSid, PlanFixError or PlanFixDtd");
     }
 
     internal bool Matches(string routeKey, HttpRequest request)
@@ -60,6 +86,8 @@ public sealed record FaultRule
         if (RepeatCursor && !request.Query.ContainsKey("cursor")) return false;
         if (BulkOutcome is not null && !IsBulk(request)) return false;
         if (TruncateBody && !IsEnDocsDownload(request)) return false;
+        if ((PlanFixError is not null || PlanFixDtd) && !PlanFix.PlanFixService.IsPlanFix(request)) return false;
+        if (ExpireSid && !PlanFix.PlanFixService.CarriesSid(request)) return false;
         if (Route is null) return true;
         if (string.Equals(Route, routeKey, StringComparison.Ordinal)) return true;
         // "/evotor/stores" matches that template under any method.

@@ -14,6 +14,12 @@ internal interface IEmulatedService
     void MapEndpoints(RouteGroupBuilder group);
 
     /// <summary>
+    /// The key the request is counted (and faults matched) under, given the route's own key. Services that
+    /// serve many operations at one URL (PlanFix: one key per XML method) refine it, reading the body here.
+    /// </summary>
+    ValueTask<string> RouteKeyAsync(HttpContext context, string routeKey) => ValueTask.FromResult(routeKey);
+
+    /// <summary>
     /// Authenticates and throttles a request, adding any per-response headers (rate limits).
     /// Returns false after answering the request itself (401, 429…).
     /// </summary>

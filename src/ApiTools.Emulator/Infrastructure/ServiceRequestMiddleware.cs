@@ -24,7 +24,7 @@ internal sealed class ServiceRequestMiddleware(
             return;
         }
 
-        var routeKey = RouteKey.Of(context.Request.Method, route);
+        var routeKey = await service.RouteKeyAsync(context, RouteKey.Of(context.Request.Method, route));
         counter.Begin(routeKey);
         try
         {
@@ -88,6 +88,12 @@ internal sealed class ServiceRequestMiddleware(
             context.Features.Set(new BulkOutcomeFault(outcome));
             return false;
         }
+        if (fault.ExpireSid || fault.PlanFixError is not null || fault.PlanFixDtd)
+        {
+            // The PlanFix handler reads this before it checks the sid.
+            context.Features.Set(new PlanFixFault(fault.ExpireSid, fault.PlanFixError, fault.PlanFixDtd));
+            return false;
+        }
         if (fault.RetryAfterSeconds is { } retryAfter)
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await service.WriteErrorAsync(context, fault.Status, $"injected fault: status {fault.Status}");
@@ -103,6 +109,9 @@ internal sealed record BulkOutcomeFault(string Outcome);
 
 /// <summary>Request feature set when a TruncateBody fault applies (EnDocs lists and files).</summary>
 internal sealed class TruncateBodyFault;
+
+/// <summary>Request feature set when a PlanFix fault applies: expire the sid, answer an error code, or send a DTD.</summary>
+internal sealed record PlanFixFault(bool ExpireSid, string? ErrorCode, bool Dtd);
 
 /// <summary>
 /// Endpoint metadata: count the route under this template instead of its own (EnDocs maps every route
