@@ -2,6 +2,7 @@ using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using ApiTools.EnDocs;
 using ApiTools.Evotor;
+using ApiTools.PlanFix;
 
 namespace ApiTools.PowerShell.Base;
 
@@ -15,6 +16,8 @@ internal sealed class ConnectionStore
     public EvotorConnection? Evotor { get; set; }
 
     public EnDocsConnection? EnDocs { get; set; }
+
+    public PlanFixConnection? PlanFix { get; set; }
 
     public static ConnectionStore Current =>
         Runspace.DefaultRunspace is Runspace runspace ? ByRunspace.GetValue(runspace, _ => new ConnectionStore()) : NoRunspace;

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using ApiTools.Http;
+using ApiTools.Http.RateLimiting;
+
+namespace ApiTools.PlanFix;
+
+/// <summary>
+/// PlanFix's failures → ApiException, in one place: HTTP-level ones (a missing Basic header, 429, 5xx) by status as
+/// for Evotor, API-level ones (<c>&lt;response status="error"&gt;&lt;code&gt;</c>, sent with HTTP 200) by code through
+/// <see cref="PlanFixErrorCodes"/>. Every message is scrubbed of the API key, token, password and session id.
+/// </summary>
+internal sealed class PlanFixErrorMapper : IErrorMapper
+{
+    private const string Service = PlanFixClient.ServiceName;
+    private readonly PlanFixConnection _connection;
+
+    public PlanFixErrorMapper(PlanFixConnection connection) => _connection = connection;
+
+    public ApiException Map(ApiRequest request, HttpResponseMessage response, string body)
+    {
+        var status = (int)response.StatusCode;
+        var method = PlanFixClient.CurrentMethod ?? "?";
+        var what = $"PlanFix {method} returned HTTP {status}.";
+        ApiException error = status switch
+        {
+            401 => new ApiException(Service, ApiErrorKind.Unauthorized,
+                $"PlanFix refused the API key (HTTP 401) for {method}. Check the key given to Connect-PlanFix or in {PlanFixConnection.ApiKeyVariable}."),
+            403 => new ApiException(Service, ApiErrorKind.Forbidden, what + " The key has no permission here."),
+            404 => new ApiException(Service, ApiErrorKind.Configuration, what + $" Is {_connection.BaseUri} a PlanFix XML endpoint? Set -BaseUri or {PlanFixConnection.BaseUriVariable}."),
+            429 => new ApiRateLimitedException(Service, what + " PlanFix's rate limit (1 request a second per account and key) is exceeded.",
+                RateLimitHeaders.From(response, DateTimeOffset.UtcNow).SuggestedWait),
+            408 or >= 500 => new ApiException(Service, ApiErrorKind.ServerError, what),
+            _ => new ApiException(Service, ApiErrorKind.ProtocolError, what),
+        };
+        error.StatusCode = status;
+        error.Method = "POST";
+        error.Path = method;
+        return error;
+    }
+
+    /// <summary>An API-level error: the kind and English meaning from the code table, PlanFix's own words after them.</summary>
+    public ApiException FromCode(string method, string? code, string? message, int status)
+    {
+        var entry = PlanFixErrorCodes.Lookup(code);
+        var said = string.IsNullOrWhiteSpace(message) ? "" : $" PlanFix said: {Cap(Scrub(message!.Trim()))}";
+        var head = $"PlanFix {method} failed with error {code ?? "(no code)"}: {entry.Meaning}.";
+        ApiException error = entry.Kind switch
+        {
+            ApiErrorKind.ValidationFailed => new ApiValidationException(Service, head + said,
+                new[] { new ApiViolation(null, string.IsNullOrWhiteSpace(message) ? entry.Meaning : Cap(Scrub(message!.Trim()))) }),
+            ApiErrorKind.Unauthorized => new ApiException(Service, ApiErrorKind.Unauthorized, head + " " + AuthHint(code) + said),
+            ApiErrorKind.QuotaExhausted => new ApiException(Service, ApiErrorKind.QuotaExhausted,
+                $"PlanFix {method} failed with error 0007: the daily request limit of account {_connection.Account} is spent. " +
+                "Nothing more can be sent today with this account; the count starts again tomorrow." + said),
+            ApiErrorKind.Configuration => new ApiException(Service, ApiErrorKind.Configuration,
+                head + $" The account lives in another data centre: set -BaseUri (or {PlanFixConnection.BaseUriVariable}) to its endpoint, e.g. https://api.planfix.com/xml/." + said),
+            _ => new ApiException(Service, entry.Kind, head + said),
+        };
+        error.StatusCode = status;
+        error.ErrorCode = code;
+        error.Method = "POST";
+        error.Path = method;
+        return error;
+    }
+
+    private string AuthHint(string? code) => code switch
+    {
+        "0001" => $"Check the API key given to Connect-PlanFix -ApiKey or in {PlanFixConnection.ApiKeyVariable}.",
+        "0004" => $"Check the account name ('{_connection.Account}') given to Connect-PlanFix -Account or in {PlanFixConnection.AccountVariable}.",
+        "0012" => $"Check the user token given to Connect-PlanFix -Token or in {PlanFixConnection.TokenVariable}.",
+        "1001" => $"Check the login and password given to Connect-PlanFix -Credential or in {PlanFixConnection.LoginVariable}/{PlanFixConnection.PasswordVariable}.",
+        "0005" => "A new session was refused as well; sign in again with Connect-PlanFix.",
+        _ => "Check the credentials given to Connect-PlanFix.",
+    };
+
+    /// <summary>Removes every secret of the connection from server text (PlanFix may echo what it was sent).</summary>
+    public string Scrub(string text)
+    {
+        foreach (var secret in Secrets())
+            if (secret is not null) text = secret.Scrub(text);
+        return text;
+    }
+
+    private IEnumerable<Secret?> Secrets()
+    {
+        yield return _connection.ApiKey;
+        yield return _connection.UserToken;
+        yield return _connection.Password;
+        yield return _connection.Session.Current;
+    }
+
+    private static string Cap(string text) => text.Length > 500 ? text.Substring(0, 500) + "…" : text;
+}
