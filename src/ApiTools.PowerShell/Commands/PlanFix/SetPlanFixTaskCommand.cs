@@ -1,0 +1,53 @@
+using System;
+using System.Management.Automation;
+using ApiTools.PlanFix.Input;
+using ApiTools.PlanFix.Models;
+using ApiTools.PowerShell.Base;
+
+namespace ApiTools.PowerShell.Commands.PlanFix;
+
+/// <summary>Set-PlanFixTask: changes the given fields of a task (task.update); binds -Id from a piped task.</summary>
+[Cmdlet(VerbsCommon.Set, "PlanFixTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PlanFixTask))]
+public sealed class SetPlanFixTaskCommand : PlanFixWriteCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public long Id { get; set; }
+
+    [Parameter] [ValidateNotNullOrEmpty] public string? Title { get; set; }
+    [Parameter] public string? Description { get; set; }
+
+    [Parameter]
+    [ValidateSet("Average", "High", "Low", IgnoreCase = true)]
+    public string? Importance { get; set; }
+
+    [Parameter] public int? Status { get; set; }
+    [Parameter] public long? OwnerId { get; set; }
+    [Parameter] public long? ProjectId { get; set; }
+    [Parameter] public long[]? WorkerId { get; set; }
+    [Parameter] public DateTime? EndTime { get; set; }
+
+    /// <summary>Write the task as it is after the change.</summary>
+    [Parameter] public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var (label, fields) = NextItem(null);
+        PlanFixTaskDraft changes;
+        try
+        {
+            changes = PlanFixInput.ReadTask(fields, $"task {Id}", Client.Connection.TimeZone, titleRequired: false);
+        }
+        catch (ApiValidationException invalid)
+        {
+            WriteApiError(invalid, Id);
+            return;
+        }
+        if (!ShouldProcess($"PlanFix task {Id}", "Update")) return;
+        ForItem(Id, () =>
+        {
+            var task = Await(ct => Client.UpdateTaskAsync(Id, changes, ct));
+            if (PassThru) WriteObject(task);
+        });
+    }
+}
