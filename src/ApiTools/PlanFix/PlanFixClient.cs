@@ -78,9 +78,9 @@ public sealed partial class PlanFixClient
         CallAsync(method, parameters, cancellationToken);
 
     /// <summary>One call whose parameters are the child elements of <paramref name="body"/> (its own name is not sent;
-    /// <c>account</c> and <c>sid</c> children are replaced by the connection's).</summary>
-    public Task<XElement> InvokeAsync(string method, XElement body, CancellationToken cancellationToken = default) =>
-        CallAsync(method, body ?? throw new ArgumentNullException(nameof(body)), cancellationToken);
+    /// <c>account</c> and <c>sid</c> children are replaced by the connection's; null: no parameters).</summary>
+    public Task<XElement> InvokeAsync(string method, XElement? body, CancellationToken cancellationToken = default) =>
+        CallAsync(method, body, cancellationToken);
 
     private async Task<XElement> CallAsync(string method, object? parameters, CancellationToken cancellationToken)
     {
