@@ -34,6 +34,23 @@ public sealed class PlanFixListsTests
         Assert.Equal(ids.Skip(14).Take(7), small.Elements("task").Select(t => Long(t, "id")));
     }
 
+    [Fact]
+    public async Task A_hundred_thousand_tasks_seed_and_page_quickly()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await using var server = await StartAsync(o => o.PlanFixTasks = 100_000);
+        var seeded = started.Elapsed;
+        using var client = Client(server);
+
+        var last = (await CallAsync(client, "task.getList", PageParams(1000))).List("tasks");
+        var filtered = (await CallAsync(client, "task.getList", new XElement("filter", "MY"), new XElement("pageCurrent", 2))).List("tasks");
+
+        Assert.Equal("100000", last.Attribute("totalCount")!.Value);
+        Assert.Equal(100, last.Elements("task").Count());
+        Assert.Equal(100, filtered.Elements("task").Count());
+        Assert.True(seeded < TimeSpan.FromSeconds(10), $"seeding took {seeded}");
+    }
+
     [Theory]
     [InlineData("101", null, "0021")]
     [InlineData("0", null, "0015")]
