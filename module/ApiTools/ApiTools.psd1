@@ -47,6 +47,18 @@
         'Approve-EnDocsDocument'
         'Deny-EnDocsDocument'
         'Invoke-EnDocsRequest'
+        'Connect-PlanFix'
+        'Disconnect-PlanFix'
+        'Get-PlanFixTask'
+        'Get-PlanFixProject'
+        'Get-PlanFixContact'
+        'Get-PlanFixUser'
+        'Get-PlanFixAction'
+        'New-PlanFixTask'
+        'Set-PlanFixTask'
+        'Add-PlanFixComment'
+        'Get-PlanFixQuota'
+        'Invoke-PlanFixRequest'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

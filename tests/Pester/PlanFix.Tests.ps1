@@ -160,7 +160,7 @@ Describe 'Get-PlanFixTask' -Skip:$NoPlanFix {
         @($script:all | Where-Object ProjectTitle).Count | Should -BeGreaterThan 0
     }
 
-    It 'Get-PlanFixTask -Filter Active | Where-Object OwnerName -eq <name> keeps that owner''s active tasks' {
+    It 'Get-PlanFixTask -Filter Active | Where-Object OwnerName -eq an owner keeps that owner''s active tasks' {
         $active = @(Get-PlanFixTask -Filter Active)
         $active.Count | Should -BeGreaterThan 0
         $active.Count | Should -BeLessThan $script:all.Count
@@ -267,8 +267,8 @@ Describe 'Tasks through Export-Csv and back' -Skip:$NoPlanFix {
         $row.Workers | Should -Match ';'
         $row.WorkerIds | Should -Be (@($t.WorkerIds) -join ';')
         $row.OwnerName | Should -Be $t.OwnerName
-        $row.ProjectTitle | Should -Be $t.ProjectTitle
-        "$($t.Workers)" | Should -Be $row.Workers
+        "$($row.ProjectTitle)" | Should -Be "$($t.ProjectTitle)"
+        $t.Workers.ToString() | Should -Be $row.Workers
     }
 }
 
