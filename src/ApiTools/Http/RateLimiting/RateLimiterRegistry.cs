@@ -20,7 +20,10 @@ public static class RateLimiterRegistry
         return Limiters.GetOrAdd(key, _ => factory());
     }
 
-    /// <summary>A steady rate (PlanFix's 1/s, EnDocs' 300/min): a token bucket that queues callers in order.</summary>
+    /// <summary>At most one request per <paramref name="interval"/>, each spaced from the one before (PlanFix's 1/s).</summary>
+    public static RateLimiter Spaced(TimeSpan interval) => new SpacedRateLimiter(interval);
+
+    /// <summary>A steady rate over a window (EnDocs' 300/min): a token bucket that queues callers in order.</summary>
     public static RateLimiter Steady(int permits, TimeSpan period) =>
         new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
