@@ -24,7 +24,9 @@ BeforeAll {
     $script:Password = 'demo-password'
     # The emulator's own pacing is off; the client still paces itself, fast enough for tests.
     $script:Rate = 50
-    $script:emu = Start-TestEmulator -ArgumentList '--planfix-rate-per-second', '0'
+    $script:SeedTasks = 250
+    $script:emu = Start-TestEmulator -ArgumentList '--planfix-rate-per-second', '0', '--planfix-tasks', "$script:SeedTasks"
+
     $script:Base = "$($script:emu.Address)/planfix/xml/"
 
     function script:Connect-Demo {
@@ -269,23 +271,33 @@ Describe 'Tasks through Export-Csv and back' -Skip:$NoPlanFix {
         $row.OwnerName | Should -Be $t.OwnerName
         "$($row.ProjectTitle)" | Should -Be "$($t.ProjectTitle)"
         $t.Workers.ToString() | Should -Be $row.Workers
+
+        # Custom fields as k=v;k=v, the same text the object prints.
+        $custom = @($tasks | Where-Object { $_.CustomFields.Count -ge 2 })[0]
+        $customRow = $rows | Where-Object Id -eq "$($custom.Id)"
+        $customRow.CustomFields | Should -Be $custom.CustomFields.ToString()
+        foreach ($name in $custom.CustomFields.Keys) {
+            $customRow.CustomFields | Should -Match ([regex]::Escape("$name=$($custom.CustomFields[$name])"))
+        }
     }
 }
 
 Describe 'Invoke-PlanFixRequest' -Skip:$NoPlanFix {
     It '-Method task.getList -Parameters @{ target = ''all'' } -All writes every seeded task' {
-        $seed = @(Get-PlanFixTask).Count
+        $seed = $script:SeedTasks
+        @(Get-PlanFixTask).Count | Should -BeGreaterOrEqual $seed   # the writes below may have added some already
         $raw = Invoke-PlanFixRequest -Method task.getList -Parameters @{ target = 'all'; pageSize = 1 } -Raw
         $totalCount = [int] $raw.response.tasks.totalCount
 
         $items = @(Invoke-PlanFixRequest -Method task.getList -Parameters @{ target = 'all' } -All)
 
         $items.Count | Should -Be $totalCount
-        $items.Count | Should -Be $seed
+        $items.Count | Should -Be @(Get-PlanFixTask).Count
+        $items.Count | Should -BeGreaterOrEqual $seed
         $items[0] | Should -BeOfType ([pscustomobject])
         $items[0].PSObject.Properties.Name | Should -Contain 'id'
         $items[0].PSObject.Properties.Name | Should -Contain 'title'
-        @($items.id | Select-Object -Unique).Count | Should -Be $seed
+        @($items.id | Select-Object -Unique).Count | Should -Be $items.Count
     }
 
     It 'nested hashtables become nested elements' {
@@ -452,6 +464,43 @@ Describe 'Errors' -Skip:$NoPlanFix {
         $all | Should -Not -BeNullOrEmpty
         foreach ($secret in $script:ApiKey, $script:Token, $script:Password) { $all | Should -Not -BeLike "*$secret*" }
         $all | Should -Not -Match '\b[0-9a-f]{32}\b' -Because 'the sid is 32 hex characters'
+    }
+}
+
+Describe 'Faults PlanFix may answer with' -Skip:$NoPlanFix {
+    AfterEach {
+        Reset-Emulator $script:emu
+        Connect-Demo
+    }
+
+    It 'a session that expires in the middle of a listing is renewed once; every task comes exactly once' {
+        Reset-Emulator $script:emu
+        Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Credential (Get-DemoCredential) -BaseUri $script:Base `
+            -RequestsPerSecond $script:Rate
+        $expected = @(Get-PlanFixTask).Count          # logs in once
+        $before = Get-MethodCount 'auth.login'
+        # The sid expires just before the second page is served.
+        Add-EmulatorFault $script:emu @{ route = 'POST /planfix/xml/ task.getList'; expireSid = $true; skip = 1 }
+
+        $tasks = @(Get-PlanFixTask)
+
+        $tasks.Count | Should -Be $expected
+        @($tasks.Id | Select-Object -Unique).Count | Should -Be $expected
+        (Get-MethodCount 'auth.login') - $before | Should -Be 1
+    }
+
+    It 'error <_> (PlanFix busy) is retried and the command succeeds' -ForEach @('0011', '3014') {
+        Add-EmulatorFault $script:emu @{ route = 'POST /planfix/xml/ project.getList'; planFixError = $_; times = 1 }
+        $before = Get-MethodCount 'project.getList'
+        @(Get-PlanFixProject).Count | Should -BeGreaterThan 0
+        (Get-MethodCount 'project.getList') - $before | Should -Be 2
+    }
+
+    It 'a response that carries a DTD is refused, and its entity is not expanded' {
+        Add-EmulatorFault $script:emu @{ route = 'POST /planfix/xml/ user.getList'; planFixDtd = $true; times = 1 }
+        $err = { Get-PlanFixUser -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'PlanFix.*'
+        ($err | Format-List * -Force | Out-String) | Should -Not -Match 'root:'
     }
 }
 
