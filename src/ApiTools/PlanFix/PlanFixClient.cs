@@ -190,6 +190,14 @@ public sealed partial class PlanFixClient
             ? left
             : null;
 
+    /// <summary>True for methods that only read (<c>*.get*</c>, <c>auth.login</c>): Invoke-PlanFixRequest asks no confirmation for them.</summary>
+    public static bool IsReadMethod(string method)
+    {
+        var dot = method.LastIndexOf('.');
+        var verb = dot < 0 ? method : method.Substring(dot + 1);
+        return verb.StartsWith("get", StringComparison.OrdinalIgnoreCase) || method.Equals("auth.login", StringComparison.OrdinalIgnoreCase);
+    }
+
     internal static bool IsSafeToRepeat(string method)
     {
         var dot = method.LastIndexOf('.');

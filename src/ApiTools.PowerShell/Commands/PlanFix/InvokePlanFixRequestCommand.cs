@@ -10,9 +10,11 @@ using ApiTools.PowerShell.Conversion;
 
 namespace ApiTools.PowerShell.Commands.PlanFix;
 
-/// <summary>Invoke-PlanFixRequest: any PlanFix API method with the module's auth, session, pacing, quota and paging.
+/// <summary>Invoke-PlanFixRequest: any PlanFix API method with the module's auth, session, pacing, quota and paging
+/// (methods other than reads ask ShouldProcess).
 /// The answer comes back as PSCustomObjects (with -All, one per list item over every page) or, with -Raw, as XML.</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "PlanFixRequest", DefaultParameterSetName = ParametersSet, SupportsPaging = true)]
+[Cmdlet(VerbsLifecycle.Invoke, "PlanFixRequest", DefaultParameterSetName = ParametersSet, SupportsPaging = true,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PSObject), typeof(XmlDocument))]
 public sealed class InvokePlanFixRequestCommand : PlanFixCmdlet
 {
@@ -51,6 +53,8 @@ public sealed class InvokePlanFixRequestCommand : PlanFixCmdlet
             ThrowTerminatingError(new ErrorRecord(bad, "PlanFix.InvalidBody", ErrorCategory.InvalidArgument, Body));
             return;
         }
+        // Reads go without asking; any other method (task.add, contact.update…) may change data, so -WhatIf sends nothing.
+        if (!ApiTools.PlanFix.PlanFixClient.IsReadMethod(Method) && !ShouldProcess($"PlanFix account {Client.Connection.Account}", Method)) return;
         if (All)
         {
             WriteStream(Converted(Client.InvokeListAsync(Method, parameters, null, null, PagerCap, StopToken)), target: Method);
