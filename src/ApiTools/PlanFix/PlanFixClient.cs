@@ -50,7 +50,7 @@ public sealed partial class PlanFixClient
         // One permit per interval, no burst: PlanFix counts the spacing of requests, not requests per window.
         var interval = TimeSpan.FromTicks(Math.Max(1, (long)(TimeSpan.TicksPerSecond / rate)));
         var limiterKey = new Uri(connection.BaseUri, "?account=" + Uri.EscapeDataString(connection.Account));
-        var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, limiterKey, connection.ApiKey, () => RateLimiterRegistry.Steady(1, interval));
+        var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, limiterKey, connection.ApiKey, () => RateLimiterRegistry.Spaced(interval));
         Transport = new ApiTransport(
             new TransportOptions(ServiceName, connection.BaseUri, connection.ApiKey, limiter, _errors)
             {

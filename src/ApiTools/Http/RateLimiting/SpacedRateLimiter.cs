@@ -10,12 +10,14 @@ namespace ApiTools.Http.RateLimiting;
 /// <summary>
 /// Spaces requests at least <c>interval</c> apart, whoever asks: for servers that count "one request a
 /// second" request by request (PlanFix). A token bucket would save a token while idle and spend it just
-/// before a refill, sending two requests milliseconds apart that such a server refuses. Callers queue in
-/// arrival order; each is told its start time when it asks, so a wait is known (and announced) up front.
+/// before a refill, sending two requests milliseconds apart that such a server refuses. Callers go one at a
+/// time, and each waits until the interval has passed since the previous caller actually started: spacing
+/// from reserved times would not survive a caller that wakes late on a busy machine.
 /// </summary>
 public sealed class SpacedRateLimiter : RateLimiter
 {
     private readonly object _gate = new();
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TimeSpan _interval;
     private TimeSpan _next = TimeSpan.Zero; // the earliest start of the next request
@@ -50,17 +52,29 @@ public sealed class SpacedRateLimiter : RateLimiter
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_gate)
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var now = _clock.Elapsed;
-            var start = now < _next ? _next : now;
-            wait = start - now;
-            Reserve(start);
+            while (true)
+            {
+                TimeSpan wait;
+                lock (_gate)
+                {
+                    var now = _clock.Elapsed;
+                    wait = _next - now;
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        Reserve(now);
+                        return new Lease(true, null);
+                    }
+                }
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
         }
-        // The slot is this caller's even if it is cancelled: the next caller is spaced after it either way.
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-        return new Lease(true, null);
+        finally
+        {
+            _turn.Release();
+        }
     }
 
     private void Reserve(TimeSpan start)
