@@ -321,7 +321,7 @@ Describe 'Invoke-PlanFixRequest' -Skip:$NoPlanFix {
 
     It 'arrays become repeated elements' {
         $users = @(Get-PlanFixUser -First 2)
-        $answer = Invoke-PlanFixRequest task.add -Parameters @{
+        $answer = Invoke-PlanFixRequest task.add -Confirm:$false -Parameters @{
             task = [ordered]@{ title = 'Через Invoke-PlanFixRequest'; workers = @{ users = @{ id = @($users.Id) } } }
         }
         $id = [long] "$($answer.task.id)"
@@ -415,6 +415,8 @@ Describe '-WhatIf sends nothing' -Skip:$NoPlanFix {
         'Get-PlanFixTask -First 2 | Set-PlanFixTask -Status 3 -WhatIf'
         'Set-PlanFixTask -Id (Get-PlanFixTask -First 1).Id -Title "X" -WhatIf'
         'Get-PlanFixTask -First 2 | Add-PlanFixComment -Text "Не отправлять" -WhatIf'
+        'Invoke-PlanFixRequest task.add -Parameters @{ task = @{ title = "Не создавать" } } -WhatIf'
+        'Invoke-PlanFixRequest action.add -Parameters @{ action = @{ description = "Нет"; task = @{ id = 1 } } } -WhatIf'
     ) {
         $before = Get-WriteCount
         $out = @(& ([scriptblock]::Create($_)))
