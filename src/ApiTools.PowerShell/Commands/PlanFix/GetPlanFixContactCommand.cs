@@ -1,4 +1,8 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
 using ApiTools.PowerShell.Base;
 
@@ -7,21 +11,9 @@ namespace ApiTools.PowerShell.Commands.PlanFix;
 /// <summary>Get-PlanFixContact: every contact of the account streamed page by page, or contacts by id.</summary>
 [Cmdlet(VerbsCommon.Get, "PlanFixContact", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(PlanFixContact))]
-public sealed class GetPlanFixContactCommand : PlanFixCmdlet
+public sealed class GetPlanFixContactCommand : PlanFixListCmdlet<PlanFixContact>
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
+    protected override IAsyncEnumerable<PlanFixContact> List(PageRange range, CancellationToken ct) => Client.GetContactsAsync(range, ct);
 
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
-    public long[] Id { get; set; } = null!;
-
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ListSet)
-        {
-            WriteStream(Client.GetContactsAsync(PagerCap, StopToken));
-            return;
-        }
-        foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Client.GetContactAsync(id, ct))));
-    }
+    protected override Task<PlanFixContact> Get(long id, CancellationToken ct) => Client.GetContactAsync(id, ct);
 }

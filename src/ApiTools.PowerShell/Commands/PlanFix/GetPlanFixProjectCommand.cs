@@ -1,4 +1,8 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
 using ApiTools.PowerShell.Base;
 
@@ -7,21 +11,9 @@ namespace ApiTools.PowerShell.Commands.PlanFix;
 /// <summary>Get-PlanFixProject: every project of the account streamed page by page, or projects by id.</summary>
 [Cmdlet(VerbsCommon.Get, "PlanFixProject", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(PlanFixProject))]
-public sealed class GetPlanFixProjectCommand : PlanFixCmdlet
+public sealed class GetPlanFixProjectCommand : PlanFixListCmdlet<PlanFixProject>
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
+    protected override IAsyncEnumerable<PlanFixProject> List(PageRange range, CancellationToken ct) => Client.GetProjectsAsync(range, ct);
 
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
-    public long[] Id { get; set; } = null!;
-
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ListSet)
-        {
-            WriteStream(Client.GetProjectsAsync(PagerCap, StopToken));
-            return;
-        }
-        foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Client.GetProjectAsync(id, ct))));
-    }
+    protected override Task<PlanFixProject> Get(long id, CancellationToken ct) => Client.GetProjectAsync(id, ct);
 }

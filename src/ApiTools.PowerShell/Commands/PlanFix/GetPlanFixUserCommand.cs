@@ -1,4 +1,8 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
 using ApiTools.PowerShell.Base;
 
@@ -7,21 +11,9 @@ namespace ApiTools.PowerShell.Commands.PlanFix;
 /// <summary>Get-PlanFixUser: every user of the account streamed page by page, or users by id.</summary>
 [Cmdlet(VerbsCommon.Get, "PlanFixUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(PlanFixUser))]
-public sealed class GetPlanFixUserCommand : PlanFixCmdlet
+public sealed class GetPlanFixUserCommand : PlanFixListCmdlet<PlanFixUser>
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
+    protected override IAsyncEnumerable<PlanFixUser> List(PageRange range, CancellationToken ct) => Client.GetUsersAsync(range, ct);
 
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
-    public long[] Id { get; set; } = null!;
-
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ListSet)
-        {
-            WriteStream(Client.GetUsersAsync(PagerCap, StopToken));
-            return;
-        }
-        foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Client.GetUserAsync(id, ct))));
-    }
+    protected override Task<PlanFixUser> Get(long id, CancellationToken ct) => Client.GetUserAsync(id, ct);
 }
