@@ -41,7 +41,13 @@ public abstract class PlanFixCmdlet : ApiCmdlet
             return current;
         }
         // A half-set PLANFIX_* description or a malformed PLANFIX_BASE_URI throws here rather than fall back silently.
-        if (PlanFixConnection.FromEnvironment() is PlanFixConnection fromEnv)
+        // Kept for the process while the variables are unchanged, so the session and the quota count carry over.
+        var variables = new[]
+        {
+            PlanFixConnection.AccountVariable, PlanFixConnection.ApiKeyVariable, PlanFixConnection.TokenVariable,
+            PlanFixConnection.LoginVariable, PlanFixConnection.PasswordVariable, PlanFixConnection.BaseUriVariable,
+        };
+        if (EnvironmentConnections.GetOrCreate(PlanFixClient.ServiceName, variables, () => PlanFixConnection.FromEnvironment()) is PlanFixConnection fromEnv)
         {
             WriteVerbose($"Using {fromEnv}.");
             return fromEnv;

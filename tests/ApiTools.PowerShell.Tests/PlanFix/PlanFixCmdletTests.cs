@@ -126,20 +126,21 @@ public sealed class PlanFixCmdletTests
     }
 
     [Fact]
-    public async Task The_PLANFIX_variables_serve_without_Connect()
+    public async Task The_PLANFIX_variables_serve_without_Connect_and_commands_share_one_login()
     {
         await using var server = await PlanFixSession.StartAsync();
         using var session = new PowerShellSession();
         var r = session.Run("""
             $env:PLANFIX_ACCOUNT = 'demo'; $env:PLANFIX_API_KEY = $key; $env:PLANFIX_LOGIN = 'demo'; $env:PLANFIX_PASSWORD = $pw
             $env:PLANFIX_BASE_URI = "$u"
-            try { Get-PlanFixUser -First 2 -Verbose }
+            try { Get-PlanFixUser -First 2 -Verbose; Get-PlanFixProject -First 1 }
             finally { 'PLANFIX_ACCOUNT', 'PLANFIX_API_KEY', 'PLANFIX_LOGIN', 'PLANFIX_PASSWORD', 'PLANFIX_BASE_URI' | ForEach-Object { Remove-Item "env:$_" } }
             """, new Dictionary<string, object> { ["key"] = PlanFixSession.ApiKey, ["pw"] = PlanFixSession.Password, ["u"] = server.PlanFixBaseUri });
 
         Assert.Null(r.Failure);
-        Assert.Equal(2, r.Output.Count);
+        Assert.Equal(3, r.Output.Count);
         Assert.Contains(r.Verbose, v => v.Message.Contains("PLANFIX_"));
+        // The connection the variables describe is kept: the second command reuses the first one's session.
         Assert.Equal(1, server.Requests.Count(PlanFixRouteKeys.AuthLogin));
     }
 
