@@ -42,10 +42,15 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     /// progress (items, pages, <paramref name="scope"/>).
     /// </summary>
     protected void WriteStream<T>(IAsyncEnumerable<T> source, object? target = null, Func<T, bool>? keep = null, string? scope = null) =>
+        WriteStream(() => source, target, keep, scope);
+
+    /// <summary>As above, with the stream opened inside the guard: a client method that checks its arguments
+    /// when called (a page size that is not a number) then fails as the service's InvalidArgument error.</summary>
+    protected void WriteStream<T>(Func<IAsyncEnumerable<T>> open, object? target = null, Func<T, bool>? keep = null, string? scope = null) =>
         ForItem(target, () => Guard(() =>
         {
             if (Budget.Spent) return true;
-            var items = source.GetAsyncEnumerator(StopToken);
+            var items = open().GetAsyncEnumerator(StopToken);
             try
             {
                 while (_pump.Wait(items.MoveNextAsync()))
@@ -146,7 +151,17 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
         {
             throw api;
         }
+        catch (ArgumentException usage) when (usage is not PSArgumentException)
+        {
+            // The client library refused how it was called (a page size that is not a number, -Since after
+            // -Until): the same for every later item, so one terminating error with the service's id.
+            ThrowTerminatingError(new ErrorRecord(usage, $"{Service}.InvalidArgument", ErrorCategory.InvalidArgument, null));
+            throw; // not reached: ThrowTerminatingError throws
+        }
     }
+
+    /// <summary>The service this cmdlet calls, as error ids name it (Evotor, PlanFix, EnDocs).</summary>
+    protected abstract string Service { get; }
 
     /// <summary>Releases what a cmdlet holds beyond the base (files, sessions); called once, also after Ctrl+C.</summary>
     protected virtual void OnDispose()

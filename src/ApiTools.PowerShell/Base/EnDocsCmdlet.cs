@@ -7,6 +7,8 @@ namespace ApiTools.PowerShell.Base;
 /// -Connection > Connect-EnDocs > ENDOCS_TOKEN/ENDOCS_BASE_URI, saying in verbose which one it used.</summary>
 public abstract class EnDocsCmdlet : ApiCmdlet
 {
+    protected override string Service => EnDocsClient.ServiceName;
+
     private EnDocsClient? _client;
 
     /// <summary>A connection from <c>Connect-EnDocs -PassThru</c>; without it the session's default is used.</summary>

@@ -13,6 +13,8 @@ namespace ApiTools.PowerShell.Base;
 /// -Connection > Connect-Evotor > EVOTOR_TOKEN/EVOTOR_BASE_URI, saying in verbose which one it used.</summary>
 public abstract class EvotorCmdlet : ApiCmdlet
 {
+    protected override string Service => EvotorClient.ServiceName;
+
     private EvotorClient? _client;
 
     /// <summary>A connection from <c>Connect-Evotor -PassThru</c>; without it the session's default is used.</summary>
@@ -44,7 +46,7 @@ public abstract class EvotorCmdlet : ApiCmdlet
         foreach (var storeId in storeIds ?? AllStoreIds())
         {
             if (Budget.Spent) return;
-            WriteStream(list(storeId, PagerCap, StopToken), target: storeId, scope: $"store {storeId}");
+            WriteStream(() => list(storeId, PagerCap, StopToken), target: storeId, scope: $"store {storeId}");
         }
     }
 

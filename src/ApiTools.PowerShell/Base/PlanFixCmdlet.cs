@@ -7,6 +7,8 @@ namespace ApiTools.PowerShell.Base;
 /// -Connection > Connect-PlanFix > the PLANFIX_* variables, saying in verbose which one it used (never a secret).</summary>
 public abstract class PlanFixCmdlet : ApiCmdlet
 {
+    protected override string Service => PlanFixClient.ServiceName;
+
     private PlanFixClient? _client;
 
     /// <summary>A connection from <c>Connect-PlanFix -PassThru</c>; without it the session's default is used.</summary>

@@ -145,6 +145,21 @@ public sealed class PlanFixCmdletTests
     }
 
     [Fact]
+    public async Task A_bad_parameter_the_client_refuses_is_a_PlanFix_error_not_a_bare_exception()
+    {
+        await using var server = await PlanFixSession.StartAsync();
+        using var session = new PowerShellSession();
+        session.ConnectPlanFix(server);
+
+        var r = session.Run("try { Invoke-PlanFixRequest -Method task.getList -Parameters @{ pageSize = 'x' } -All } catch { $_ }");
+
+        var caught = Assert.IsType<System.Management.Automation.ErrorRecord>(Assert.Single(r.Output).BaseObject);
+        Assert.StartsWith("PlanFix.InvalidArgument,", caught.FullyQualifiedErrorId);
+        Assert.Contains("pageSize", caught.Exception.Message);
+        Assert.Equal(0, server.Requests.Count(PlanFixRouteKeys.TaskGetList));
+    }
+
+    [Fact]
     public async Task No_key_token_password_or_sid_in_any_stream_error_or_ToString()
     {
         await using var server = await PlanFixSession.StartAsync();

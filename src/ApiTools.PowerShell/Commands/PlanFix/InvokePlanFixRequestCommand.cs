@@ -57,7 +57,7 @@ public sealed class InvokePlanFixRequestCommand : PlanFixCmdlet
         if (!ApiTools.PlanFix.PlanFixClient.IsReadMethod(Method) && !ShouldProcess($"PlanFix account {Client.Connection.Account}", Method)) return;
         if (All)
         {
-            WriteStream(Converted(Client.InvokeListAsync(Method, parameters, null, null, PagerCap, StopToken)), target: Method);
+            WriteStream(() => Converted(Client.InvokeListAsync(Method, parameters, null, null, PagerCap, StopToken)), target: Method);
             return;
         }
         ForItem(Method, () =>
