@@ -138,43 +138,16 @@ internal sealed partial class EnDocsEndpoints
     {
         var extId = b.Required("Ext_ID");
         var name = b.Required("Name");
-        var docDate = b.Date("DocDate");
         var validity = b.Date("ValidityPeriod");
-        var amount = b.Decimal("Amount");
-        foreach (var field in (string[])["DocNumber", "Currency", "ContractorExt_ID", "Type", "Subject"]) b.Text(field);
-        return () =>
-        {
-            var now = Now();
-            var contractorExt = b.Text("ContractorExt_ID");
-            // An unknown contractor is not refused (the contract says nothing): the contract has none.
-            var contractor = string.IsNullOrEmpty(contractorExt) ? null : seed.ContractorByExtIdLocked(contractorExt);
-            var created = seed.UpsertDocument(EnDocsDocumentKind.Contract, extId, (old, id) =>
+        foreach (var field in (string[])["Type", "Subject"]) b.Text(field);
+        return UpsertFields(b, EnDocsDocumentKind.Contract, extId, EnDocsGenerator.DocTypeOf(EnDocsDocumentKind.Contract), "Исходящий",
+            contract => contract with
             {
-                var start = old ?? new SeedEnDocsDocument(id, EnDocsDocumentKind.Contract, EnDocsGenerator.DocTypeOf(EnDocsDocumentKind.Contract),
-                    "б/н", new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), now, now)
-                {
-                    Source = "Исходящий",
-                    ContractType = "С поставщиком",
-                };
-                return start with
-                {
-                    ExtId = extId,
-                    Name = name,
-                    DocNumber = b.Merge("DocNumber", start.DocNumber) ?? "б/н",
-                    DocDate = docDate ?? start.DocDate,
-                    Amount = b.Has("Amount") ? amount : start.Amount,
-                    Currency = b.Merge("Currency", start.Currency) ?? "RUB",
-                    ContractorId = b.Has("ContractorExt_ID") ? contractor?.Id : start.ContractorId,
-                    ContractType = b.Merge("Type", start.ContractType),
-                    ValidityPeriod = b.Has("ValidityPeriod") ? validity : start.ValidityPeriod,
-                    Subject = b.Merge("Subject", start.Subject),
-                    Modified = now,
-                };
-            }, files: null, out var stored);
-            return created
-                ? new WriteAnswer(201, DocumentBytes(stored))
-                : new WriteAnswer(204, null);
-        };
+                Name = name,
+                ContractType = b.Merge("Type", contract.ContractType ?? "С поставщиком"),
+                ValidityPeriod = b.Has("ValidityPeriod") ? validity : contract.ValidityPeriod,
+                Subject = b.Merge("Subject", contract.Subject),
+            });
     }
 
     private Func<WriteAnswer> AddOrUpdateNonFormDoc(EnDocsBody b)
@@ -263,7 +236,7 @@ internal sealed partial class EnDocsEndpoints
         var extId = b.Required("Ext_ID");
         var docType = b.Long("DocTypeId") ?? throw EnDocsBody.Bad("DocTypeId is required");
         var kind = docType switch { 4 => EnDocsDocumentKind.Contract, 14 => EnDocsDocumentKind.Invoice, 16 => EnDocsDocumentKind.NonForm, _ => EnDocsDocumentKind.Input };
-        return UpsertFields(b, kind, extId, (int)docType);
+        return UpsertFields(b, kind, extId, (int)docType, "Входящий");
     }
 
     /// <summary>
@@ -293,7 +266,13 @@ internal sealed partial class EnDocsEndpoints
         };
     }
 
-    private Func<WriteAnswer> UpsertFields(EnDocsBody b, EnDocsDocumentKind kind, string extId, int docTypeId)
+    /// <summary>
+    /// A document write keyed by Ext_ID: the fields every document has are merged here (the body's value where it
+    /// names one, else the stored one); <paramref name="more"/> merges a kind's own fields (a contract's). Checked
+    /// outside the lock, applied under it; 201 + the document when created, 204 when updated.
+    /// </summary>
+    private Func<WriteAnswer> UpsertFields(EnDocsBody b, EnDocsDocumentKind kind, string extId, int docTypeId, string source,
+        Func<SeedEnDocsDocument, SeedEnDocsDocument>? more = null)
     {
         var docDate = b.Date("DocDate");
         var amount = b.Decimal("Amount");
@@ -303,14 +282,15 @@ internal sealed partial class EnDocsEndpoints
         {
             var now = Now();
             var contractorExt = b.Text("ContractorExt_ID");
+            // An unknown contractor is not refused (the contract says nothing): the document has none.
             var contractor = string.IsNullOrEmpty(contractorExt) ? null : seed.ContractorByExtIdLocked(contractorExt);
             var created = seed.UpsertDocument(kind, extId, (old, id) =>
             {
                 var start = old ?? new SeedEnDocsDocument(id, kind, docTypeId, "б/н", new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), now, now)
                 {
-                    Source = "Входящий",
+                    Source = source,
                 };
-                return start with
+                var merged = start with
                 {
                     ExtId = extId,
                     DocNumber = b.Merge("DocNumber", start.DocNumber) ?? "б/н",
@@ -322,6 +302,7 @@ internal sealed partial class EnDocsEndpoints
                     ContractorId = b.Has("ContractorExt_ID") ? contractor?.Id : start.ContractorId,
                     Modified = now,
                 };
+                return more is null ? merged : more(merged);
             }, files: null, out var stored);
             return created ? new WriteAnswer(201, DocumentBytes(stored)) : new WriteAnswer(204, null);
         };
