@@ -8,6 +8,12 @@ namespace ApiTools.PowerShell.Conversion;
 /// objects become PSCustomObjects, arrays object[], numbers long/decimal/double.</summary>
 internal static class JsonToPSObject
 {
+    /// <summary>Converts a stream of JSON items as they arrive (the escape hatches' -All).</summary>
+    public static async System.Collections.Generic.IAsyncEnumerable<object?> ConvertAll(System.Collections.Generic.IAsyncEnumerable<JsonElement> source)
+    {
+        await foreach (var item in System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(source, false)) yield return Convert(item);
+    }
+
     public static object? Convert(JsonElement element)
     {
         switch (element.ValueKind)

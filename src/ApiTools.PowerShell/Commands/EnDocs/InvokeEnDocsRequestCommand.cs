@@ -36,7 +36,7 @@ public sealed class InvokeEnDocsRequestCommand : EnDocsCmdlet
         if (All)
         {
             if (method != "GET") throw new PSArgumentException("-All reads a list and works with -Method GET only.", nameof(All));
-            WriteStream(Converted(Client.InvokeListAsync(Path, StopToken)), target: Path);
+            WriteStream(() => JsonToPSObject.ConvertAll(Client.InvokeListAsync(Path, StopToken)), target: Path);
             return;
         }
         if (method != "GET" && !ShouldProcess($"EnDocs {Path}", method)) return;
@@ -46,10 +46,5 @@ public sealed class InvokeEnDocsRequestCommand : EnDocsCmdlet
             var result = Await(ct => Client.InvokeAsync(method, Path, json, ct));
             if (result is JsonElement element) WriteObject(JsonToPSObject.Convert(element), enumerateCollection: true);
         });
-    }
-
-    private static async IAsyncEnumerable<object?> Converted(IAsyncEnumerable<JsonElement> source)
-    {
-        await foreach (var item in source.ConfigureAwait(false)) yield return JsonToPSObject.Convert(item);
     }
 }

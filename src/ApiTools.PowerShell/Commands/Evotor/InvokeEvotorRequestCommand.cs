@@ -34,7 +34,7 @@ public sealed class InvokeEvotorRequestCommand : EvotorCmdlet
         if (All)
         {
             if (method != "GET") throw new PSArgumentException("-All follows a list's pages and works with -Method GET only.", nameof(All));
-            WriteStreamConverted();
+            WriteStream(() => JsonToPSObject.ConvertAll(Client.InvokePagedAsync(Path, PagerCap, StopToken)), target: Path);
             return;
         }
         if (method != "GET" && !ShouldProcess($"Evotor {Path}", method)) return;
@@ -44,16 +44,5 @@ public sealed class InvokeEvotorRequestCommand : EvotorCmdlet
             var result = Await(ct => Client.InvokeAsync(method, Path, json, ct));
             if (result is System.Text.Json.JsonElement element) WriteObject(JsonToPSObject.Convert(element), enumerateCollection: true);
         });
-    }
-
-    private void WriteStreamConverted()
-    {
-        var items = Client.InvokePagedAsync(Path, PagerCap, StopToken);
-        WriteStream(Select(items));
-
-        static async System.Collections.Generic.IAsyncEnumerable<object?> Select(System.Collections.Generic.IAsyncEnumerable<System.Text.Json.JsonElement> source)
-        {
-            await foreach (var item in source.ConfigureAwait(false)) yield return JsonToPSObject.Convert(item);
-        }
     }
 }
