@@ -16,10 +16,12 @@ public sealed class EmulatorProcess : IAsyncDisposable
         _process = process;
         Address = address;
         EvotorBaseUri = new Uri(address, "evotor");
+        EnDocsBaseUri = new Uri(address, "endocs");
     }
 
     public Uri Address { get; }
     public Uri EvotorBaseUri { get; }
+    public Uri EnDocsBaseUri { get; }
 
     public static async Task<EmulatorProcess> StartAsync(params string[] arguments)
     {

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Models;
 
 namespace ApiTools.Benchmarks.Support;
 
@@ -9,6 +12,9 @@ namespace ApiTools.Benchmarks.Support;
 /// The reference every read row is compared with: what a careful developer writes by hand. One HttpClient,
 /// GET a page, deserialize it (System.Text.Json, source-generated) into a minimal DTO, follow
 /// <c>paging.next_cursor</c>, strictly one page after the other: no prefetch, no retry, no rate limiter.
+/// <see cref="ReadProductModelsAsync"/> is the same loop parsing each page into the library's own
+/// <see cref="Product"/> model (P1's "same model" reference), so that a comparison with it leaves the
+/// library's plumbing (transport, limiter, retry pipeline, pager) and not the parse.
 /// </summary>
 public sealed class RawEvotorLoop : IDisposable
 {
@@ -27,7 +33,19 @@ public sealed class RawEvotorLoop : IDisposable
     }
 
     /// <summary>Reads every page of a store's products; <paramref name="consume"/> (optional) sees each item after its page arrived.</summary>
-    public async Task<long> ReadProductsAsync(string storeId, Func<RawProduct, ValueTask>? consume = null, CancellationToken cancellationToken = default)
+    public Task<long> ReadProductsAsync(string storeId, Func<RawProduct, ValueTask>? consume = null, CancellationToken cancellationToken = default) =>
+        ReadPagesAsync(storeId, RawJsonContext.Default.RawPage, p => (p?.Items, p?.Paging?.NextCursor), consume, cancellationToken);
+
+    /// <summary>
+    /// The same loop, each page deserialised into the library's public <see cref="Product"/> model: a source-generated
+    /// context of this project with the library's options (snake_case_lower, <see cref="EvotorTimestampConverter"/>),
+    /// so the per-item parse is the code the library's own (internal) context runs.
+    /// </summary>
+    public Task<long> ReadProductModelsAsync(string storeId, Func<Product, ValueTask>? consume = null, CancellationToken cancellationToken = default) =>
+        ReadPagesAsync(storeId, SameModelJsonContext.Default.SameModelPage, p => (p?.Items, p?.Paging?.NextCursor), consume, cancellationToken);
+
+    private async Task<long> ReadPagesAsync<TPage, TItem>(string storeId, JsonTypeInfo<TPage> pageType, Func<TPage?, (List<TItem>? Items, string? Next)> parts,
+        Func<TItem, ValueTask>? consume, CancellationToken cancellationToken)
     {
         long count = 0;
         string? cursor = null;
@@ -36,10 +54,11 @@ public sealed class RawEvotorLoop : IDisposable
             var url = $"{_base}/stores/{Uri.EscapeDataString(storeId)}/products" + (cursor is null ? "" : "?cursor=" + Uri.EscapeDataString(cursor));
             using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
-            RawPage? page;
+            TPage? page;
             await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
-                page = await JsonSerializer.DeserializeAsync(body, RawJsonContext.Default.RawPage, cancellationToken).ConfigureAwait(false);
-            var items = page?.Items ?? [];
+                page = await JsonSerializer.DeserializeAsync(body, pageType, cancellationToken).ConfigureAwait(false);
+            var (items, next) = parts(page);
+            items ??= [];
             if (consume is null) count += items.Count;
             else
                 foreach (var item in items)
@@ -47,7 +66,7 @@ public sealed class RawEvotorLoop : IDisposable
                     count++;
                     await consume(item).ConfigureAwait(false);
                 }
-            cursor = page?.Paging?.NextCursor;
+            cursor = next;
             if (string.IsNullOrEmpty(cursor)) return count;
         }
         throw new InvalidOperationException("More than a million pages: the cursor chain does not end.");
@@ -79,3 +98,18 @@ public sealed class RawProduct
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(RawPage))]
 public sealed partial class RawJsonContext : JsonSerializerContext;
+
+/// <summary>The library's page shape, <c>{"items":[…],"paging":{"next_cursor":…}}</c>, over the library's public <see cref="Product"/>.</summary>
+public sealed class SameModelPage
+{
+    public List<Product>? Items { get; set; }
+    public RawPaging? Paging { get; set; }
+}
+
+/// <summary>The options of the library's internal EvotorJsonContext, source-generated here for <see cref="SameModelPage"/>.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = new[] { typeof(EvotorTimestampConverter) })]
+[JsonSerializable(typeof(SameModelPage))]
+public sealed partial class SameModelJsonContext : JsonSerializerContext;
