@@ -52,6 +52,11 @@ internal sealed class LooseDateConverter : JsonConverter<DateTimeOffset?>
     {
         if (reader.TokenType == JsonTokenType.Null) return null;
         if (reader.TokenType != JsonTokenType.String) throw new JsonException($"Expected a date as text, got {reader.TokenType}.");
+        // Fast path for EnDocs' own form (UTC, ending in Z): read from the bytes, no string. Anything else (no
+        // offset, day first) takes the lenient path below, which reads a time without offset as UTC.
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length > 0
+            && reader.ValueSpan[reader.ValueSpan.Length - 1] == (byte)'Z' && reader.TryGetDateTimeOffset(out var utc))
+            return utc;
         var text = reader.GetString();
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (TryParse(text!, out var value)) return value;
