@@ -23,9 +23,27 @@ internal sealed class ItemHandOff<T> : IDisposable
 
     public ItemHandOff(int capacity) => _space = new SemaphoreSlim(capacity, capacity);
 
-    public async Task AddAsync(T item, CancellationToken cancellationToken)
+    /// <summary>Adds an item, waiting while the consumer is <c>capacity</c> behind. Synchronous when there is room,
+    /// which is nearly always: a large listing passes every item through here.</summary>
+    public ValueTask AddAsync(T item, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested(); // as WaitAsync would, even with room
+        if (_space.Wait(0))
+        {
+            Enqueue(item);
+            return default;
+        }
+        return new ValueTask(AddWhenRoomAsync(item, cancellationToken));
+    }
+
+    private async Task AddWhenRoomAsync(T item, CancellationToken cancellationToken)
     {
         await _space.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Enqueue(item);
+    }
+
+    private void Enqueue(T item)
+    {
         _items.Enqueue(item);
         _available.Release();
     }
@@ -38,10 +56,23 @@ internal sealed class ItemHandOff<T> : IDisposable
         _available.Release(); // wakes the consumer once more, with nothing queued: the end
     }
 
-    /// <summary>The next item, or false at the end; throws what the producer failed with.</summary>
-    public async Task<(bool Has, T Item)> TakeAsync(CancellationToken cancellationToken)
+    /// <summary>The next item, or false at the end; throws what the producer failed with. Synchronous when an item
+    /// is already waiting.</summary>
+    public ValueTask<(bool Has, T Item)> TakeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested(); // as WaitAsync would, even with an item waiting
+        return _available.Wait(0) ? new ValueTask<(bool, T)>(TakeReady()) : new ValueTask<(bool, T)>(TakeWhenAvailableAsync(cancellationToken));
+    }
+
+    private async Task<(bool Has, T Item)> TakeWhenAvailableAsync(CancellationToken cancellationToken)
     {
         await _available.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return TakeReady();
+    }
+
+    /// <summary>After a successful wait on <c>_available</c>: an item, or the end.</summary>
+    private (bool Has, T Item) TakeReady()
+    {
         if (_items.TryDequeue(out var item))
         {
             _space.Release();
