@@ -8,6 +8,10 @@ namespace ApiTools.PowerShell.Conversion;
 /// into plain dictionaries, lists and scalars that the client library can serialize.</summary>
 internal static class PowerShellValue
 {
+    /// <summary>A -Body as JSON text: a string is sent as it is, anything else (hashtable, object) is serialized.</summary>
+    public static string? ToJsonBody(object? body) =>
+        body is null ? null : body is string text ? text : RawJson.Serialize(ToPlain(body));
+
     public static object? ToPlain(object? value, int depth = 0)
     {
         if (depth > 64) throw new PSArgumentException("The body nests deeper than 64 levels; is it self-referencing?");

@@ -40,7 +40,7 @@ public sealed class InvokeEnDocsRequestCommand : EnDocsCmdlet
             return;
         }
         if (method != "GET" && !ShouldProcess($"EnDocs {Path}", method)) return;
-        var json = Body is null ? null : Body is string text ? text : RawJson.Serialize(PowerShellValue.ToPlain(Body));
+        var json = PowerShellValue.ToJsonBody(Body);
         ForItem(Path, () =>
         {
             var result = Await(ct => Client.InvokeAsync(method, Path, json, ct));

@@ -38,7 +38,7 @@ public sealed class InvokeEvotorRequestCommand : EvotorCmdlet
             return;
         }
         if (method != "GET" && !ShouldProcess($"Evotor {Path}", method)) return;
-        var json = Body is null ? null : Body is string text ? text : RawJson.Serialize(PowerShellValue.ToPlain(Body));
+        var json = PowerShellValue.ToJsonBody(Body);
         ForItem(Path, () =>
         {
             var result = Await(ct => Client.InvokeAsync(method, Path, json, ct));
