@@ -153,6 +153,27 @@ function Read-TrxSummary {
     $sum
 }
 
+# The reliability tests (tests/ApiTools.Tests/Reliability) append one tab-separated row per fault case.
+function Write-FaultSummary([string] $Path) {
+    if (-not (Test-Path -LiteralPath $Path)) { return }
+    $columns = 'Service', 'Fault', 'Scenario', 'Expected', 'Received', 'Duplicated', 'Retries', 'Outcome'
+    $rows = @(Get-Content -LiteralPath $Path -Encoding utf8 | Where-Object { $_ } |
+        ConvertFrom-Csv -Delimiter "`t" -Header $columns | Sort-Object Service, Fault, Scenario)
+    if ($rows.Count -eq 0) { return }
+    Write-Step "Fault injection summary ($($rows.Count) cases)"
+    $kinds = @($rows | ForEach-Object Fault | Sort-Object -Unique)
+    Write-Host "Fault kinds tried: $($kinds -join ', ')"
+    $rows | Format-Table -AutoSize -Wrap @(
+        'Service', 'Fault', 'Scenario',
+        @{ n = 'Expected'; e = { [long] $_.Expected }; a = 'Right' },
+        @{ n = 'Received'; e = { [long] $_.Received }; a = 'Right' },
+        @{ n = 'Duplicated'; e = { [long] $_.Duplicated }; a = 'Right' },
+        @{ n = 'Retries'; e = { [long] $_.Retries }; a = 'Right' },
+        'Outcome') | Out-String -Width 200 | Write-Host
+    $sum = { param($n) ($rows | Measure-Object -Property $n -Sum).Sum }
+    Write-Host ("Totals: {0} items expected, {1} received, {2} duplicated, {3} retries." -f (& $sum Expected), (& $sum Received), (& $sum Duplicated), (& $sum Retries))
+}
+
 function Invoke-TestTask {
     Invoke-BuildTask
     $problems = [System.Collections.Generic.List[string]]::new()
@@ -213,6 +234,8 @@ function Invoke-TestTask {
     } catch {
         $problems.Add("Pester did not run: $($_.Exception.Message)")
     }
+
+    Write-FaultSummary -Path (Join-Path $TestResultsDir 'fault-summary.tsv')
 
     # --- Summary (the last line is what CI reads) --------------------------------------------------
     $passed = $xunit.Passed + $pester.Passed
