@@ -31,7 +31,7 @@ public sealed partial class EvotorClient
     public IAsyncEnumerable<JsonElement> InvokePagedAsync(string pathAndQuery, PageRange range = default, CancellationToken cancellationToken = default)
     {
         var first = RawRequest(HttpMethod.Get, pathAndQuery);
-        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken);
+        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName);
 
         async Task<Page<JsonElement>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
         {

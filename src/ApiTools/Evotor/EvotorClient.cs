@@ -65,7 +65,7 @@ public sealed partial class EvotorClient
     private IAsyncEnumerable<T> ListAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>>? filters, PageRange range,
         JsonTypeInfo<EvotorPage<T>> type, CancellationToken cancellationToken)
     {
-        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken);
+        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName);
 
         async Task<Page<T>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
         {

@@ -11,18 +11,26 @@ namespace ApiTools.Paging;
 /// The one paging loop. Yields items as each page arrives and overlaps the next fetch with the
 /// caller's work: the request for page N+1 starts when the caller asks for item k+1 of page N
 /// (n items, k = ⌈n/10⌉), so a caller that stops within the first tenth of a page never causes
-/// it, and never more than one page is ahead. Stops at a missing cursor; a repeated cursor ends
-/// the listing with a warning instead of looping forever. Honours -Skip/-First by asking for no
-/// more than the cap needs and never prefetching past it.
+/// it, and never more than one page is ahead. Stops at a missing cursor. Honours -Skip/-First by
+/// asking for no more than the cap needs and never prefetching past it.
+/// <para>A page whose next cursor is its own cursor (a server slip) is asked for again, up to
+/// <see cref="MaxEchoRefetches"/> times, and the repeat's items are not yielded a second time (the same
+/// cursor and limit give the same page); its next cursor goes on. Any other cursor seen before, or an echo
+/// that persists, ends the listing with an <see cref="ApiException"/>: the items so far were each yielded
+/// once, and the error says the listing is incomplete rather than returning a short result quietly.</para>
 /// </summary>
 public static class Pager
 {
+    /// <summary>Times one page is asked for again when it names itself as the next page.</summary>
+    public const int MaxEchoRefetches = 2;
+
     public static async IAsyncEnumerable<T> StreamAsync<T>(
         PageFetcher<T> fetch,
         PageRange range,
         int maxPageSize,
         IApiObserver? observer = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default,
+        string service = "API")
     {
         if (range.First == 0) yield break;
         var needed = range.Needed;
@@ -30,37 +38,60 @@ public static class Pager
         long served = 0; // items received from the server so far, skipped ones included
         using var prefetchCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<Page<T>>? pending = null;
+        string? requested = null; // the cursor the current page was asked for with
+        int? requestedLimit = null;
+        var echoes = 0;
+        var replay = false; // the current page repeats one whose items were already yielded
         try
         {
-            var page = await fetch(null, LimitFor(needed, served, maxPageSize), cancellationToken).ConfigureAwait(false);
+            var page = await fetch(null, requestedLimit = LimitFor(needed, served, maxPageSize), cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 var items = page.Items;
                 var next = page.NextCursor;
+                var nextLimit = LimitFor(needed, served + (replay ? 0 : items.Count), maxPageSize);
+                var replayNext = false;
                 if (next is not null && !seenCursors.Add(next))
                 {
+                    if (next != requested || echoes >= MaxEchoRefetches)
+                        throw RepeatedCursor(service, served + (replay ? 0 : items.Count), next == requested ? echoes + 1 : 0);
+                    // The page named itself as the next one: ask for it again with the same limit, and yield none of it.
+                    echoes++;
+                    replayNext = true;
+                    nextLimit = requestedLimit;
                     (observer ?? NullApiObserver.Instance).OnWarning(
-                        $"The server repeated a paging cursor after {served + items.Count} items; the listing stops there rather than loop.");
-                    next = null;
+                        $"The {service} server gave a page's own cursor as the next one after {served + (replay ? 0 : items.Count)} items; asking for that page again (its items are not repeated).");
                 }
-                var pageStart = served;
-                served += items.Count;
-                var capReached = needed is long cap && served >= cap;
-                var prefetchAt = (items.Count + 9) / 10; // k = ⌈n/10⌉: start when item k+1 is asked for
-
-                for (var i = 0; i < items.Count; i++)
+                else if (next is not null)
                 {
-                    if (i == prefetchAt && next is not null && !capReached && pending is null)
-                        pending = fetch(next, LimitFor(needed, served, maxPageSize), prefetchCts.Token);
-                    var position = pageStart + i;
-                    if (position < range.Skip) continue;
-                    if (needed is long c && position >= c) yield break;
-                    yield return items[i];
+                    echoes = 0;
                 }
 
-                if (next is null || capReached) yield break;
-                var fetching = pending ?? fetch(next, LimitFor(needed, served, maxPageSize), prefetchCts.Token);
+                if (!replay)
+                {
+                    var pageStart = served;
+                    served += items.Count;
+                    var capReached = needed is long cap && served >= cap;
+                    var prefetchAt = (items.Count + 9) / 10; // k = ⌈n/10⌉: start when item k+1 is asked for
+
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        if (i == prefetchAt && next is not null && !capReached && pending is null)
+                            pending = fetch(next, nextLimit, prefetchCts.Token);
+                        var position = pageStart + i;
+                        if (position < range.Skip) continue;
+                        if (needed is long c && position >= c) yield break;
+                        yield return items[i];
+                    }
+                    if (capReached) yield break;
+                }
+
+                if (next is null) yield break;
+                var fetching = pending ?? fetch(next, nextLimit, prefetchCts.Token);
                 pending = null;
+                requested = next;
+                requestedLimit = nextLimit;
+                replay = replayNext;
                 page = await fetching.ConfigureAwait(false);
             }
         }
@@ -74,6 +105,12 @@ public static class Pager
             }
         }
     }
+
+    private static ApiException RepeatedCursor(string service, long delivered, int echoes) =>
+        new(service, ApiErrorKind.ProtocolError,
+            echoes > 0
+                ? $"The {service} server kept naming the same page as the next one ({echoes} times in a row) after {delivered} items; the listing stops there, incomplete, rather than loop."
+                : $"The {service} server sent a paging cursor it had sent before, after {delivered} items; the listing stops there, incomplete, rather than loop or repeat items.");
 
     private static int? LimitFor(long? needed, long served, int maxPageSize)
     {

@@ -49,7 +49,7 @@ public sealed partial class PlanFixClient
             return FetchPageAsync(method, parameters, listElement, itemElement, page, pageSize, firstPage, ct);
         }
 
-        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, _observer, cancellationToken);
+        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, _observer, cancellationToken, ServiceName);
     }
 
     private async Task<Page<XElement>> FetchPageAsync(string method, object? parameters, string? listElement, string? itemElement,

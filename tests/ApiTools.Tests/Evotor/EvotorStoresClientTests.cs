@@ -47,7 +47,7 @@ public class EvotorStoresClientTests
     }
 
     [Fact]
-    public async Task A_repeated_cursor_stops_paging_and_says_so()
+    public async Task A_page_that_repeats_its_own_cursor_is_asked_for_again_and_every_store_comes_once()
     {
         await using var server = await StartAsync(o => { o.EvotorStores = 10; o.MaxPageSize = 2; });
         server.Faults.Enqueue(new FaultRule { Route = RouteStores, RepeatCursor = true });
@@ -55,9 +55,26 @@ public class EvotorStoresClientTests
 
         var stores = await Client(server, observer).GetStoresAsync().ToListAsync();
 
-        Assert.Equal(server.Evotor.Stores.Take(4).Select(s => s.Id), stores.Select(s => s.Id));
-        Assert.Equal(2, server.Requests.Count(RouteStores));
+        Assert.Equal(server.Evotor.Stores.Select(s => s.Id), stores.Select(s => s.Id));
+        Assert.Equal(6, server.Requests.Count(RouteStores)); // 5 pages + the one asked for again
         Assert.Single(observer.Warnings);
+    }
+
+    [Fact]
+    public async Task A_cursor_the_server_keeps_repeating_ends_the_listing_with_an_error()
+    {
+        await using var server = await StartAsync(o => { o.EvotorStores = 10; o.MaxPageSize = 2; });
+        server.Faults.Enqueue(new FaultRule { Route = RouteStores, RepeatCursor = true, Times = 10 });
+
+        var received = new List<string>();
+        var error = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var store in Client(server).GetStoresAsync()) received.Add(store.Id);
+        });
+
+        Assert.Equal(server.Evotor.Stores.Take(4).Select(s => s.Id), received);
+        Assert.Equal("Evotor", error.Service);
+        Assert.Equal(ApiErrorKind.ProtocolError, error.Kind);
     }
 
     [Fact]

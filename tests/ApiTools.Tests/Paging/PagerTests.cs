@@ -96,21 +96,96 @@ public class PagerTests
     }
 
     [Fact]
-    public async Task A_repeated_cursor_ends_the_listing_with_a_warning_instead_of_looping()
+    public async Task A_page_that_names_itself_next_is_asked_for_again_and_its_items_come_once()
     {
         var observer = new RecordingObserver();
+        var requests = new List<(string? Cursor, int? Limit)>();
+        var echoed = false;
+        Task<Page<int>> Fetch(string? cursor, int? limit, CancellationToken ct)
+        {
+            requests.Add((cursor, limit));
+            var page = cursor switch
+            {
+                null => new Page<int>(new[] { 1, 2 }, "b"),
+                // The first answer for "b" names "b" again (the server slip); the second is right.
+                "b" when !echoed => new Page<int>(new[] { 3, 4 }, "b"),
+                "b" => new Page<int>(new[] { 3, 4 }, "c"),
+                _ => new Page<int>(new[] { 5 }, null),
+            };
+            if (cursor == "b") echoed = true;
+            return Task.FromResult(page);
+        }
+
+        var items = await Pager.StreamAsync<int>(Fetch, PageRange.All, 1000, observer).ToListAsync();
+
+        Assert.Equal(new[] { 1, 2, 3, 4, 5 }, items);
+        Assert.Equal(new string?[] { null, "b", "b", "c" }, requests.Select(r => r.Cursor));
+        Assert.Contains(observer.Warnings, w => w.Contains("asking for that page again"));
+    }
+
+    [Fact]
+    public async Task A_page_asked_for_again_keeps_its_limit_so_it_is_the_same_page()
+    {
+        var requests = new List<(string? Cursor, int? Limit)>();
+        var echoed = false;
+        Task<Page<int>> Fetch(string? cursor, int? limit, CancellationToken ct)
+        {
+            requests.Add((cursor, limit));
+            var n = limit ?? 3;
+            if (cursor is null) return Task.FromResult(new Page<int>(Enumerable.Range(1, n).ToArray(), "b"));
+            var echo = !echoed;
+            echoed = true;
+            return Task.FromResult(new Page<int>(Enumerable.Range(4, n).ToArray(), echo ? "b" : "c"));
+        }
+
+        // -First 5 with pages of 3: the second page is asked for with limit 2, and again with limit 2.
+        var items = await Pager.StreamAsync<int>(Fetch, new PageRange(0, 5), 3).ToListAsync();
+
+        Assert.Equal(new[] { 1, 2, 3, 4, 5 }, items);
+        Assert.Equal(new (string?, int?)[] { (null, null), ("b", 2) }, requests.Take(2));
+        Assert.All(requests.Skip(1), r => Assert.Equal(2, r.Limit));
+    }
+
+    [Fact]
+    public async Task A_cursor_that_keeps_naming_its_own_page_ends_with_an_error_not_a_short_result()
+    {
         var calls = 0;
         Task<Page<int>> Fetch(string? cursor, int? limit, CancellationToken ct)
         {
             calls++;
-            // Page 2 and every page after it point back at page 2.
+            // Page 2 and every answer after it point back at page 2.
             return Task.FromResult(new Page<int>(new[] { calls }, "page-2"));
         }
 
-        var items = await Pager.StreamAsync<int>(Fetch, PageRange.All, 1000, observer).ToListAsync();
-        Assert.Equal(new[] { 1, 2 }, items);
-        Assert.Equal(2, calls);
-        Assert.Contains(observer.Warnings, w => w.Contains("repeated a paging cursor"));
+        var received = new List<int>();
+        var error = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var item in Pager.StreamAsync<int>(Fetch, PageRange.All, 1000, service: "Evotor")) received.Add(item);
+        });
+
+        Assert.Equal(new[] { 1, 2 }, received); // each page's items once, none from the repeats
+        Assert.Equal(2 + Pager.MaxEchoRefetches, calls);
+        Assert.Equal(ApiErrorKind.ProtocolError, error.Kind);
+        Assert.Contains("incomplete", error.Message);
+        Assert.Contains("after 2 items", error.Message);
+    }
+
+    [Fact]
+    public async Task A_cursor_from_an_earlier_page_ends_with_an_error_at_once()
+    {
+        var script = new Queue<Page<int>>(new[]
+        {
+            new Page<int>(new[] { 1 }, "a"),
+            new Page<int>(new[] { 2 }, "b"),
+            new Page<int>(new[] { 3 }, "a"), // back to "a": a loop, not a slip that asking again can mend
+        });
+        var received = new List<int>();
+        var error = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var item in Pager.StreamAsync<int>((_, _, _) => Task.FromResult(script.Dequeue()), PageRange.All, 1000)) received.Add(item);
+        });
+        Assert.Equal(new[] { 1, 2 }, received.Take(2));
+        Assert.Contains("sent before", error.Message);
     }
 
     [Fact]
