@@ -46,6 +46,9 @@ internal sealed class CommandLine
           --planfix-projects N            seeded PlanFix projects (default 10)
           --planfix-contacts N            seeded PlanFix contacts (default 40)
           --planfix-users N               seeded PlanFix users, at least 1 (default 8)
+          --fault JSON                    queue a fault rule at start, as POST /_emulator/faults takes it; repeatable
+                                          (e.g. --fault '{"route":"GET /evotor/stores","status":503,"probability":0.1,"times":1000}')
+          --fault-seed N                  seed of the draws for faults with a probability (default 1)
           --help                          show this text
         Prints "ApiTools emulator listening on <url>" once ready; stops on Ctrl+C or SIGTERM.
         """;
@@ -155,6 +158,18 @@ internal sealed class CommandLine
                 case "--planfix-projects": o.PlanFixProjects = Number(0); break;
                 case "--planfix-contacts": o.PlanFixContacts = Number(0); break;
                 case "--planfix-users": o.PlanFixUsers = Number(1); break;
+                case "--fault":
+                    var faultText = Value();
+                    try
+                    {
+                        o.Faults.Add(Control.ControlEndpoints.ParseFault(faultText));
+                    }
+                    catch (ArgumentException e)
+                    {
+                        throw new FormatException($"--fault needs a fault rule as JSON ({e.Message}), not '{faultText}'");
+                    }
+                    break;
+                case "--fault-seed": o.FaultSeed = Number(int.MinValue); break;
                 case "--help" or "-h" or "-?": result.Help = true; break;
                 default: throw new FormatException($"unknown argument '{args[i]}'");
             }

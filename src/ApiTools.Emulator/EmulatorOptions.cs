@@ -10,6 +10,13 @@ public sealed class EmulatorOptions
     /// <summary>Seed of every generated data set: the same seed gives the same data.</summary>
     public int Seed { get; set; } = 42;
 
+    /// <summary>Seed of the draws made for faults with a <see cref="FaultRule.Probability"/>: the same seed and
+    /// the same order of requests give the same faulted requests, so a failing run can be replayed.</summary>
+    public int FaultSeed { get; set; } = 1;
+
+    /// <summary>Faults queued at start (the command line's <c>--fault</c>), in order.</summary>
+    public IList<FaultRule> Faults { get; set; } = [];
+
     /// <summary>Number of seeded Evotor stores.</summary>
     public int EvotorStores { get; set; } = 5;
 

@@ -93,7 +93,8 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var settings = new EmulatorSettings(options);
         var requests = new RequestCounter();
-        var faults = new FaultQueue();
+        var faults = new FaultQueue(options.FaultSeed);
+        foreach (var rule in options.Faults) faults.Enqueue(rule);
         var evotor = EvotorSeed.Generate(options, DateTimeOffset.UtcNow);
         evotor.UseSettings(settings);
         var enDocs = EnDocsSeed.Generate(options, DateTimeOffset.UtcNow);
@@ -156,6 +157,8 @@ public sealed class EmulatorServer : IAsyncDisposable
     private static EmulatorOptions Copy(EmulatorOptions o) => new()
     {
         Seed = o.Seed,
+        FaultSeed = o.FaultSeed,
+        Faults = [.. o.Faults],
         EvotorStores = o.EvotorStores,
         EvotorProductsPerStore = o.EvotorProductsPerStore,
         EvotorProductGroupsPerStore = o.EvotorProductGroupsPerStore,

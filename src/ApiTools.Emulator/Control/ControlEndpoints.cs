@@ -35,6 +35,8 @@ internal static class ControlEndpoints
         group.MapPost("/settings", context => UpdateSettingsAsync(context, control.Settings));
         group.MapGet("/faults", context => WriteJsonAsync(context, 200, control.Faults.Pending()));
         group.MapPost("/faults", context => EnqueueFaultAsync(context, control.Faults));
+        group.MapGet("/faults/seed", context => WriteJsonAsync(context, 200, new SeedDto(control.Faults.Seed)));
+        group.MapPost("/faults/seed", context => ReseedAsync(context, control.Faults));
         group.MapDelete("/faults", context =>
         {
             control.Faults.Clear();
@@ -81,6 +83,47 @@ internal static class ControlEndpoints
         if (patch.PlanFixDailyQuota is { } quota) settings.PlanFixDailyQuota = quota;
         await WriteJsonAsync(context, 200, SettingsDto.From(settings));
     }
+
+    /// <summary>One fault rule from its JSON (as POST /_emulator/faults and <c>--fault</c> take it); throws
+    /// <see cref="ArgumentException"/> naming the problem.</summary>
+    internal static FaultRule ParseFault(string json)
+    {
+        FaultRule? rule;
+        try
+        {
+            rule = JsonSerializer.Deserialize<FaultRule>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
+        if (rule is null) throw new ArgumentException("a JSON object is required");
+        rule.Validate();
+        return rule;
+    }
+
+    private static async Task ReseedAsync(HttpContext context, FaultQueue faults)
+    {
+        SeedDto? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<SeedDto>(context.Request.Body, Json, context.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            await WriteErrorAsync(context, $"invalid seed JSON: {e.Message}");
+            return;
+        }
+        if (body?.Seed is not int seed)
+        {
+            await WriteErrorAsync(context, "a JSON object {\"seed\": N} is required");
+            return;
+        }
+        faults.Reseed(seed);
+        await WriteJsonAsync(context, 200, new SeedDto(seed));
+    }
+
+    private sealed record SeedDto(int? Seed);
 
     private static async Task EnqueueFaultAsync(HttpContext context, FaultQueue faults)
     {

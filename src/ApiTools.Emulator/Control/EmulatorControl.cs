@@ -17,6 +17,7 @@ internal sealed class EmulatorControl(
     public void Reset()
     {
         faults.Clear();
+        faults.Reseed(faults.StartSeed);
         settings.RestoreStartup();
         foreach (var service in services) service.Reset();
         requests.Reset();

@@ -1,10 +1,35 @@
 namespace ApiTools.Emulator;
 
-/// <summary>Injected faults waiting for matching requests, in the order they were queued.</summary>
-public sealed class FaultQueue
+/// <summary>
+/// Injected faults waiting for matching requests, in the order they were queued. Rules with a
+/// <see cref="FaultRule.Probability"/> draw from one seeded generator, so the same seed and the same order of
+/// requests fault the same requests.
+/// </summary>
+public sealed class FaultQueue(int seed = 1)
 {
     private readonly object _gate = new();
     private readonly List<Entry> _entries = [];
+    private Random _random = Generator(seed);
+    private int _seed = seed;
+
+    /// <summary>The seed the probability draws started from (after the last <see cref="Reseed"/>).</summary>
+    public int Seed
+    {
+        get { lock (_gate) return _seed; }
+    }
+
+    /// <summary>The seed given at start; a reset of the emulator starts the draws from it again.</summary>
+    public int StartSeed { get; } = seed;
+
+    /// <summary>Starts the probability draws again from <paramref name="seed"/>.</summary>
+    public void Reseed(int seed)
+    {
+        lock (_gate)
+        {
+            _seed = seed;
+            _random = Generator(seed);
+        }
+    }
 
     /// <summary>Queues a copy of the rule; throws <see cref="ArgumentException"/> for a rule that cannot fire.</summary>
     public void Enqueue(FaultRule rule)
@@ -19,6 +44,9 @@ public sealed class FaultQueue
     {
         lock (_gate) return [.. _entries.Select(e => e.Rule with { Times = e.Remaining, Skip = e.Skip })];
     }
+
+    // System.Random's seeded generator gives nearly the same first draws for neighbouring seeds (7 and 8): spread them.
+    private static Random Generator(int seed) => new(unchecked((int)((uint)seed * 2654435761u)));
 
     /// <summary>Drops every queued rule.</summary>
     public void Clear()
@@ -41,6 +69,8 @@ public sealed class FaultQueue
                     entry.Skip--;
                     continue;
                 }
+                // Not drawn this time: the request goes on to later rules, as if this one did not match.
+                if (entry.Rule.Probability is double p && _random.NextDouble() >= p) continue;
                 if (--entry.Remaining == 0) _entries.RemoveAt(i);
                 return entry.Rule;
             }

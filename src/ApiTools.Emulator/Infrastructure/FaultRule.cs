@@ -33,6 +33,31 @@ public sealed record FaultRule
     public bool DropConnection { get; init; }
 
     /// <summary>
+    /// Run the request as usual (so the server acts on it: a product is created, a task is added), then abort the
+    /// connection instead of answering: the client cannot know whether its request took effect.
+    /// </summary>
+    public bool DropResponse { get; init; }
+
+    /// <summary>
+    /// Answer as usual, but only after this many milliseconds (pick more than the client's per-attempt timeout to
+    /// test it). The wait ends early if the client goes away.
+    /// </summary>
+    public int DelayMs { get; init; }
+
+    /// <summary>
+    /// Answer 200 with a body that ends cleanly half way through (Content-Length says the short length): a truncated
+    /// JSON or XML document the client must refuse as malformed, never take as a short list.
+    /// </summary>
+    public bool ShortBody { get; init; }
+
+    /// <summary>
+    /// When set (0 &lt; p ≤ 1), each matching request is affected with this probability, drawn from the emulator's
+    /// seeded generator (<c>--fault-seed</c>); a request not drawn goes on to later rules. <see cref="Times"/> then
+    /// caps how many requests are affected in all. Null: every matching request is affected.
+    /// </summary>
+    public double? Probability { get; init; }
+
+    /// <summary>
     /// For Evotor bulk requests (POST/PUT with <c>+bulk</c>; other requests do not match): the task is
     /// accepted as usual, then <c>"stuck"</c> stays RUNNING until a reset (its items are never stored) or
     /// <c>"failed"</c> ends FAILED with every item refused (nothing stored). <see cref="Times"/> = the next N tasks.
@@ -40,8 +65,9 @@ public sealed record FaultRule
     public string? BulkOutcome { get; init; }
 
     /// <summary>
-    /// EnDocs lists and file downloads only (other requests do not match): answer 200 and start the body,
-    /// then abort the connection about half way through it.
+    /// Answer 200 and start the body, then abort the connection about half way through it (a reset in the middle of
+    /// a body). EnDocs lists and file downloads cut their streamed body themselves; other routes send the first half
+    /// of their answer with the full Content-Length and then abort.
     /// </summary>
     public bool TruncateBody { get; init; }
 
@@ -74,18 +100,21 @@ public sealed record FaultRule
             throw new ArgumentException($"PlanFixError must be a 4-digit code such as \"0011\" (was \"{PlanFixError}\")");
         if (Status != 0 && (Status < 100 || Status > 599)) throw new ArgumentException($"Status must be 0 (none) or 100..599 (was {Status})");
         if (RetryAfterSeconds is < 0) throw new ArgumentException($"RetryAfterSeconds must not be negative (was {RetryAfterSeconds})");
+        if (DelayMs < 0) throw new ArgumentException($"DelayMs must not be negative (was {DelayMs})");
+        if (Probability is double p && !(p > 0 && p <= 1)) throw new ArgumentException($"Probability must be more than 0 and at most 1 (was {p})");
         if (BulkOutcome is not (null or "stuck" or "failed")) throw new ArgumentException($"BulkOutcome must be \"stuck\" or \"failed\" (was \"{BulkOutcome}\")");
         var kinds = (Status != 0 ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0) + (BulkOutcome is not null ? 1 : 0) + (TruncateBody ? 1 : 0)
-            + (ExpireSid ? 1 : 0) + (PlanFixError is not null ? 1 : 0) + (PlanFixDtd ? 1 : 0);
+            + (ExpireSid ? 1 : 0) + (PlanFixError is not null ? 1 : 0) + (PlanFixDtd ? 1 : 0)
+            + (DropResponse ? 1 : 0) + (DelayMs > 0 ? 1 : 0) + (ShortBody ? 1 : 0);
         if (kinds != 1)
-            throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor, DropConnection, BulkOutcome, TruncateBody, ExpireSid, PlanFixError or PlanFixDtd");
+            throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor, DropConnection, DropResponse, DelayMs, ShortBody, " +
+                                        "TruncateBody, BulkOutcome, ExpireSid, PlanFixError or PlanFixDtd");
     }
 
     internal bool Matches(string routeKey, HttpRequest request)
     {
         if (RepeatCursor && !request.Query.ContainsKey("cursor")) return false;
         if (BulkOutcome is not null && !IsBulk(request)) return false;
-        if (TruncateBody && !IsEnDocsDownload(request)) return false;
         if ((PlanFixError is not null || PlanFixDtd) && !PlanFix.PlanFixService.IsPlanFix(request)) return false;
         if (ExpireSid && !PlanFix.PlanFixService.CarriesSid(request)) return false;
         if (Route is null) return true;
@@ -95,7 +124,8 @@ public sealed record FaultRule
         return !Route.Contains(' ') && string.Equals(Route, routeKey[(space + 1)..], StringComparison.Ordinal);
     }
 
-    private static bool IsEnDocsDownload(HttpRequest request) =>
+    /// <summary>EnDocs lists and file downloads, whose handlers cut their own streamed body for <see cref="TruncateBody"/>.</summary>
+    internal static bool IsEnDocsDownload(HttpRequest request) =>
         HttpMethods.IsGet(request.Method)
         && (request.Path.StartsWithSegments("/endocs/Output", StringComparison.OrdinalIgnoreCase)
             || request.Path.StartsWithSegments("/endocs/api/Output", StringComparison.OrdinalIgnoreCase)

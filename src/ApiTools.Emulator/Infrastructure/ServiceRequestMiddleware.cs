@@ -30,8 +30,10 @@ internal sealed class ServiceRequestMiddleware(
         {
             if (!await DelayAsync(context)) return;
             if (!await service.AdmitAsync(context)) return;
-            if (await ApplyFaultAsync(context, service, routeKey)) return;
-            await next(context);
+            var fault = faults.TryTake(routeKey, context.Request);
+            if (fault is not null && await ApplyFaultAsync(context, service, fault)) return;
+            if (fault is not null && NeedsCapture(fault, context.Request)) await RunCapturedAsync(context, fault);
+            else await next(context);
         }
         finally
         {
@@ -60,11 +62,62 @@ internal sealed class ServiceRequestMiddleware(
         }
     }
 
-    /// <summary>Returns true when the fault answered (or dropped) the request.</summary>
-    private async Task<bool> ApplyFaultAsync(HttpContext context, IEmulatedService service, string routeKey)
+    private static bool NeedsCapture(FaultRule fault, HttpRequest request) =>
+        fault.DropResponse || fault.ShortBody || (fault.TruncateBody && !FaultRule.IsEnDocsDownload(request));
+
+    /// <summary>
+    /// Runs the request with its answer held back in memory, then drops it (<see cref="FaultRule.DropResponse"/>),
+    /// sends half of it as a complete body (<see cref="FaultRule.ShortBody"/>) or sends half of it under the full
+    /// Content-Length and aborts (<see cref="FaultRule.TruncateBody"/>). The service has acted on the request either way.
+    /// </summary>
+    private async Task RunCapturedAsync(HttpContext context, FaultRule fault)
     {
-        var fault = faults.TryTake(routeKey, context.Request);
-        if (fault is null) return false;
+        var original = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        if (fault.DropResponse || context.Response.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+        var half = (int)(held.Length / 2);
+        context.Response.ContentLength = fault.ShortBody ? half : held.Length;
+        await original.WriteAsync(held.GetBuffer().AsMemory(0, half), context.RequestAborted);
+        if (fault.TruncateBody)
+        {
+            await original.FlushAsync(context.RequestAborted);
+            context.Abort();
+        }
+    }
+
+    /// <summary>Returns true when the fault answered (or dropped) the request.</summary>
+    private async Task<bool> ApplyFaultAsync(HttpContext context, IEmulatedService service, FaultRule fault)
+    {
+        if (fault.DelayMs > 0)
+        {
+            // Slower than the client will wait: then answer as usual, unless the client has gone.
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+            try
+            {
+                await Task.Delay(fault.DelayMs, either.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+                return true;
+            }
+            return false;
+        }
+        if (fault.DropResponse || fault.ShortBody || (fault.TruncateBody && !FaultRule.IsEnDocsDownload(context.Request)))
+            return false; // answered by RunCapturedAsync
         if (fault.DropConnection)
         {
             context.Abort();
