@@ -24,16 +24,53 @@ public sealed partial class EnDocsClient
     /// Every document of <paramref name="type"/> with an id above <paramref name="afterId"/>, in id order,
     /// yielded while the body is still arriving. A fresh RequestId per call. Documents that already carry an
     /// ext_ID are left out by EnDocs itself. Remember the highest id seen for the next incremental call.
+    /// <para>A body that breaks off after documents were yielded is not sent again as it was (that would repeat
+    /// them): the list is asked for again after the last id yielded, which is the API's own incremental rule, and
+    /// any document at or below that id in the new answer is passed over. Each such resume has made progress, so
+    /// it ends; a failure before the first document of an answer is retried by the transport as for any GET.</para>
     /// </summary>
     public IAsyncEnumerable<EnDocsDocument> GetDocumentsAsync(EnDocsDocumentType type, long afterId = 0, CancellationToken cancellationToken = default)
     {
         if (afterId < 0) throw new ArgumentOutOfRangeException(nameof(afterId), afterId, "AfterId must be 0 or more.");
-        var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.List(type, afterId, Guid.NewGuid()));
-        return Map(StreamListAsync(request, EnDocsJsonContext.Default.DocumentWire, w => w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken));
+        return ResumingDocumentsAsync(type, afterId, cancellationToken);
+    }
 
-        async IAsyncEnumerable<EnDocsDocument> Map(IAsyncEnumerable<DocumentWire> wires)
+    private async IAsyncEnumerable<EnDocsDocument> ResumingDocumentsAsync(EnDocsDocumentType type, long afterId,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var last = afterId;
+        while (true)
         {
-            await foreach (var wire in wires.ConfigureAwait(false)) yield return ToModel(wire, type);
+            var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.List(type, last, Guid.NewGuid()));
+            var wires = StreamListAsync(request, EnDocsJsonContext.Default.DocumentWire, w => w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            var enumerator = wires.GetAsyncEnumerator(cancellationToken);
+            ListBrokenOffException? broken = null;
+            try
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!await enumerator.MoveNextAsync().ConfigureAwait(false)) yield break;
+                    }
+                    catch (ListBrokenOffException e)
+                    {
+                        broken = e;
+                        break;
+                    }
+                    var wire = enumerator.Current;
+                    if (wire.Id <= last) continue; // already yielded before a resume (or out of order): never twice
+                    last = wire.Id;
+                    yield return ToModel(wire, type);
+                }
+            }
+            finally
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+            }
+            Transport.Observer.OnWarning(
+                $"EnDocs {request} broke off after {broken!.Delivered} item(s) ({TransientFailure.Describe(broken.InnerException!)}); " +
+                $"asking again for the documents after id {last.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
         }
     }
 
@@ -117,14 +154,26 @@ public sealed partial class EnDocsClient
         }
     }
 
-    private static ApiException BrokenOff(ApiRequest request, long delivered, string? last, Exception cause, ApiErrorKind kind) =>
+    private static ListBrokenOffException BrokenOff(ApiRequest request, long delivered, string? last, Exception cause, ApiErrorKind kind) =>
         new(ServiceName, kind,
             $"EnDocs {request} broke off after {delivered} item{(delivered == 1 ? "" : "s")} (the last had id {last}): {TransientFailure.Describe(cause)}. " +
             $"Not sent again, so that no item is delivered twice; list again after id {last} to go on.", cause)
         {
             Method = request.Method.Method,
             Path = request.Path,
+            Delivered = delivered,
         };
+
+    /// <summary>A streamed list whose body broke off after <see cref="Delivered"/> items were handed out.</summary>
+    private sealed class ListBrokenOffException : ApiException
+    {
+        public ListBrokenOffException(string service, ApiErrorKind kind, string message, Exception inner)
+            : base(service, kind, message, inner)
+        {
+        }
+
+        public long Delivered { get; init; }
+    }
 
     private static EnDocsDocument ToModel(DocumentWire w, EnDocsDocumentType type)
     {
