@@ -22,6 +22,10 @@ public sealed class ApiRequest
 
     public List<KeyValuePair<string, string>> Query { get; } = new();
 
+    /// <summary>What messages call this request where method and path say little (PlanFix: every call is
+    /// POST to one URL, so its XML method, "task.getList"); null: method and path.</summary>
+    public string? Name { get; set; }
+
     /// <summary>Makes the body for one attempt (null: no body). Called once per attempt.</summary>
     public Func<HttpContent>? Content { get; set; }
 
@@ -55,5 +59,5 @@ public sealed class ApiRequest
 
     /// <summary>What messages may show: method and path, never the query (it can carry filters the user
     /// did not ask to see in errors) nor the body.</summary>
-    public override string ToString() => $"{Method.Method} /{Path.TrimStart('/')}";
+    public override string ToString() => Name ?? $"{Method.Method} /{Path.TrimStart('/')}";
 }

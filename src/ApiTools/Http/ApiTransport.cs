@@ -64,11 +64,12 @@ public sealed class ApiTransport
         {
             throw Exhausted(state, ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or System.Text.Json.JsonException or AttemptTimeoutException
+        catch (Exception ex) when (ex is HttpRequestException or IOException or System.Text.Json.JsonException or System.Xml.XmlException
+                                       or AttemptTimeoutException
                                    && !cancellationToken.IsCancellationRequested)
         {
             // Not retried (not safe to repeat, or retries are off): still one ApiException for callers.
-            var kind = ex is System.Text.Json.JsonException ? ApiErrorKind.ProtocolError : ApiErrorKind.Unavailable;
+            var kind = ex is System.Text.Json.JsonException or System.Xml.XmlException ? ApiErrorKind.ProtocolError : ApiErrorKind.Unavailable;
             throw new ApiException(_options.Service, kind,
                 $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}; not retried because a repeat could act twice.", ex)
             {

@@ -18,7 +18,7 @@ internal static class TransientFailure
         AttemptTimeoutException => request.IsIdempotent,
         HttpRequestException http => IsConnectFailure(http) || request.IsIdempotent,
         // A body cut short or garbled in transit: the server may have acted, so only idempotent calls.
-        IOException or JsonException => request.IsIdempotent,
+        IOException or JsonException or System.Xml.XmlException => request.IsIdempotent,
         _ => false,
     };
 
@@ -42,7 +42,7 @@ internal static class TransientFailure
         HttpRequestException http when IsConnectFailure(http) => "connection refused or host unreachable",
         HttpRequestException => "connection failed",
         IOException => "response cut short",
-        JsonException => "malformed response body",
+        JsonException or System.Xml.XmlException => "malformed response body",
         _ => ex.GetType().Name,
     };
 }

@@ -123,6 +123,7 @@ public sealed partial class PlanFixClient
         var call = new CallClock();
         var request = new ApiRequest(HttpMethod.Post, "")
         {
+            Name = "POST /" + method, // every call is a POST to one URL: messages name the XML method
             // Reads (and task.update, which sets the same values again) are safe to repeat after any transient failure;
             // other writes only where PlanFix certainly did not act (429, connection refused).
             IdempotencyKey = IsSafeToRepeat(method) ? "planfix:" + method : null,
@@ -152,15 +153,18 @@ public sealed partial class PlanFixClient
         {
             root = PlanFixXml.Read(buffer);
         }
-        catch (XmlException e)
+        catch (XmlException e) when (e.Message.IndexOf("DTD", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            var dtd = e.Message.IndexOf("DTD", StringComparison.OrdinalIgnoreCase) >= 0;
-            var error = new ApiException(ServiceName, ApiErrorKind.ProtocolError, dtd
-                ? $"PlanFix {method} answered with a document type declaration (DTD). It was refused unread: DTDs and external entities are never processed."
-                : $"PlanFix {method} answered with XML that does not parse (line {e.LineNumber}, position {e.LinePosition}).")
+            Report(call, method, response, "refused: DTD");
+            throw new ApiException(ServiceName, ApiErrorKind.ProtocolError,
+                $"PlanFix {method} answered with a document type declaration (DTD). It was refused unread: DTDs and external entities are never processed.")
             { StatusCode = (int)response.StatusCode, Method = "POST", Path = method };
-            Report(call, method, response, dtd ? "refused: DTD" : "malformed XML");
-            throw error;
+        }
+        catch (XmlException)
+        {
+            // Cut short or garbled in transit: the transport tries a read again, and never repeats a write.
+            Report(call, method, response, "malformed XML");
+            throw;
         }
 
         var status = root.Name.LocalName == "response" ? root.Attribute("status")?.Value : null;
@@ -231,7 +235,7 @@ public sealed partial class PlanFixClient
         }
     }
 
-    /// <summary>Puts the API method into the transport's lines ("POST /" → "POST /task.getList").</summary>
+    /// <summary>Puts the API method into the transport's per-call lines (path "" → "task.getList").</summary>
     private sealed class MethodNamingObserver : IApiObserver
     {
         private readonly IApiObserver _inner;
@@ -246,16 +250,8 @@ public sealed partial class PlanFixClient
             _inner.OnCall(call);
         }
 
-        public void OnWait(TimeSpan delay, string reason)
-        {
-            var method = MethodInFlight.Value;
-            if (method is not null)
-            {
-                reason = reason.Replace("POST / ", "POST /" + method + " ");
-                if (reason.EndsWith("POST /", StringComparison.Ordinal)) reason += method;
-            }
-            _inner.OnWait(delay, reason);
-        }
+        // Waits already name the method: the request's Name is "POST /task.getList".
+        public void OnWait(TimeSpan delay, string reason) => _inner.OnWait(delay, reason);
 
         public void OnWarning(string message) => _inner.OnWarning(message);
     }
