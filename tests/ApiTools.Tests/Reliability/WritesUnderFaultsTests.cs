@@ -1,0 +1,133 @@
+using ApiTools.Emulator;
+using ApiTools.EnDocs;
+using ApiTools.EnDocs.Models;
+using ApiTools.Evotor;
+using ApiTools.Evotor.Input;
+using ApiTools.Evotor.Models;
+using ApiTools.Evotor.Requests;
+using ApiTools.Input;
+using ApiTools.PlanFix;
+using ApiTools.PlanFix.Models;
+using ApiTools.Tests.PlanFix;
+using ApiTools.Tests.Support;
+
+namespace ApiTools.Tests.Reliability;
+
+/// <summary>
+/// Writes that are not safe to repeat are never sent twice when the first may have been acted on: the server acted and
+/// the answer was lost, the answer came back malformed, a 5xx (the server may have acted before failing), or no answer
+/// within the timeout. EnDocs writes carry a RequestID the server deduplicates on, so they are retried and act once.
+/// </summary>
+public sealed class WritesUnderFaultsTests
+{
+    public static TheoryData<string> MayHaveActed => new() { "answer lost after acting", "truncated answer", "500", "503", "answer slower than the timeout" };
+
+    private static FaultRule Rule(string kind, string route) => kind switch
+    {
+        "answer lost after acting" => new FaultRule { Route = route, DropResponse = true },
+        "truncated answer" => new FaultRule { Route = route, ShortBody = true },
+        "500" => new FaultRule { Route = route, Status = 500 },
+        "503" => new FaultRule { Route = route, Status = 503 },
+        "answer slower than the timeout" => new FaultRule { Route = route, DelayMs = 30_000 },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Whether the emulator carried the request out under this fault (a status fault answers before acting).</summary>
+    private static bool Acts(string kind) => kind is "answer lost after acting" or "truncated answer";
+
+    [Theory]
+    [MemberData(nameof(MayHaveActed))]
+    public async Task Evotor_create_product_is_sent_once(string kind)
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EvotorProductsPerStore = 3 });
+        server.Faults.Enqueue(Rule(kind, EvotorRouteKeys.CreateProduct));
+        var client = Support.Evotor.Client(server, retry: FaultMatrix.Retry);
+        var store = server.Evotor.Stores[0].Id;
+        var draft = ProductInput.Read(new InputFields(new Dictionary<string, object?>
+        {
+            ["Name"] = "Once only", ["Price"] = 10m, ["MeasureName"] = "шт", ["Tax"] = "NO_VAT", ["AllowToSell"] = true, ["Type"] = "NORMAL",
+        }), "item 1", requireId: false);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.CreateProductAsync(store, draft));
+
+        var copies = server.Evotor.ProductsOf(store).Count(p => p.Name == "Once only");
+        Check("Evotor", kind, "POST product", server.Requests.Count(EvotorRouteKeys.CreateProduct), copies, error);
+    }
+
+    [Theory]
+    [MemberData(nameof(MayHaveActed))]
+    public async Task Evotor_patch_product_is_sent_once(string kind)
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EvotorProductsPerStore = 3 });
+        server.Faults.Enqueue(Rule(kind, EvotorRouteKeys.PatchProduct));
+        var client = Support.Evotor.Client(server, retry: FaultMatrix.Retry);
+        var store = server.Evotor.Stores[0].Id;
+        var product = server.Evotor.ProductsOf(store)[0];
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.PatchProductAsync(store, product.Id, new ProductPatch { Price = 12.34m }));
+
+        var patched = server.Evotor.FindProduct(store, product.Id)!.Price == 12.34m ? 1 : 0;
+        Check("Evotor", kind, "PATCH product", server.Requests.Count(EvotorRouteKeys.PatchProduct), patched, error);
+    }
+
+    [Theory]
+    [MemberData(nameof(MayHaveActed))]
+    public async Task PlanFix_task_add_is_sent_once(string kind)
+    {
+        await using var server = await PlanFixTest.StartAsync();
+        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.TaskAdd));
+        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.Retry));
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddTaskAsync(new PlanFixTaskDraft { Title = "Once only" }));
+
+        var copies = server.PlanFix.Tasks.Count(t => t.Title == "Once only");
+        Check("PlanFix", kind, "task.add", server.Requests.Count(PlanFixRouteKeys.TaskAdd), copies, error);
+    }
+
+    [Theory]
+    [MemberData(nameof(MayHaveActed))]
+    public async Task PlanFix_comment_is_sent_once(string kind)
+    {
+        await using var server = await PlanFixTest.StartAsync();
+        const string route = "POST /planfix/xml/ action.add";
+        server.Faults.Enqueue(Rule(kind, route));
+        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.Retry));
+        var task = server.PlanFix.Tasks[0].Id;
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddCommentAsync(task, "Once only"));
+
+        var copies = server.PlanFix.ActionsOf(task).Count(a => a.Description.Contains("Once only"));
+        Check("PlanFix", kind, "action.add", server.Requests.Count(route), copies, error);
+    }
+
+    [Theory]
+    [MemberData(nameof(MayHaveActed))]
+    public async Task EnDocs_keyed_write_is_retried_and_acts_once(string kind)
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EnDocsRateLimit = 0 });
+        const string route = "POST /endocs/Dictionaries/AddOrUpdateContractor";
+        server.Faults.Enqueue(Rule(kind, route));
+        var client = new EnDocsClient(EnDocsConnection.Create(ApiTools.Http.Secret.FromString("endocs-demo-token"), server.EnDocsBaseUri, "test", FaultMatrix.Retry));
+
+        var result = await client.AddOrUpdateContractorAsync(new EnDocsContractor { ExtId = "C-once", Name = "ООО Однажды" });
+
+        var requests = server.Requests.Count(route);
+        var copies = server.EnDocs.Contractors.Count(c => c.ExtId == "C-once");
+        FaultReport.Add(new FaultCase("EnDocs", kind, "AddOrUpdateContractor (RequestID)", 1, copies, copies - 1, requests - 1,
+            $"sent {requests} times with one RequestID, applied {server.EnDocs.AppliedWrites(route)} time(s)"));
+        Assert.Equal(2, requests); // retried: the RequestID makes it safe
+        Assert.Equal(1, server.EnDocs.AppliedWrites(route));
+        Assert.Equal(1, copies);
+        Assert.NotNull(result.Id);
+    }
+
+    private static void Check(string service, string kind, string write, int requests, int effects, ApiException error)
+    {
+        FaultReport.Add(new FaultCase(service, kind, write + " (not idempotent)", 1, effects, Math.Max(0, effects - 1), requests - 1,
+            $"sent {requests} time(s), acted {effects} time(s); error {service}.{error.Kind}"));
+        Assert.Equal(1, requests);
+        Assert.Equal(Acts(kind) ? 1 : 0, effects);
+        // The caller is told the outcome is unknown when the server may have acted.
+        if (error.StatusCode is null) Assert.Contains("not retried", error.Message);
+    }
+}
