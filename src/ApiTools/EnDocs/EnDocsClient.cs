@@ -68,7 +68,7 @@ public sealed partial class EnDocsClient
 
     private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var stream = await ResponseLimits.OpenAsync(response, ResponseLimits.EnDocsJson, ServiceName).ConfigureAwait(false);
         var value = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
         return value ?? throw new JsonException("EnDocs answered with an empty JSON body.");
     }
@@ -76,8 +76,7 @@ public sealed partial class EnDocsClient
     /// <summary>Reads a body that may be empty (204): null then. JSON when it parses; a plain-text body as a JSON string.</summary>
     private static async Task<JsonElement?> ReadOptionalJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
+        var bytes = await ResponseLimits.ReadAllAsync(response, ResponseLimits.EnDocsJson, ServiceName, cancellationToken).ConfigureAwait(false);
         if (bytes.Length == 0) return null;
         try
         {

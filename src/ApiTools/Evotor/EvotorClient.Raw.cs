@@ -76,7 +76,7 @@ public sealed partial class EvotorClient
 
     private static async Task<JsonElement?> ReadOptionalJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var bytes = await ResponseLimits.ReadAllAsync(response, ResponseLimits.RawJson, ServiceName, cancellationToken).ConfigureAwait(false);
         if (bytes.Length == 0) return null;
         using var document = JsonDocument.Parse(bytes);
         return document.RootElement.Clone();

@@ -86,7 +86,7 @@ public sealed partial class EvotorClient
 
     private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var stream = await ResponseLimits.OpenAsync(response, ResponseLimits.EvotorJson, ServiceName).ConfigureAwait(false);
         var value = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
         return value ?? throw new JsonException("Evotor answered with an empty JSON body.");
     }

@@ -145,7 +145,7 @@ public sealed partial class PlanFixClient
         if (warning is not null) _observer.OnWarning(warning);
 
         using var buffer = new MemoryStream();
-        using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+        using (var stream = await ResponseLimits.OpenAsync(response, ResponseLimits.PlanFixXml, ServiceName).ConfigureAwait(false))
             await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
         buffer.Position = 0;
         XElement root;

@@ -20,7 +20,7 @@ namespace ApiTools.EnDocs.Json;
 internal sealed class StreamingListReader<T>
 {
     private const int InitialBuffer = 64 * 1024;
-    private const int MaxElementBytes = 256 * 1024 * 1024;
+    private const int MaxElementBytes = (int)Http.ResponseLimits.EnDocsListElement;
 
     private readonly JsonTypeInfo<T> _type;
     private readonly List<T> _ready = new();
@@ -61,7 +61,10 @@ internal sealed class StreamingListReader<T>
             if (consumed > 0) Buffer.BlockCopy(buffer, consumed, buffer, 0, filled);
             else if (filled == buffer.Length)
             {
-                if (buffer.Length >= MaxElementBytes) throw new JsonException($"One list element is larger than {MaxElementBytes / (1024 * 1024)} MB.");
+                // Not a JsonException: a repeat would be as large, so it is not retried.
+                if (buffer.Length >= MaxElementBytes)
+                    throw new ApiException(EnDocsClient.ServiceName, ApiErrorKind.ProtocolError,
+                        $"EnDocs sent one list element larger than {MaxElementBytes / (1024 * 1024)} MB (one document record needs far less); the list was refused there.");
                 Array.Resize(ref buffer, buffer.Length * 2);
             }
         }
