@@ -19,10 +19,12 @@ public abstract class EvotorAccountListCmdlet<T> : EvotorCmdlet
     /// <summary>Only the items of these stores; binds from a Store on the pipeline.</summary>
     [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[]? StoreId { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[] Id { get; set; } = null!;
 
     protected abstract IAsyncEnumerable<T> List(PageRange range, CancellationToken cancellationToken);

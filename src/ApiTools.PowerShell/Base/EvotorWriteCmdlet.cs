@@ -23,8 +23,16 @@ public abstract class EvotorWriteCmdlet : EvotorCmdlet
         _position++;
         var fields = inputObject is not null ? InputItem.Fields(inputObject) : InputItem.Fields(fromParameters());
         label = InputItem.Label(_position, fields);
+        // A piped row's columns that no field has are ignored; say so once per name (a typo would vanish otherwise).
+        if (inputObject is not null && (_unknown ??= NewUnknownFields())?.Warning(fields.Names, $"item {_position}") is string warning)
+            WriteWarning(warning);
         return fields;
     }
+
+    private UnknownFields? _unknown;
+
+    /// <summary>The names an item of this cmdlet may carry; null: not checked.</summary>
+    private protected virtual UnknownFields? NewUnknownFields() => null;
 
     /// <summary>Reads and checks an item; false (and one error written) when it is invalid.</summary>
     internal bool TryRead<T>(Func<T> read, object? target, out T item)

@@ -37,7 +37,7 @@ internal static class InputItem
     public static string Label(long position, InputFields fields)
     {
         var name = fields.Text("Name") ?? fields.Text("Id");
-        return name is null ? $"item {position}" : $"item {position} ('{name}')";
+        return name is null ? $"item {position}" : $"item {position} ('{InputFields.Shorten(name)}')";
     }
 
     private static object? Unwrap(object? value) => value is PSObject ps && ps.BaseObject is not PSCustomObject ? ps.BaseObject : value;

@@ -13,6 +13,7 @@ public abstract class PlanFixListCmdlet<T> : PlanFixCmdlet
     protected const string ByIdSet = "ById";
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
+    [ValidateRange(1L, long.MaxValue)]
     public long[] Id { get; set; } = null!;
 
     protected abstract IAsyncEnumerable<T> List(PageRange range, CancellationToken cancellationToken);

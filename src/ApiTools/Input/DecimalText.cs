@@ -22,6 +22,9 @@ public static class DecimalText
             CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>True for text of the right shape that <see cref="TryParse"/> still refused: too many digits for a decimal.</summary>
+    public static bool LooksLikeNumber(string? text) => text is not null && Shape.IsMatch(text.Trim());
+
     /// <summary>Digits after the decimal point, ignoring trailing zeros (12.50 has 1).</summary>
     public static int Scale(decimal value)
     {

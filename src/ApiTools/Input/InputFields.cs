@@ -16,30 +16,59 @@ namespace ApiTools.Input;
 public sealed class InputFields
 {
     private readonly Dictionary<string, object?> _values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _names = new();
     private readonly List<ApiViolation> _violations = new();
 
     public InputFields(IEnumerable<KeyValuePair<string, object?>> values)
     {
-        foreach (var kv in values) _values[Normalise(kv.Key)] = kv.Value;
+        foreach (var kv in values)
+        {
+            _values[Normalise(kv.Key)] = kv.Value;
+            _names.Add(kv.Key);
+        }
     }
+
+    /// <summary>Where the item came from when that is more than its place in the input, e.g. <c>products.csv line 7</c>.</summary>
+    public string? Origin { get; set; }
+
+    /// <summary>The item's data row in a CSV file (1 = the first row after the header), when it came from one.</summary>
+    public long? Row { get; set; }
+
+    /// <summary>The names the item came with (CSV columns, properties, keys), as written.</summary>
+    public IReadOnlyList<string> Names => _names;
 
     public IReadOnlyList<ApiViolation> Violations => _violations;
 
-    public void AddViolation(string field, string reason) => _violations.Add(new ApiViolation(field, reason));
+    /// <summary>Records a problem; the same problem of the same field is recorded once, however often the field is read.</summary>
+    public void AddViolation(string field, string reason)
+    {
+        foreach (var v in _violations)
+            if (v.Subject == field && v.Reason == reason) return;
+        _violations.Add(new ApiViolation(field, reason));
+    }
 
     /// <summary>True when the field is present with a value (an empty CSV cell counts as absent).</summary>
     public bool Has(string field) => Raw(field) is not null;
 
+    /// <summary>True when the item has the field at all, even empty: a CSV column that is there, a key that was given.</summary>
+    public bool Contains(string field) => _values.ContainsKey(Normalise(field));
+
+    /// <summary>The field as text. Text holding U+FFFD is refused: it is what a decoder leaves of bytes it could not read
+    /// (a Windows-1251 file read as UTF-8), and sending it would store mojibake for good.</summary>
     public string? Text(string field)
     {
         var raw = Raw(field);
-        return raw switch
+        var text = raw switch
         {
             null => null,
             string s => s,
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => raw.ToString(),
         };
+        if (text is not null && text.IndexOf('\uFFFD') >= 0 && !_violations.Any(v => v.Subject == field))
+            AddViolation(field, "holds U+FFFD, the mark of text read in the wrong encoding, so it was not sent: if the file is not UTF-8, " +
+                "read it with its encoding (Import-Csv -Encoding 1251) or save it as UTF-8");
+        return text;
     }
 
     public decimal? Decimal(string field)
@@ -54,8 +83,16 @@ public sealed class InputFields
                 try { return Convert.ToDecimal(raw, CultureInfo.InvariantCulture); }
                 catch (OverflowException) { break; }
             case string s when DecimalText.TryParse(s, out var parsed): return parsed;
+            case string s when DecimalText.LooksLikeNumber(s):
+                AddViolation(field, $"'{Shorten(s)}' is too large to be a price, quantity or any amount");
+                return null;
         }
-        AddViolation(field, $"'{raw}' is not a number: use digits with one '.' or ',' as the decimal point and no thousands separators");
+        if (raw is double or float)
+        {
+            AddViolation(field, $"{raw} is not a finite number within the range of an amount");
+            return null;
+        }
+        AddViolation(field, $"'{Shorten(raw.ToString() ?? "")}' is not a number: use digits with one '.' or ',' as the decimal point and no thousands separators");
         return null;
     }
 
@@ -65,7 +102,7 @@ public sealed class InputFields
         if (value is null) return null;
         if (value != decimal.Truncate(value.Value) || value > long.MaxValue || value < long.MinValue)
         {
-            AddViolation(field, $"'{Raw(field)}' is not a whole number");
+            AddViolation(field, $"'{Shorten(Text(field) ?? "")}' is not a whole number within ±{long.MaxValue:N0}");
             return null;
         }
         return (long)value.Value;
@@ -158,6 +195,13 @@ public sealed class InputFields
         _ => json.GetRawText(),
     };
 
+    /// <summary>Long text shortened for a message: a whole swallowed file must not become the error.</summary>
+    public static string Shorten(string text, int max = 40)
+    {
+        var oneLine = text.Replace("\r\n", "⏎").Replace('\n', '⏎').Replace('\r', '⏎');
+        return oneLine.Length <= max ? oneLine : oneLine.Substring(0, max) + "…";
+    }
+
     /// <summary>CostPrice, cost_price and costprice are one name.</summary>
-    private static string Normalise(string name) => name.Replace("_", "").Replace("-", "").Trim();
+    internal static string Normalise(string name) => name.Replace("_", "").Replace("-", "").Trim();
 }

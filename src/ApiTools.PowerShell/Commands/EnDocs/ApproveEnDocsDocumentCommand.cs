@@ -10,6 +10,7 @@ public sealed class ApproveEnDocsDocumentCommand : EnDocsCmdlet
 {
     /// <summary>Non-form document ids; bind from documents piped in.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1L, long.MaxValue)]
     public long[] Id { get; set; } = null!;
 
     [Parameter] public string? Approver { get; set; }

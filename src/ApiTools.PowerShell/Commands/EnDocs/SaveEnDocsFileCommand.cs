@@ -21,6 +21,7 @@ public sealed class SaveEnDocsFileCommand : EnDocsCmdlet
 
     /// <summary>Document ids; bind from documents piped in.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1L, long.MaxValue)]
     public long[] Id { get; set; } = null!;
 
     /// <summary>The list a piped document came from: NonForm → NonFormID, Contract → ContractID, others → MetaID.</summary>

@@ -13,12 +13,14 @@ public sealed class AddEvotorProductImageCommand : EvotorCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     /// <summary>The product; alias Id so a product piped in binds.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string ProductId { get; set; } = "";
 
     /// <summary>The PNG file.</summary>

@@ -18,6 +18,7 @@ public sealed class GetEvotorBulkTaskCommand : EvotorCmdlet
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("BulkTaskId", "TaskId")]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[] Id { get; set; } = null!;
 
     [Parameter(ParameterSetName = ListSet)]

@@ -20,11 +20,13 @@ public sealed class GetEvotorDocumentCommand : EvotorCmdlet
     // fills, so a mandatory -StoreId in ById would turn `Get-EvotorStore | Get-X` into a prompt for -Id.
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[]? StoreId { get; set; }
 
     /// <summary>Only this terminal's documents; binds from a Device. Without -StoreId its store is looked up.</summary>
     [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string? DeviceId { get; set; }
 
     /// <summary>Closed at or after this time.</summary>
@@ -43,6 +45,7 @@ public sealed class GetEvotorDocumentCommand : EvotorCmdlet
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[] Id { get; set; } = null!;
 
     protected override void ProcessRecord()

@@ -18,11 +18,13 @@ public sealed class GetEvotorProductCommand : EvotorCmdlet
     // fills, so a mandatory -StoreId in ById would turn `Get-EvotorStore | Get-X` into a prompt for -Id.
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[]? StoreId { get; set; }
 
     /// <summary>Product ids (not bound from the pipeline: a piped store's Id is not a product's).</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[] Id { get; set; } = null!;
 
     /// <summary>Only products updated at or after this time.</summary>

@@ -17,11 +17,13 @@ public sealed class GetEvotorProductGroupCommand : EvotorCmdlet
     // fills, so a mandatory -StoreId in ById would turn `Get-EvotorStore | Get-X` into a prompt for -Id.
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[]? StoreId { get; set; }
 
     /// <summary>Group ids. A product's group is its ParentId.</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[] Id { get; set; } = null!;
 
     protected override void ProcessRecord()

@@ -12,12 +12,14 @@ public sealed class GetEvotorProductImageCommand : EvotorCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     /// <summary>The product; alias Id so a product piped in binds.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string ProductId { get; set; } = "";
 
     protected override void ProcessRecord() =>

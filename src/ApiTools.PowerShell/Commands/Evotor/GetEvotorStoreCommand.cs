@@ -17,6 +17,7 @@ public sealed class GetEvotorStoreCommand : EvotorCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[] StoreId { get; set; } = null!;
 
     protected override void ProcessRecord()

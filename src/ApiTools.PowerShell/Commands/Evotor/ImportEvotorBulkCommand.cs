@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using ApiTools.Evotor.Bulk;
+using ApiTools.Evotor.Input;
 using ApiTools.Input;
 using ApiTools.PowerShell.Base;
 
@@ -22,6 +25,7 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
 
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     [Parameter]
@@ -55,10 +59,13 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
     private bool _declined;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Stopwatch _sinceProgress = new();
+    private UnknownFields _unknown = null!;
+    private long _pipelineRows;
 
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
+        _unknown = Kind == BulkKind.Product ? ProductInput.NewUnknownFields() : ProductGroupInput.NewUnknownFields();
         var what = Kind == BulkKind.Product ? "products" : "product groups";
         var dryRun = false;
         if (!ShouldProcess($"store {StoreId}", $"Bulk import of {what}"))
@@ -88,12 +95,61 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
         if (_declined || _import is null) return;
         if (ParameterSetName == PipelineSet)
         {
-            Emit(Await(ct => _import.AddAsync(InputItem.Fields(InputObject!), ct)));
+            var fields = InputItem.Fields(InputObject!);
+            _pipelineRows++;
+            if (_unknown.Warning(fields.Names, $"row {_pipelineRows}") is string warning) WriteWarning(warning);
+            Emit(Await(ct => _import.AddAsync(fields, ct)));
             return;
         }
-        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        foreach (var row in CsvRows.Read(file, Delimiter.ToString()))
+        using var csv = OpenCsv(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path));
+        foreach (var row in csv.Rows())
             Emit(Await(ct => _import.AddAsync(row, ct)));
+    }
+
+    /// <summary>
+    /// Opens the file and checks its header before any row is read: a file that cannot be read, or that lacks a column
+    /// every row needs, is one terminating error and nothing is sent. Unknown columns are a warning; they are ignored.
+    /// </summary>
+    private CsvFile OpenCsv(string file)
+    {
+        CsvFile csv;
+        try
+        {
+            csv = CsvFile.Open(file, Delimiter);
+        }
+        catch (Exception missing) when (missing is System.IO.FileNotFoundException or System.IO.DirectoryNotFoundException)
+        {
+            ThrowTerminatingError(new ErrorRecord(new System.IO.FileNotFoundException($"'{file}' does not exist.", file, missing),
+                "Evotor.FileNotFound", ErrorCategory.ObjectNotFound, file));
+            throw; // not reached
+        }
+        catch (CsvFileException unreadable)
+        {
+            ThrowTerminatingError(new ErrorRecord(unreadable, "Evotor.InvalidCsv", ErrorCategory.InvalidData, file));
+            throw;
+        }
+        catch (Exception denied) when (denied is System.IO.IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(denied, "Evotor.FileUnreadable", ErrorCategory.ReadError, file));
+            throw;
+        }
+        var header = new InputFields(csv.Header.Select(h => new KeyValuePair<string, object?>(h, null)));
+        var required = Kind == BulkKind.Product ? ProductInput.RequiredFields : ProductGroupInput.RequiredFields;
+        var missingColumns = required.Where(c => !header.Contains(c)).ToList();
+        if (missingColumns.Count > 0)
+        {
+            csv.Dispose();
+            var names = string.Join(", ", csv.Header.Select(h => $"'{InputFields.Shorten(h, 30)}'"));
+            var hint = csv.Header.Count == 1 && csv.Header[0].IndexOfAny(new[] { ';', ',', '\t' }) >= 0
+                ? $" The header is one column: is the delimiter something other than '{Delimiter}'? Give it with -Delimiter (Export-Csv -UseCulture under ru-RU writes ';')."
+                : "";
+            ThrowTerminatingError(new ErrorRecord(new CsvFileException(file,
+                    $"'{file}' has no {string.Join(", ", missingColumns)} column{(missingColumns.Count == 1 ? "" : "s")}, which every {(Kind == BulkKind.Product ? "product" : "product group")} needs " +
+                    $"(line 1 names {names}), so nothing was imported.{hint}"),
+                "Evotor.InvalidCsv", ErrorCategory.InvalidData, file));
+        }
+        if (_unknown.Warning(csv.Header, $"'{csv.Name}'") is string warning) WriteWarning(warning);
+        return csv;
     }
 
     protected override void EndProcessing()

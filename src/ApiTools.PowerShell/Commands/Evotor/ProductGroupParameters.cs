@@ -13,6 +13,7 @@ public abstract class ProductGroupWriteCommandBase : EvotorWriteCmdlet
     /// <summary>The store to write to; binds from a piped object's StoreId unless given.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     /// <summary>A group, an Import-Csv row or a hashtable; attributes as text are read as Name(a|b);Name2(c).</summary>
@@ -24,9 +25,11 @@ public abstract class ProductGroupWriteCommandBase : EvotorWriteCmdlet
     public string Name { get; set; } = "";
 
     /// <summary>The group to nest it in.</summary>
-    [Parameter(ParameterSetName = ParametersSet)] public string? ParentId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateEvotorId] public string? ParentId { get; set; }
 
     [Parameter(ParameterSetName = ParametersSet)] public string[]? Barcodes { get; set; }
 
     private protected IDictionary<string, object?> ParameterFields() => BoundFields(new Dictionary<string, object?>());
+
+    private protected override ApiTools.Input.UnknownFields NewUnknownFields() => ApiTools.Evotor.Input.ProductGroupInput.NewUnknownFields();
 }

@@ -17,6 +17,7 @@ public abstract class ProductWriteCommandBase : EvotorWriteCmdlet
     /// <summary>The store to write to; binds from a piped object's StoreId unless given.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     /// <summary>A product, an Import-Csv row or a hashtable; values as text are parsed (decimals with '.' or ',', lists as a;b;c).</summary>
@@ -52,7 +53,7 @@ public abstract class ProductWriteCommandBase : EvotorWriteCmdlet
     [Parameter(ParameterSetName = ParametersSet)] public string[]? Barcodes { get; set; }
 
     /// <summary>The product group to put it in.</summary>
-    [Parameter(ParameterSetName = ParametersSet)] public string? ParentId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateEvotorId] public string? ParentId { get; set; }
 
     private protected IDictionary<string, object?> ParameterFields() => BoundFields(new Dictionary<string, object?>
     {
@@ -61,4 +62,6 @@ public abstract class ProductWriteCommandBase : EvotorWriteCmdlet
         ["Type"] = Type,
         ["AllowToSell"] = AllowToSell,
     });
+
+    private protected override ApiTools.Input.UnknownFields NewUnknownFields() => ApiTools.Evotor.Input.ProductInput.NewUnknownFields();
 }

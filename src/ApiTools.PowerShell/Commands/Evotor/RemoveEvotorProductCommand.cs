@@ -13,11 +13,13 @@ public sealed class RemoveEvotorProductCommand : EvotorRemoveCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     /// <summary>Product ids; bind from products piped in.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[] Id { get; set; } = null!;
 
     protected override string What => "product";

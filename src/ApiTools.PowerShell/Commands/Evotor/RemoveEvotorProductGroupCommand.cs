@@ -13,10 +13,12 @@ public sealed class RemoveEvotorProductGroupCommand : EvotorRemoveCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[] Id { get; set; } = null!;
 
     protected override string What => "product group";

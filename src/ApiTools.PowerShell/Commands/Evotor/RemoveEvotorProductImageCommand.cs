@@ -10,16 +10,19 @@ public sealed class RemoveEvotorProductImageCommand : EvotorCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string ProductId { get; set; } = "";
 
     /// <summary>The image; alias Id so an image piped in binds.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string ImageId { get; set; } = "";
 
     protected override void ProcessRecord()

@@ -14,16 +14,19 @@ public sealed class SaveEvotorProductImageCommand : EvotorCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string ProductId { get; set; } = "";
 
     /// <summary>The image; alias Id so an image from Get-EvotorProductImage binds.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string ImageId { get; set; } = "";
 
     /// <summary>The folder to save into (created if missing).</summary>

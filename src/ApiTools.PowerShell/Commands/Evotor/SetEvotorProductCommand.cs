@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Models;
+using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Commands.Evotor;
 
@@ -12,6 +13,7 @@ public sealed class SetEvotorProductCommand : ProductWriteCommandBase
     /// <summary>The id to store the product under (piped objects carry their own).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string Id { get; set; } = "";
 
     /// <summary>Write each stored product.</summary>

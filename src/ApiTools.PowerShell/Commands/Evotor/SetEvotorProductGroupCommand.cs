@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Models;
+using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Commands.Evotor;
 
@@ -11,6 +12,7 @@ public sealed class SetEvotorProductGroupCommand : ProductGroupWriteCommandBase
 {
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string Id { get; set; } = "";
 
     /// <summary>Write each stored group.</summary>

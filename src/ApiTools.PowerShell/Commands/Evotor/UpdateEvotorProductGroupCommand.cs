@@ -12,16 +12,18 @@ public sealed class UpdateEvotorProductGroupCommand : EvotorWriteCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string StoreId { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
     public string[] Id { get; set; } = null!;
 
     [Parameter] [ValidateNotNullOrEmpty] public string? Name { get; set; }
 
     /// <summary>The group to move it under.</summary>
-    [Parameter] [ValidateNotNullOrEmpty] public string? ParentId { get; set; }
+    [Parameter] [ValidateNotNullOrEmpty] [ValidateEvotorId] public string? ParentId { get; set; }
 
     [Parameter] public SwitchParameter PassThru { get; set; }
 

@@ -10,6 +10,7 @@ namespace ApiTools.PowerShell.Commands.PlanFix;
 public sealed class AddPlanFixCommentCommand : PlanFixCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1L, long.MaxValue)]
     public long TaskId { get; set; }
 
     [Parameter(Mandatory = true)]

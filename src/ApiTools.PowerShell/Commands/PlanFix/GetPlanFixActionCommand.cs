@@ -10,6 +10,7 @@ namespace ApiTools.PowerShell.Commands.PlanFix;
 public sealed class GetPlanFixActionCommand : PlanFixCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1L, long.MaxValue)]
     public long TaskId { get; set; }
 
     protected override void ProcessRecord()

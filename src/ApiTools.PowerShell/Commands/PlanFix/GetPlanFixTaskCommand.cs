@@ -23,16 +23,19 @@ public sealed class GetPlanFixTaskCommand : PlanFixCmdlet
 
     /// <summary>Binds from a piped project's ProjectId (or an Import-Csv row's).</summary>
     [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1L, long.MaxValue)]
     public long? ProjectId { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     public int? Status { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
+    [ValidateRange(1L, long.MaxValue)]
     public long[] Id { get; set; } = null!;
 
     /// <summary>Task numbers as users see them (#1234).</summary>
     [Parameter(ParameterSetName = ByGeneralSet, Mandatory = true)]
+    [ValidateRange(1L, long.MaxValue)]
     public long[] General { get; set; } = null!;
 
     protected override void ProcessRecord()

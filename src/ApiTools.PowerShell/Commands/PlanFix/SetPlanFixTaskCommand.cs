@@ -12,6 +12,7 @@ namespace ApiTools.PowerShell.Commands.PlanFix;
 public sealed class SetPlanFixTaskCommand : PlanFixWriteCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1L, long.MaxValue)]
     public long Id { get; set; }
 
     [Parameter] [ValidateNotNullOrEmpty] public string? Title { get; set; }
@@ -21,10 +22,10 @@ public sealed class SetPlanFixTaskCommand : PlanFixWriteCmdlet
     [ValidateSet("Average", "High", "Low", IgnoreCase = true)]
     public string? Importance { get; set; }
 
-    [Parameter] public int? Status { get; set; }
-    [Parameter] public long? OwnerId { get; set; }
-    [Parameter] public long? ProjectId { get; set; }
-    [Parameter] public long[]? WorkerId { get; set; }
+    [Parameter] [ValidateRange(0, int.MaxValue)] public int? Status { get; set; }
+    [Parameter] [ValidateRange(1L, long.MaxValue)] public long? OwnerId { get; set; }
+    [Parameter] [ValidateRange(1L, long.MaxValue)] public long? ProjectId { get; set; }
+    [Parameter] [ValidateRange(1L, long.MaxValue)] public long[]? WorkerId { get; set; }
     [Parameter] public DateTime? EndTime { get; set; }
 
     /// <summary>Write the task as it is after the change.</summary>

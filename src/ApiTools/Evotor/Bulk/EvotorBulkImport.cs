@@ -48,7 +48,8 @@ public sealed class EvotorBulkImport : IDisposable
     public async Task<BulkStep> AddAsync(InputFields row, CancellationToken cancellationToken = default)
     {
         var number = ++_rows;
-        var label = $"row {number}" + (row.Text("Name") is string n ? $" ('{n}')" : "");
+        // "row 4 (products.csv line 5) ('Молоко')": the data row, and for a file where it is, so the user can go to it.
+        var label = $"row {number}" + (row.Origin is string origin ? $" ({origin})" : "") + (row.Text("Name") is string n ? $" ('{InputFields.Shorten(n)}')" : "");
         if (!TryPrepare(row, number, label, out var item, out var invalid))
         {
             lock (_gate) _ready[number] = invalid;

@@ -10,6 +10,15 @@ namespace ApiTools.Evotor.Input;
 /// Attributes come as typed objects or as the <c>Size(S|M|L);Colour(Red|Blue)</c> text Export-Csv wrote.</summary>
 public static class ProductGroupInput
 {
+    public static readonly IReadOnlyList<string> RequiredFields = new[] { "Name" };
+
+    /// <summary>Every field read, plus the read-only ones Export-Csv writes (ignored on purpose).</summary>
+    public static readonly IReadOnlyList<string> WritableFields = new[] { "Id", "ParentId", "Name", "Barcodes", "Attributes" };
+
+    public static readonly IReadOnlyList<string> KnownFields = WritableFields.Concat(new[] { "StoreId", "UserId", "CreatedAt", "UpdatedAt", "Extra" }).ToArray();
+
+    public static UnknownFields NewUnknownFields() => new(KnownFields, "product group", WritableFields);
+
     public static ProductGroup Read(InputFields fields, string label, bool requireId)
     {
         var group = new ProductGroup
@@ -21,6 +30,8 @@ public static class ProductGroupInput
             Attributes = Attributes(fields),
         };
         if (requireId && group.Id.Length == 0) fields.AddViolation("Id", "is required to store the group under a known id");
+        ProductInput.CheckId(fields, "Id", group.Id);
+        ProductInput.CheckId(fields, "ParentId", group.ParentId);
         ProductInput.Required(fields, "Name", group.Name);
         ProductInput.MaxLength(fields, "Name", group.Name, ProductInput.MaxNameLength);
         if (fields.Violations.Count > 0) throw ProductInput.Invalid(label, fields);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using ApiTools.Evotor.Models;
 using ApiTools.Input;
@@ -13,7 +14,24 @@ namespace ApiTools.Evotor.Input;
 /// </summary>
 public static class ProductInput
 {
+    /// <summary>The contract documents 128 (its server once said 0..160): the documented limit is kept.</summary>
     public const int MaxNameLength = 128;
+
+    /// <summary>What a write needs; a CSV without one of these columns cannot give a single valid row.</summary>
+    public static readonly IReadOnlyList<string> RequiredFields = new[] { "Name", "Price", "MeasureName", "Tax", "AllowToSell", "Type" };
+
+    /// <summary>What a user can set.</summary>
+    public static readonly IReadOnlyList<string> WritableFields = new[]
+    {
+        "Id", "ParentId", "Name", "Type", "MeasureName", "Tax", "AllowToSell", "Price", "CostPrice", "Quantity", "Description",
+        "ArticleNumber", "Code", "Barcodes", "AlcoCodes", "AlcoholByVolume", "AlcoholProductKindCode", "TareVolume", "AttributesChoices",
+    };
+
+    /// <summary>Every field read, plus the read-only ones Get-EvotorProduct | Export-Csv writes (ignored on purpose);
+    /// any other column is unknown, and the cmdlets warn about it once.</summary>
+    public static readonly IReadOnlyList<string> KnownFields = WritableFields.Concat(new[] { "StoreId", "UserId", "CreatedAt", "UpdatedAt", "Extra" }).ToArray();
+
+    public static UnknownFields NewUnknownFields() => new(KnownFields, "product", WritableFields);
 
     /// <param name="label">How messages name the item, e.g. <c>item 3 ('Молоко')</c>.</param>
     /// <param name="requireId">PUT needs the id the product is stored under.</param>
@@ -43,6 +61,8 @@ public static class ProductInput
         };
 
         if (requireId && product.Id.Length == 0) fields.AddViolation("Id", "is required to store the product under a known id");
+        CheckId(fields, "Id", product.Id);
+        CheckId(fields, "ParentId", product.ParentId);
         Required(fields, "Name", product.Name);
         if (product.Name is { Length: > MaxNameLength }) fields.AddViolation("Name", $"is {product.Name.Length} characters; at most {MaxNameLength}");
         Required(fields, "Price", product.Price);
@@ -109,10 +129,19 @@ public static class ProductInput
         return value;
     }
 
-    /// <summary>Names the field as the user wrote it (the CSV column, the parameter): Price, not price.</summary>
+    /// <summary>Names the field as the user wrote it (the CSV column, the parameter): Price, not price; says whether
+    /// the column is missing or the cell empty, since the fixes differ.</summary>
     internal static void Required(InputFields fields, string field, object? value)
     {
-        if (value is null && !fields.Violations.Any(v => v.Subject == field)) fields.AddViolation(field, "is required");
+        if (value is not null || fields.Violations.Any(v => v.Subject == field)) return;
+        fields.AddViolation(field, fields.Contains(field) ? "is required but empty" : $"is required but missing (no {field} column or property)");
+    }
+
+    /// <summary>An id given in a row (Id, ParentId) must be one Evotor can have: see <see cref="EvotorIds"/>.</summary>
+    internal static void CheckId(InputFields fields, string field, string? id)
+    {
+        if (string.IsNullOrEmpty(id)) return;
+        if (EvotorIds.Problem(id) is string problem) fields.AddViolation(field, $"'{InputFields.Shorten(id!)}' {problem}");
     }
 
     internal static void MaxLength(InputFields fields, string field, string? value, int max)

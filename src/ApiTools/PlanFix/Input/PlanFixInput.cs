@@ -24,9 +24,9 @@ public static class PlanFixInput
             Title = fields.Text("Title")?.Trim(),
             Description = fields.Text("Description"),
             Importance = fields.Text("Importance")?.Trim().ToUpperInvariant(),
-            Status = (int?)fields.Integer("Status"),
-            OwnerId = fields.Integer("OwnerId"),
-            ProjectId = fields.Integer("ProjectId"),
+            Status = Status(fields),
+            OwnerId = Id(fields, "OwnerId"),
+            ProjectId = Id(fields, "ProjectId"),
             WorkerIds = Ids(fields, fields.Has("WorkerIds") ? "WorkerIds" : "WorkerId"),
             EndTime = Date(fields, "EndTime", zone),
         };
@@ -40,6 +40,27 @@ public static class PlanFixInput
         {
             ErrorCode = "client_validation",
         };
+    }
+
+    /// <summary>PlanFix ids are positive whole numbers.</summary>
+    private static long? Id(InputFields fields, string field)
+    {
+        var id = fields.Integer(field);
+        if (id is <= 0) fields.AddViolation(field, $"{id} is not an id: PlanFix ids are whole numbers from 1");
+        return id is > 0 ? id : null;
+    }
+
+    /// <summary>A status number (PlanFix's are small: 1 new, 2 in work, 3 completed…); anything past an int is refused, not wrapped.</summary>
+    private static int? Status(InputFields fields)
+    {
+        var status = fields.Integer("Status");
+        if (status is null) return null;
+        if (status is < 0 or > int.MaxValue)
+        {
+            fields.AddViolation("Status", $"{status} is not a status number");
+            return null;
+        }
+        return (int)status.Value;
     }
 
     private static List<long>? Ids(InputFields fields, string field)

@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ApiTools.Input;
+
+/// <summary>
+/// A CSV file (as Export-Csv writes it) read as a stream, one row at a time as input fields with the header's
+/// names, so a million rows never sit in memory. Problems of the whole file (no header, a column named twice)
+/// throw <see cref="CsvFileException"/> on <see cref="Open"/>, before any row is read. Problems of one row
+/// (a value count that does not match the header, a stray or unclosed quote, bytes that are not UTF-8) are
+/// recorded as violations on that row, named by field, and the next rows still come: each row knows where it
+/// came from (<see cref="InputFields.Origin"/>: the file name and its line, as an editor counts lines).
+/// Rows are numbered as data rows (the first row after the header is 1), as Import-Csv counts them; blank
+/// lines are skipped, as Import-Csv skips them. Empty cells read as absent.
+/// </summary>
+public sealed class CsvFile : IDisposable
+{
+    private readonly StreamReader _reader;
+    private readonly CsvReader _csv;
+    private readonly RecordingUtf8Fallback _invalidBytes = new();
+    private readonly List<(string Value, string Reason)> _rowProblems = new();
+
+    private CsvFile(string path, string delimiter)
+    {
+        FullPath = path;
+        Name = System.IO.Path.GetFileName(path);
+        // Not UTF-8? Invalid bytes become U+FFFD and are recorded, so the rows holding them are refused by name
+        // (never stored as mojibake) while the other rows of the file still go.
+        var utf8 = Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, _invalidBytes);
+        _reader = new StreamReader(path, utf8, detectEncodingFromByteOrderMarks: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter,
+            DetectColumnCountChanges = false,
+            MissingFieldFound = null,
+            BadDataFound = args => _rowProblems.Add((args.Field, "has a quote inside a value that is not quoted: quote the whole value and double each quote in it (\"a \"\"b\"\" c\")")),
+            TrimOptions = TrimOptions.None,
+        };
+        _csv = new CsvReader(_reader, config);
+    }
+
+    /// <summary>The file as given to <see cref="Open"/>.</summary>
+    public string FullPath { get; }
+
+    /// <summary>The file's name, as row messages give it.</summary>
+    public string Name { get; }
+
+    public char Delimiter { get; private set; }
+
+    /// <summary>The column names of the first line, as written.</summary>
+    public IReadOnlyList<string> Header { get; private set; } = Array.Empty<string>();
+
+    /// <summary>Opens the file and reads its header. Throws <see cref="CsvFileException"/> when the file as a whole cannot be read
+    /// as a CSV with a header; a missing file throws <see cref="FileNotFoundException"/>.</summary>
+    public static CsvFile Open(string path, char delimiter = ',')
+    {
+        var file = new CsvFile(path, delimiter.ToString());
+        try
+        {
+            file.Delimiter = delimiter;
+            file.ReadHeader();
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private void ReadHeader()
+    {
+        if (!_csv.Read() || !_csv.ReadHeader() || _csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
+            throw new CsvFileException(FullPath, $"'{FullPath}' has no header row: the first line must name the columns (as Export-Csv writes them).");
+        if (header.Any(h => h.IndexOf('\uFFFD') >= 0))
+            throw new CsvFileException(FullPath, $"'{FullPath}' line 1 (the header) is not UTF-8 text. {NotUtf8Advice}");
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in header)
+        {
+            if (string.IsNullOrWhiteSpace(column)) continue;
+            var key = InputFields.Normalise(column);
+            if (seen.TryGetValue(key, out var first))
+                throw new CsvFileException(FullPath, first == column
+                    ? $"'{FullPath}' line 1 names the column '{column}' twice; which value counts would be a guess, so nothing was read."
+                    : $"'{FullPath}' line 1 names one column twice, as '{first}' and '{column}'; which value counts would be a guess, so nothing was read.");
+            seen[key] = column;
+        }
+        Header = header;
+    }
+
+    /// <summary>What to do about a file that is not UTF-8 (the usual culprit: Excel's "CSV" under a Russian Windows, Windows-1251).</summary>
+    public const string NotUtf8Advice =
+        "Save it as UTF-8 (Excel: \"CSV UTF-8\"), or convert it: Get-Content -Encoding 1251 in.csv | Set-Content -Encoding utf8 out.csv";
+
+    /// <summary>
+    /// The data rows, in order. A row's problems come as violations on its fields (see the class summary); the caller
+    /// refuses such a row and goes on with the next. An unclosed quote swallows the rest of the file into one value, so
+    /// that row says where the quote opened and is the last.
+    /// </summary>
+    public IEnumerable<InputFields> Rows()
+    {
+        // One record of lookahead: only the record that ends the file can be an unclosed quote's.
+        Pending? pending = null;
+        var dataRow = 0L;
+        while (true)
+        {
+            _rowProblems.Clear();
+            var more = _csv.Read();
+            if (pending is not null) yield return Finish(pending, last: !more);
+            if (!more) yield break;
+            pending = new Pending(++dataRow, _csv.Parser.Record ?? Array.Empty<string>(), _csv.Parser.RawRecord ?? "", _csv.Parser.RawRow, _rowProblems.ToList());
+        }
+    }
+
+    private sealed record Pending(long Row, string[] Record, string Raw, long LastLine, List<(string Value, string Reason)> Problems);
+
+    private InputFields Finish(Pending p, bool last)
+    {
+        var header = Header;
+        var record = p.Record;
+        var open = last ? OpenQuoteColumn(p.Raw) : -1;
+        // The parser counts a line break inside an unclosed quote at the very end as the start of one more line.
+        var lastLine = open >= 0 && p.Raw.Length > 0 && p.Raw[p.Raw.Length - 1] is '\n' or '\r' ? p.LastLine - 1 : p.LastLine;
+        var firstLine = lastLine - LineBreaks(p.Raw);
+        var values = new List<KeyValuePair<string, object?>>(header.Count);
+        for (var i = 0; i < header.Count; i++)
+            if (!string.IsNullOrWhiteSpace(header[i])) values.Add(new(header[i], i < record.Length ? record[i] : null));
+        var row = new InputFields(values)
+        {
+            Origin = firstLine == lastLine ? $"{Name} line {firstLine}" : $"{Name} lines {firstLine}-{lastLine}",
+            Row = p.Row,
+        };
+
+        if (open >= 0)
+        {
+            var field = open < header.Count ? header[open] : "(row)";
+            row.AddViolation(field, $"opens a quote on line {firstLine} that is never closed, so the rest of the file (to line {lastLine}) was read as this one value: close the quote");
+            return row;
+        }
+        if (record.Length != header.Count)
+        {
+            row.AddViolation("(row)", record.Length < header.Count
+                ? $"has {record.Length} values but the header names {header.Count} columns ({string.Join(", ", header.Skip(record.Length))} got none): a delimiter is missing, or the row was cut"
+                : $"has {record.Length} values but the header names {header.Count} columns (extra: {string.Join(", ", record.Skip(header.Count).Select(v => $"'{Short(v)}'"))}): " +
+                  $"a value holding '{Delimiter}' (a decimal comma, a name) must be quoted");
+        }
+        foreach (var (value, reason) in p.Problems) row.AddViolation(FieldOf(record, value), reason);
+        if (_invalidBytes.Count > 0)
+        {
+            for (var i = 0; i < Math.Min(header.Count, record.Length); i++)
+                if (record[i].IndexOf('\uFFFD') >= 0)
+                    row.AddViolation(header[i], $"holds bytes that are not UTF-8, so '{Name}' is not a UTF-8 file (Windows-1251?). {NotUtf8Advice}");
+        }
+        return row;
+    }
+
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _reader.Dispose();
+    }
+
+    /// <summary>The column of the value the parser complained about (it reports the value, not its place).</summary>
+    private string FieldOf(string[] record, string value)
+    {
+        for (var i = 0; i < Math.Min(record.Length, Header.Count); i++)
+            if (record[i] == value) return Header[i];
+        return "(row)";
+    }
+
+    /// <summary>The column whose quoted value is still open at the end of the raw text (RFC 4180 walked by hand), or -1.</summary>
+    private int OpenQuoteColumn(string raw)
+    {
+        const int FieldStart = 0, Unquoted = 1, Quoted = 2, QuoteInQuoted = 3;
+        var state = FieldStart;
+        var column = 0;
+        var openedIn = -1;
+        foreach (var c in raw)
+        {
+            var ends = c == Delimiter || c == '\n' || c == '\r';
+            switch (state)
+            {
+                case Quoted:
+                    if (c == '"') state = QuoteInQuoted;
+                    continue;
+                case FieldStart when c == '"':
+                    state = Quoted;
+                    openedIn = column;
+                    continue;
+                case QuoteInQuoted when c == '"':
+                    state = Quoted; // "" inside a quoted value
+                    continue;
+            }
+            if (!ends)
+            {
+                state = Unquoted;
+                continue;
+            }
+            column = c == Delimiter ? column + 1 : 0;
+            state = FieldStart;
+        }
+        return state == Quoted ? openedIn : -1;
+    }
+
+    private static int LineBreaks(string raw)
+    {
+        var text = raw.TrimEnd('\r', '\n');
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n') count++;
+            else if (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')) count++;
+        }
+        return count;
+    }
+
+    private static string Short(string value) => value.Length <= 20 ? value : value.Substring(0, 20) + "…";
+
+    /// <summary>Keeps decoding going past bytes that are not UTF-8 (each becomes U+FFFD) and counts them.</summary>
+    private sealed class RecordingUtf8Fallback : DecoderFallback
+    {
+        public int Count;
+        public override int MaxCharCount => 1;
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
+
+        private sealed class Buffer : DecoderFallbackBuffer
+        {
+            private readonly RecordingUtf8Fallback _owner;
+            private bool _pending;
+            public Buffer(RecordingUtf8Fallback owner) => _owner = owner;
+            public override int Remaining => _pending ? 1 : 0;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                _owner.Count++;
+                _pending = true;
+                return true;
+            }
+
+            public override char GetNextChar()
+            {
+                if (!_pending) return '\0';
+                _pending = false;
+                return '\uFFFD';
+            }
+
+            public override bool MovePrevious() => false;
+            public override void Reset() => _pending = false;
+        }
+    }
+}
+
+/// <summary>A CSV file that cannot be read as a whole (no header, a column named twice, a header that is not UTF-8).</summary>
+public sealed class CsvFileException : IOException
+{
+    public CsvFileException(string path, string message) : base(message) => Path = path;
+
+    public string Path { get; }
+}
