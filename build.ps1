@@ -162,7 +162,7 @@ function Write-FaultSummary([string] $Path) {
     if ($rows.Count -eq 0) { return }
     Write-Step "Fault injection summary ($($rows.Count) cases)"
     $kinds = @($rows | ForEach-Object Fault | Sort-Object -Unique)
-    Write-Host "Fault kinds tried: $($kinds -join ', ')"
+    Write-Host "Fault kinds tried ($($kinds.Count)): $($kinds -join ' | ')"
     $rows | Format-Table -AutoSize -Wrap @(
         'Service', 'Fault', 'Scenario',
         @{ n = 'Expected'; e = { [long] $_.Expected }; a = 'Right' },

@@ -23,7 +23,7 @@ public sealed class EnDocsListingUnderFaultsTests
     {
         await using var server = await StartAsync();
         var injected = FaultMatrix.Inject(server, FaultMatrix.Sequential(kind, Route));
-        var (client, observer, expected) = Arrange(server);
+        var (client, observer, expected) = Arrange(server, kind);
 
         // A fault-free listing is one request.
         await FaultMatrix.ReadAsync("EnDocs", kind, "50k invoices", expected, Ids(client), observer, mustComplete: true,
@@ -35,7 +35,7 @@ public sealed class EnDocsListingUnderFaultsTests
     {
         await using var server = await StartAsync();
         var injected = FaultMatrix.Inject(server, [new FaultRule { Route = Route, TruncateBody = true, Times = 1_000_000 }]);
-        var (client, observer, expected) = Arrange(server);
+        var (client, observer, expected) = Arrange(server, "persistent");
 
         var (received, error) = await FaultMatrix.ReadAsync("EnDocs", "reset mid-body on every answer", "50k invoices", expected, Ids(client), observer,
             mustComplete: false, injected, () => server.Requests.Count(Route), 0);
@@ -50,7 +50,7 @@ public sealed class EnDocsListingUnderFaultsTests
     {
         await using var server = await StartAsync();
         var injected = FaultMatrix.Inject(server, [new FaultRule { Route = Route, Status = 503, Times = 1_000_000 }]);
-        var (client, observer, expected) = Arrange(server);
+        var (client, observer, expected) = Arrange(server, "persistent");
 
         var (received, error) = await FaultMatrix.ReadAsync("EnDocs", "503 on every try", "50k invoices", expected, Ids(client), observer,
             mustComplete: false, injected, () => server.Requests.Count(Route), 0);
@@ -63,10 +63,10 @@ public sealed class EnDocsListingUnderFaultsTests
     private static Task<EmulatorServer> StartAsync() =>
         EmulatorServer.StartAsync(new EmulatorOptions { EnDocsInvoices = Invoices, EnDocsRateLimit = 0, FaultSeed = FaultMatrix.Seed });
 
-    private static (EnDocsClient Client, RecordingObserver Observer, List<long> Expected) Arrange(EmulatorServer server)
+    private static (EnDocsClient Client, RecordingObserver Observer, List<long> Expected) Arrange(EmulatorServer server, string kind)
     {
         var observer = new RecordingObserver();
-        var client = new EnDocsClient(EnDocsConnection.Create(Secret.FromString("endocs-demo-token"), server.EnDocsBaseUri, "test", FaultMatrix.Retry), observer);
+        var client = new EnDocsClient(EnDocsConnection.Create(Secret.FromString("endocs-demo-token"), server.EnDocsBaseUri, "test", FaultMatrix.RetryFor(kind)), observer);
         return (client, observer, server.EnDocs.Listed(EnDocsDocumentKind.Invoice).Select(d => d.Id).ToList());
     }
 

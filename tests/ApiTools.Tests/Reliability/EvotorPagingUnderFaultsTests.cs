@@ -12,7 +12,7 @@ public sealed class EvotorPagingUnderFaultsTests
     private static readonly Lazy<Task<int>> CleanRequests = new(async () =>
     {
         await using var server = await StartAsync();
-        var (client, _, store, _) = Arrange(server);
+        var (client, _, store, _) = Arrange(server, "none");
         await foreach (var _ in Ids(client, store)) { }
         return server.Requests.Count(Route);
     });
@@ -33,7 +33,7 @@ public sealed class EvotorPagingUnderFaultsTests
         var clean = await CleanRequests.Value;
         await using var server = await StartAsync();
         var injected = FaultMatrix.Inject(server, FaultMatrix.Intermittent(kind, Route));
-        var (client, observer, store, expected) = Arrange(server);
+        var (client, observer, store, expected) = Arrange(server, kind);
 
         await FaultMatrix.ReadAsync("Evotor", kind, "100k products", expected, Ids(client, store), observer, mustComplete: true,
             injected, () => server.Requests.Count(Route), clean);
@@ -44,7 +44,7 @@ public sealed class EvotorPagingUnderFaultsTests
     {
         await using var server = await StartAsync();
         var injected = FaultMatrix.Inject(server, [new FaultRule { Route = Route, Status = 503, Skip = 10, Times = 1_000_000 }]);
-        var (client, observer, store, expected) = Arrange(server);
+        var (client, observer, store, expected) = Arrange(server, "503");
 
         var (received, error) = await FaultMatrix.ReadAsync("Evotor", "503 on every try", "100k products", expected, Ids(client, store), observer,
             mustComplete: false, injected, () => server.Requests.Count(Route), 0);
@@ -58,10 +58,10 @@ public sealed class EvotorPagingUnderFaultsTests
     private static Task<EmulatorServer> StartAsync() =>
         EmulatorServer.StartAsync(new EmulatorOptions { EvotorStores = 1, EvotorProductsPerStore = Products, FaultSeed = FaultMatrix.Seed });
 
-    private static (EvotorClient Client, RecordingObserver Observer, string Store, List<string> Expected) Arrange(EmulatorServer server)
+    private static (EvotorClient Client, RecordingObserver Observer, string Store, List<string> Expected) Arrange(EmulatorServer server, string kind)
     {
         var observer = new RecordingObserver();
-        var client = Support.Evotor.Client(server, observer, FaultMatrix.Retry);
+        var client = Support.Evotor.Client(server, observer, FaultMatrix.RetryFor(kind));
         var store = server.Evotor.Stores[0].Id;
         return (client, observer, store, server.Evotor.ProductsOf(store).Select(p => p.Id).ToList());
     }

@@ -24,6 +24,18 @@ internal static class FaultMatrix
         AttemptTimeout = TimeSpan.FromSeconds(1),
     };
 
+    /// <summary>The same with a 15 s attempt timeout, for cases that inject no slow answer: a loaded test machine
+    /// must not turn an ordinary page into a timeout.</summary>
+    public static readonly RetryOptions PatientRetry = new()
+    {
+        BaseDelay = TimeSpan.FromMilliseconds(5),
+        MaxDelay = TimeSpan.FromMilliseconds(50),
+        AttemptTimeout = TimeSpan.FromSeconds(15),
+    };
+
+    /// <summary>The retry options for a case: the short timeout only where the case is about slow answers.</summary>
+    public static RetryOptions RetryFor(string kind) => kind.Contains("slower", StringComparison.Ordinal) ? Retry : PatientRetry;
+
     /// <summary>
     /// Rules for a listing that takes many requests (Evotor and PlanFix pages): intermittent faults drawn per request,
     /// and bursts of 429 at a fixed request.

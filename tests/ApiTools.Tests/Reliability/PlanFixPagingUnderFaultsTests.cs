@@ -34,7 +34,7 @@ public sealed class PlanFixPagingUnderFaultsTests
         var injected = FaultMatrix.Inject(server, FaultMatrix.Intermittent(kind, Route));
         var observer = new RecordingObserver();
         // Login mode, so a sid can expire; token mode is the same path otherwise.
-        var client = PlanFixTest.LoginClient(server, observer, PlanFixTest.Options(rate: 1000, retry: FaultMatrix.Retry));
+        var client = PlanFixTest.LoginClient(server, observer, PlanFixTest.Options(rate: 1000, retry: FaultMatrix.RetryFor(kind)));
         var expected = server.PlanFix.Tasks.Select(t => t.Id).ToList();
 
         // A re-login after an expired sid counts as a retry too.
@@ -48,7 +48,7 @@ public sealed class PlanFixPagingUnderFaultsTests
         await using var server = await StartAsync();
         var injected = FaultMatrix.Inject(server, [new FaultRule { Route = Route, Status = 502, Skip = 20, Times = 1_000_000 }]);
         var observer = new RecordingObserver();
-        var client = PlanFixTest.TokenClient(server, observer, PlanFixTest.Options(rate: 1000, retry: FaultMatrix.Retry));
+        var client = PlanFixTest.TokenClient(server, observer, PlanFixTest.Options(rate: 1000, retry: FaultMatrix.PatientRetry));
         var expected = server.PlanFix.Tasks.Select(t => t.Id).ToList();
 
         var (received, error) = await FaultMatrix.ReadAsync("PlanFix", "502 on every try", "5k tasks", expected, Ids(client), observer,

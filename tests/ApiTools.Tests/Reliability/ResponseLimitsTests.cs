@@ -10,7 +10,7 @@ namespace ApiTools.Tests.Reliability;
 /// <summary>Answers larger than the API could need are refused before they are held in memory, and not asked for again.</summary>
 public sealed class ResponseLimitsTests
 {
-    private static readonly RetryOptions Retry = FaultMatrix.Retry;
+    private static readonly RetryOptions Retry = FaultMatrix.PatientRetry;
 
     [Fact]
     public async Task An_Evotor_answer_announced_over_the_cap_is_refused_unread()

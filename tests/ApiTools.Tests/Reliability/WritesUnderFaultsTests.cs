@@ -41,7 +41,7 @@ public sealed class WritesUnderFaultsTests
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EvotorProductsPerStore = 3 });
         server.Faults.Enqueue(Rule(kind, EvotorRouteKeys.CreateProduct));
-        var client = Support.Evotor.Client(server, retry: FaultMatrix.Retry);
+        var client = Support.Evotor.Client(server, retry: FaultMatrix.RetryFor(kind));
         var store = server.Evotor.Stores[0].Id;
         var draft = ProductInput.Read(new InputFields(new Dictionary<string, object?>
         {
@@ -60,7 +60,7 @@ public sealed class WritesUnderFaultsTests
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EvotorProductsPerStore = 3 });
         server.Faults.Enqueue(Rule(kind, EvotorRouteKeys.PatchProduct));
-        var client = Support.Evotor.Client(server, retry: FaultMatrix.Retry);
+        var client = Support.Evotor.Client(server, retry: FaultMatrix.RetryFor(kind));
         var store = server.Evotor.Stores[0].Id;
         var product = server.Evotor.ProductsOf(store)[0];
 
@@ -76,7 +76,7 @@ public sealed class WritesUnderFaultsTests
     {
         await using var server = await PlanFixTest.StartAsync();
         server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.TaskAdd));
-        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.Retry));
+        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
 
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddTaskAsync(new PlanFixTaskDraft { Title = "Once only" }));
 
@@ -91,7 +91,7 @@ public sealed class WritesUnderFaultsTests
         await using var server = await PlanFixTest.StartAsync();
         const string route = "POST /planfix/xml/ action.add";
         server.Faults.Enqueue(Rule(kind, route));
-        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.Retry));
+        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
         var task = server.PlanFix.Tasks[0].Id;
 
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddCommentAsync(task, "Once only"));
@@ -107,7 +107,7 @@ public sealed class WritesUnderFaultsTests
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EnDocsRateLimit = 0 });
         const string route = "POST /endocs/Dictionaries/AddOrUpdateContractor";
         server.Faults.Enqueue(Rule(kind, route));
-        var client = new EnDocsClient(EnDocsConnection.Create(ApiTools.Http.Secret.FromString("endocs-demo-token"), server.EnDocsBaseUri, "test", FaultMatrix.Retry));
+        var client = new EnDocsClient(EnDocsConnection.Create(ApiTools.Http.Secret.FromString("endocs-demo-token"), server.EnDocsBaseUri, "test", FaultMatrix.RetryFor(kind)));
 
         var result = await client.AddOrUpdateContractorAsync(new EnDocsContractor { ExtId = "C-once", Name = "ООО Однажды" });
 
