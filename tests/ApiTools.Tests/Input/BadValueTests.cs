@@ -78,6 +78,14 @@ public class BadValueTests
         Assert.All(violations, v => Assert.Contains(why, v.Reason));
     }
 
+    [Fact]
+    public void An_Id_that_is_not_sent_is_not_checked()
+    {
+        var row = Product();
+        row["Id"] = "old id, from another system";
+        Assert.Equal("Хлеб", ProductInput.Read(new InputFields(row), "item 1", requireId: false, idIgnored: true).Name);
+    }
+
     [Theory]
     [InlineData("20170228-F4F1-401B-80FA-9ECCA8451FFB", null)]
     [InlineData("01-000000000000001", null)]

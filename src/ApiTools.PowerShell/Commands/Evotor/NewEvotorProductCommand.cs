@@ -12,7 +12,7 @@ public sealed class NewEvotorProductCommand : ProductWriteCommandBase
     protected override void ProcessRecord()
     {
         var fields = NextItem(InputObject, ParameterFields, out var label);
-        if (!TryRead(() => ProductInput.Read(fields, label, requireId: false), InputObject ?? (object)label, out var draft)) return;
+        if (!TryRead(() => ProductInput.Read(fields, label, requireId: false, idIgnored: true), InputObject ?? (object)label, out var draft)) return;
         Send($"product '{draft.Name}' in store {StoreId}", "Create", label, ct => Client.CreateProductAsync(StoreId, draft, ct), output: true);
     }
 }

@@ -12,7 +12,7 @@ public sealed class NewEvotorProductGroupCommand : ProductGroupWriteCommandBase
     protected override void ProcessRecord()
     {
         var fields = NextItem(InputObject, ParameterFields, out var label);
-        if (!TryRead(() => ProductGroupInput.Read(fields, label, requireId: false), InputObject ?? (object)label, out var draft)) return;
+        if (!TryRead(() => ProductGroupInput.Read(fields, label, requireId: false, idIgnored: true), InputObject ?? (object)label, out var draft)) return;
         Send($"product group '{draft.Name}' in store {StoreId}", "Create", label, ct => Client.CreateProductGroupAsync(StoreId, draft, ct), output: true);
     }
 }

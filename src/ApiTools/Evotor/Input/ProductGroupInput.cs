@@ -19,7 +19,7 @@ public static class ProductGroupInput
 
     public static UnknownFields NewUnknownFields() => new(KnownFields, "product group", WritableFields);
 
-    public static ProductGroup Read(InputFields fields, string label, bool requireId)
+    public static ProductGroup Read(InputFields fields, string label, bool requireId, bool idIgnored = false)
     {
         var group = new ProductGroup
         {
@@ -30,7 +30,7 @@ public static class ProductGroupInput
             Attributes = Attributes(fields),
         };
         if (requireId && group.Id.Length == 0) fields.AddViolation("Id", "is required to store the group under a known id");
-        ProductInput.CheckId(fields, "Id", group.Id);
+        if (!idIgnored) ProductInput.CheckId(fields, "Id", group.Id);
         ProductInput.CheckId(fields, "ParentId", group.ParentId);
         ProductInput.Required(fields, "Name", group.Name);
         ProductInput.MaxLength(fields, "Name", group.Name, ProductInput.MaxNameLength);

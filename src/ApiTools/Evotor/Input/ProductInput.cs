@@ -35,7 +35,8 @@ public static class ProductInput
 
     /// <param name="label">How messages name the item, e.g. <c>item 3 ('Молоко')</c>.</param>
     /// <param name="requireId">PUT needs the id the product is stored under.</param>
-    public static Product Read(InputFields fields, string label, bool requireId)
+    /// <param name="idIgnored">POST: the server makes the id, so a row's Id is not checked (it is not sent).</param>
+    public static Product Read(InputFields fields, string label, bool requireId, bool idIgnored = false)
     {
         var product = new Product
         {
@@ -61,7 +62,7 @@ public static class ProductInput
         };
 
         if (requireId && product.Id.Length == 0) fields.AddViolation("Id", "is required to store the product under a known id");
-        CheckId(fields, "Id", product.Id);
+        if (!idIgnored) CheckId(fields, "Id", product.Id);
         CheckId(fields, "ParentId", product.ParentId);
         Required(fields, "Name", product.Name);
         if (product.Name is { Length: > MaxNameLength }) fields.AddViolation("Name", $"is {product.Name.Length} characters; at most {MaxNameLength}");
