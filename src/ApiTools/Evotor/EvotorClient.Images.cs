@@ -38,7 +38,7 @@ public sealed partial class EvotorClient
     }
 
     public IAsyncEnumerable<ProductImage> GetProductImagesAsync(string storeId, string productId, PageRange range = default, CancellationToken cancellationToken = default) =>
-        ListAsync(EvotorRoutes.ProductImages(storeId, productId), null, range, EvotorJsonContext.Default.EvotorPageProductImage, cancellationToken);
+        ListAsync(EvotorRoutes.ProductImages(storeId, productId), null, range, EvotorJsonContext.Default.ProductImage, cancellationToken);
 
     /// <summary>Writes the image's bytes to <paramref name="destination"/>; returns the file name the server gave, unsanitised (null if none).</summary>
     public Task<string?> DownloadProductImageAsync(string storeId, string productId, string imageId, Stream destination, CancellationToken cancellationToken = default)

@@ -13,13 +13,13 @@ namespace ApiTools.Evotor;
 public sealed partial class EvotorClient
 {
     public IAsyncEnumerable<Device> GetDevicesAsync(PageRange range = default, CancellationToken cancellationToken = default) =>
-        ListAsync(EvotorRoutes.Devices, null, range, EvotorJsonContext.Default.EvotorPageDevice, cancellationToken);
+        ListAsync(EvotorRoutes.Devices, null, range, EvotorJsonContext.Default.Device, cancellationToken);
 
     public Task<Device> GetDeviceAsync(string deviceId, CancellationToken cancellationToken = default) =>
         GetAsync(EvotorRoutes.Device(deviceId), EvotorJsonContext.Default.Device, cancellationToken);
 
     public IAsyncEnumerable<Employee> GetEmployeesAsync(PageRange range = default, CancellationToken cancellationToken = default) =>
-        ListAsync(EvotorRoutes.Employees, null, range, EvotorJsonContext.Default.EvotorPageEmployee, cancellationToken);
+        ListAsync(EvotorRoutes.Employees, null, range, EvotorJsonContext.Default.Employee, cancellationToken);
 
     public Task<Employee> GetEmployeeAsync(string employeeId, CancellationToken cancellationToken = default) =>
         GetAsync(EvotorRoutes.Employee(employeeId), EvotorJsonContext.Default.Employee, cancellationToken);
@@ -29,7 +29,7 @@ public sealed partial class EvotorClient
     {
         query ??= new DocumentQuery();
         var path = query.DeviceId is null ? EvotorRoutes.Documents(storeId) : EvotorRoutes.DeviceDocuments(storeId, query.DeviceId);
-        return ListAsync(path, query.ToFilters(), range, EvotorJsonContext.Default.EvotorPageDocument, cancellationToken);
+        return ListAsync(path, query.ToFilters(), range, EvotorJsonContext.Default.Document, cancellationToken);
     }
 
     public Task<Document> GetDocumentAsync(string storeId, string documentId, CancellationToken cancellationToken = default) =>
@@ -41,20 +41,20 @@ public sealed partial class EvotorClient
         var filters = updatedSince is DateTimeOffset since
             ? new List<KeyValuePair<string, string>> { new("since", DocumentQuery.EpochMs(since)) }
             : null;
-        return ListAsync(EvotorRoutes.Products(storeId), filters, range, EvotorJsonContext.Default.EvotorPageProduct, cancellationToken);
+        return ListAsync(EvotorRoutes.Products(storeId), filters, range, EvotorJsonContext.Default.Product, cancellationToken);
     }
 
     public Task<Product> GetProductAsync(string storeId, string productId, CancellationToken cancellationToken = default) =>
         GetAsync(EvotorRoutes.Product(storeId, productId), EvotorJsonContext.Default.Product, cancellationToken);
 
     public IAsyncEnumerable<ProductGroup> GetProductGroupsAsync(string storeId, PageRange range = default, CancellationToken cancellationToken = default) =>
-        ListAsync(EvotorRoutes.ProductGroups(storeId), null, range, EvotorJsonContext.Default.EvotorPageProductGroup, cancellationToken);
+        ListAsync(EvotorRoutes.ProductGroups(storeId), null, range, EvotorJsonContext.Default.ProductGroup, cancellationToken);
 
     public Task<ProductGroup> GetProductGroupAsync(string storeId, string groupId, CancellationToken cancellationToken = default) =>
         GetAsync(EvotorRoutes.ProductGroup(storeId, groupId), EvotorJsonContext.Default.ProductGroup, cancellationToken);
 
     public IAsyncEnumerable<BulkTask> GetBulkTasksAsync(BulkTaskQuery? query = null, PageRange range = default, CancellationToken cancellationToken = default) =>
-        ListAsync(EvotorRoutes.Bulks, (query ?? new BulkTaskQuery()).ToFilters(), range, EvotorJsonContext.Default.EvotorPageBulkTask, cancellationToken);
+        ListAsync(EvotorRoutes.Bulks, (query ?? new BulkTaskQuery()).ToFilters(), range, EvotorJsonContext.Default.BulkTask, cancellationToken);
 
     public Task<BulkTask> GetBulkTaskAsync(string bulkTaskId, CancellationToken cancellationToken = default) =>
         GetAsync(EvotorRoutes.Bulk(bulkTaskId), EvotorJsonContext.Default.BulkTask, cancellationToken);

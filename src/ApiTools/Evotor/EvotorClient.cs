@@ -46,7 +46,7 @@ public sealed partial class EvotorClient
     internal ApiTransport Transport { get; }
 
     public IAsyncEnumerable<Store> GetStoresAsync(PageRange range = default, CancellationToken cancellationToken = default) =>
-        ListAsync(EvotorRoutes.Stores, null, range, EvotorJsonContext.Default.EvotorPageStore, cancellationToken);
+        ListAsync(EvotorRoutes.Stores, null, range, EvotorJsonContext.Default.Store, cancellationToken);
 
     public Task<Store> GetStoreAsync(string storeId, CancellationToken cancellationToken = default) =>
         GetAsync(EvotorRoutes.Store(storeId), EvotorJsonContext.Default.Store, cancellationToken);
@@ -61,17 +61,18 @@ public sealed partial class EvotorClient
     private Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         Transport.SendAsync(new ApiRequest(HttpMethod.Get, path), (r, ct) => ReadJsonAsync(r, type, ct), cancellationToken);
 
-    /// <summary>Streams a cursor-paged list. Filters go on the first request only; the cursor carries them.</summary>
+    /// <summary>Streams a cursor-paged list. Filters go on the first request only; the cursor carries them.
+    /// Each page is received whole and checked inside the call (so a broken body is retried), then parsed item by
+    /// item as the pager hands items out, while the next page is on its way (<see cref="EvotorPageReader{T}"/>).</summary>
     private IAsyncEnumerable<T> ListAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>>? filters, PageRange range,
-        JsonTypeInfo<EvotorPage<T>> type, CancellationToken cancellationToken)
+        JsonTypeInfo<T> itemType, CancellationToken cancellationToken)
     {
         return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName);
 
-        async Task<Page<T>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
+        Task<Page<T>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
         {
             var request = PageRequest(path, filters, cursor, limit);
-            var page = await Transport.SendAsync(request, (r, t) => ReadJsonAsync(r, type, t), ct).ConfigureAwait(false);
-            return new Page<T>(page.Items ?? new List<T>(), page.Paging?.NextCursor);
+            return Transport.SendAsync(request, (r, t) => EvotorPageReader<T>.ReadAsync(r, itemType, request, t), ct);
         }
     }
 

@@ -38,29 +38,30 @@ public static class Pager
         long served = 0; // items received from the server so far, skipped ones included
         using var prefetchCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<Page<T>>? pending = null;
+        Page<T>? page = null;
         string? requested = null; // the cursor the current page was asked for with
         int? requestedLimit = null;
         var echoes = 0;
         var replay = false; // the current page repeats one whose items were already yielded
         try
         {
-            var page = await fetch(null, requestedLimit = LimitFor(needed, served, maxPageSize), cancellationToken).ConfigureAwait(false);
+            page = await fetch(null, requestedLimit = LimitFor(needed, served, maxPageSize), cancellationToken).ConfigureAwait(false);
             while (true)
             {
-                var items = page.Items;
+                var count = page.Count;
                 var next = page.NextCursor;
-                var nextLimit = LimitFor(needed, served + (replay ? 0 : items.Count), maxPageSize);
+                var nextLimit = LimitFor(needed, served + (replay ? 0 : count), maxPageSize);
                 var replayNext = false;
                 if (next is not null && !seenCursors.Add(next))
                 {
                     if (next != requested || echoes >= MaxEchoRefetches)
-                        throw RepeatedCursor(service, served + (replay ? 0 : items.Count), next == requested ? echoes + 1 : 0);
+                        throw RepeatedCursor(service, served + (replay ? 0 : count), next == requested ? echoes + 1 : 0);
                     // The page named itself as the next one: ask for it again with the same limit, and yield none of it.
                     echoes++;
                     replayNext = true;
                     nextLimit = requestedLimit;
                     (observer ?? NullApiObserver.Instance).OnWarning(
-                        $"The {service} server gave a page's own cursor as the next one after {served + (replay ? 0 : items.Count)} items; asking for that page again (its items are not repeated).");
+                        $"The {service} server gave a page's own cursor as the next one after {served + (replay ? 0 : count)} items; asking for that page again (its items are not repeated).");
                 }
                 else if (next is not null)
                 {
@@ -70,38 +71,51 @@ public static class Pager
                 if (!replay)
                 {
                     var pageStart = served;
-                    served += items.Count;
+                    served += count;
                     var capReached = needed is long cap && served >= cap;
-                    var prefetchAt = (items.Count + 9) / 10; // k = ⌈n/10⌉: start when item k+1 is asked for
+                    var prefetchAt = (count + 9) / 10; // k = ⌈n/10⌉: start when item k+1 is asked for
 
-                    for (var i = 0; i < items.Count; i++)
+                    for (var i = 0; i < count; i++)
                     {
+                        // A reader-backed page is parsed item by item here, so this request's server work and
+                        // transfer run while the rest of this page is parsed and consumed.
                         if (i == prefetchAt && next is not null && !capReached && pending is null)
                             pending = fetch(next, nextLimit, prefetchCts.Token);
                         var position = pageStart + i;
-                        if (position < range.Skip) continue;
+                        if (position < range.Skip)
+                        {
+                            page.SkipNext();
+                            continue;
+                        }
                         if (needed is long c && position >= c) yield break;
-                        yield return items[i];
+                        yield return page.TakeNext();
                     }
                     if (capReached) yield break;
                 }
 
+                page.Release();
                 if (next is null) yield break;
                 var fetching = pending ?? fetch(next, nextLimit, prefetchCts.Token);
                 pending = null;
                 requested = next;
                 requestedLimit = nextLimit;
                 replay = replayNext;
+                page = null;
                 page = await fetching.ConfigureAwait(false);
             }
         }
         finally
         {
+            page?.Release();
             if (pending is not null)
             {
-                // The caller stopped early: cancel the page nobody will read and observe its failure.
+                // The caller stopped early: cancel the page nobody will read, observe its failure, let go of its body.
                 prefetchCts.Cancel();
-                _ = pending.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+                _ = pending.ContinueWith(static t =>
+                {
+                    if (t.Status == TaskStatus.RanToCompletion) t.Result.Release();
+                    else _ = t.Exception;
+                }, TaskContinuationOptions.ExecuteSynchronously);
             }
         }
     }
