@@ -29,3 +29,38 @@ public class EvotorJsonTests
         Assert.Equal("", new StringList().ToString());
     }
 }
+
+public class EvotorTimestampBytesTests
+{
+    [Theory]
+    [InlineData("2018-04-17T10:11:49.393+0000")]
+    [InlineData("2018-04-17T10:11:49.393+0300")]
+    [InlineData("2018-04-17T10:11:49.393-0130")]
+    [InlineData("2024-02-29T23:59:59.999+1400")]
+    [InlineData("2000-01-01T00:00:00.000-1200")]
+    [InlineData("2018-04-17T10:11:49.393+03:00")] // ISO with a colon: the string path
+    [InlineData("2018-04-17T10:11:49+0300")]      // no milliseconds: the string path
+    [InlineData("2018-04-17T10:11:49.3930000Z")]
+    public void Reading_from_the_bytes_gives_what_the_string_path_gives(string text)
+    {
+        Assert.True(EvotorTimestampConverter.TryParse(text, out var expected));
+
+        var product = System.Text.Json.JsonSerializer.Deserialize("{\"id\":\"p\",\"updated_at\":\"" + text + "\"}", EvotorJsonContext.Default.Product)!;
+
+        Assert.Equal(expected, product.UpdatedAt);
+        Assert.Equal(expected.Offset, product.UpdatedAt!.Value.Offset);
+    }
+
+    [Theory]
+    [InlineData("2018-02-30T10:11:49.393+0000")]
+    [InlineData("2018-13-01T10:11:49.393+0000")]
+    [InlineData("2018-04-17T24:11:49.393+0000")]
+    [InlineData("2018-04-17T10:11:49.393+1500")]
+    [InlineData("2018-04-17T10:1x:49.393+0000")]
+    public void Out_of_range_or_malformed_timestamps_are_refused_as_before(string text)
+    {
+        Assert.False(EvotorTimestampConverter.TryParseEvotorForm(System.Text.Encoding.ASCII.GetBytes(text), out _));
+        Assert.Throws<System.Text.Json.JsonException>(() =>
+            System.Text.Json.JsonSerializer.Deserialize("{\"id\":\"p\",\"updated_at\":\"" + text + "\"}", EvotorJsonContext.Default.Product));
+    }
+}
