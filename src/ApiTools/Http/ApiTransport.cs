@@ -71,7 +71,9 @@ public sealed class ApiTransport
             // Not retried (not safe to repeat, or retries are off): still one ApiException for callers.
             var kind = ex is System.Text.Json.JsonException or System.Xml.XmlException ? ApiErrorKind.ProtocolError : ApiErrorKind.Unavailable;
             throw new ApiException(_options.Service, kind,
-                $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}; not retried because a repeat could act twice.", ex)
+                TransientFailure.IsCertificateFailure(ex)
+                    ? $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}."
+                    : $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}; not retried because a repeat could act twice.", ex)
             {
                 Method = request.Method.Method,
                 Path = request.Path,

@@ -14,6 +14,8 @@ internal static class TransientFailure
     {
         // The server refused before acting: safe for any method.
         ApiRateLimitedException => true,
+        // A certificate that is not trusted stays untrusted: say so at once instead of asking again.
+        _ when IsCertificateFailure(ex) => false,
         ApiException { Kind: ApiErrorKind.ServerError } => request.IsIdempotent,
         AttemptTimeoutException => request.IsIdempotent,
         HttpRequestException http => IsConnectFailure(http) || request.IsIdempotent,
@@ -35,8 +37,17 @@ internal static class TransientFailure
         return false;
     }
 
+    /// <summary>The TLS handshake failed: the server's certificate was refused (validation is never turned off).</summary>
+    public static bool IsCertificateFailure(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+            if (e is System.Security.Authentication.AuthenticationException) return true;
+        return false;
+    }
+
     public static string Describe(Exception ex) => ex switch
     {
+        _ when IsCertificateFailure(ex) => "the server's TLS certificate was refused (not trusted, expired, or for another host); certificate checks are never turned off",
         ApiException { StatusCode: int status } api => $"{status} {api.ErrorCode}".TrimEnd(),
         AttemptTimeoutException t => t.Message,
         HttpRequestException http when IsConnectFailure(http) => "connection refused or host unreachable",
