@@ -262,6 +262,24 @@ BI-C-3,Good Two,500100732259,
     }
 }
 
+Describe 'The escape hatches refuse what cannot be sent, with the service''s id' {
+    BeforeAll {
+        Connect-PlanFix -Account demo -ApiKey planfix-demo-key -Token planfix-demo-token -BaseUri "$($script:emu.Address)/planfix/xml/" -RequestsPerSecond 50
+        Connect-EnDocs -Token 'endocs-demo-token' -BaseUri "$($script:emu.Address)/endocs"
+    }
+    BeforeEach { Reset-Emulator $script:emu }
+
+    It '<Command>' -ForEach @(
+        @{ Command = 'Invoke-EvotorRequest POST stores -All'; Id = 'Evotor.InvalidArgument'; Message = '*-All*GET only*' }
+        @{ Command = 'Invoke-EnDocsRequest POST Output/GetClientInfo -All'; Id = 'EnDocs.InvalidArgument'; Message = '*-All*GET only*' }
+        @{ Command = 'Invoke-PlanFixRequest task.getList -All -Parameters @{ pageSize = "abc" }'; Id = 'PlanFix.InvalidArgument'; Message = "*pageSize 'abc' is not a whole number*" }
+        @{ Command = 'Invoke-PlanFixRequest task.get -Body "<task><id>1</task>"'; Id = 'PlanFix.InvalidBody'; Message = '*not well-formed XML*' }
+    ) {
+        { & ([scriptblock]::Create($Command)) } | Should -Throw -ErrorId "$Id,*" -ExpectedMessage $Message
+        Get-RequestTotal | Should -Be 0
+    }
+}
+
 Describe 'Huge paging values' {
     It '-First and -Skip at their maximum are accepted and bounded by what there is' {
         @(Get-EvotorStore -First ([uint64]::MaxValue)).Count | Should -Be 2

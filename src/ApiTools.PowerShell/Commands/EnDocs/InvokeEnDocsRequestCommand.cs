@@ -35,7 +35,9 @@ public sealed class InvokeEnDocsRequestCommand : EnDocsCmdlet
         var method = Method.ToUpperInvariant();
         if (All)
         {
-            if (method != "GET") throw new PSArgumentException("-All reads a list and works with -Method GET only.", nameof(All));
+            if (method != "GET")
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-All reads a list and works with -Method GET only.", nameof(All)),
+                    "EnDocs.InvalidArgument", ErrorCategory.InvalidArgument, Method)); // a usage error: nothing is sent
             WriteStream(() => JsonToPSObject.ConvertAll(Client.InvokeListAsync(Path, StopToken)), target: Path);
             return;
         }

@@ -33,7 +33,9 @@ public sealed class InvokeEvotorRequestCommand : EvotorCmdlet
         var method = Method.ToUpperInvariant();
         if (All)
         {
-            if (method != "GET") throw new PSArgumentException("-All follows a list's pages and works with -Method GET only.", nameof(All));
+            if (method != "GET")
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-All follows a list's pages and works with -Method GET only.", nameof(All)),
+                    "Evotor.InvalidArgument", ErrorCategory.InvalidArgument, Method)); // a usage error: nothing is sent
             WriteStream(() => JsonToPSObject.ConvertAll(Client.InvokePagedAsync(Path, PagerCap, StopToken)), target: Path);
             return;
         }
