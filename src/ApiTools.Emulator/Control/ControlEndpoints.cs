@@ -47,16 +47,8 @@ internal static class ControlEndpoints
 
     private static async Task UpdateSettingsAsync(HttpContext context, EmulatorSettings settings)
     {
-        SettingsPatch? patch;
-        try
-        {
-            patch = await JsonSerializer.DeserializeAsync<SettingsPatch>(context.Request.Body, Json, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            await WriteErrorAsync(context, $"invalid settings JSON: {e.Message}");
-            return;
-        }
+        var (read, patch) = await ReadBodyAsync<SettingsPatch>(context, "settings");
+        if (!read) return;
         if (patch is null)
         {
             await WriteErrorAsync(context, "a JSON object is required");
@@ -104,16 +96,8 @@ internal static class ControlEndpoints
 
     private static async Task ReseedAsync(HttpContext context, FaultQueue faults)
     {
-        SeedDto? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<SeedDto>(context.Request.Body, Json, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            await WriteErrorAsync(context, $"invalid seed JSON: {e.Message}");
-            return;
-        }
+        var (read, body) = await ReadBodyAsync<SeedDto>(context, "seed");
+        if (!read) return;
         if (body?.Seed is not int seed)
         {
             await WriteErrorAsync(context, "a JSON object {\"seed\": N} is required");
@@ -139,6 +123,21 @@ internal static class ControlEndpoints
             return;
         }
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    /// <summary>The request's JSON body; on malformed JSON a 400 naming <paramref name="what"/> is written and
+    /// <c>Read</c> is false.</summary>
+    private static async Task<(bool Read, T? Value)> ReadBodyAsync<T>(HttpContext context, string what) where T : class
+    {
+        try
+        {
+            return (true, await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted));
+        }
+        catch (JsonException e)
+        {
+            await WriteErrorAsync(context, $"invalid {what} JSON: {e.Message}");
+            return (false, null);
+        }
     }
 
     private static Task WriteErrorAsync(HttpContext context, string message) =>
