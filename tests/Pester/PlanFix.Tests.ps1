@@ -368,7 +368,10 @@ Describe 'Writes' -Skip:$NoPlanFix {
         $changed = $task | Set-PlanFixTask -Status 3 -Title "$title (done)" -PassThru -Confirm:$false
         $changed.Status | Should -Be 3
         (Get-PlanFixTask -Id $task.Id).Title | Should -Be "$title (done)"
+        $gets = Get-MethodCount 'task.get'
         @($task | Set-PlanFixTask -Status 2 -Confirm:$false) | Should -BeNullOrEmpty -Because 'without -PassThru it writes nothing'
+        (Get-MethodCount 'task.get') | Should -Be $gets -Because 'without -PassThru the task is not read back (one request a task)'
+        (Get-PlanFixTask -Id $task.Id).Status | Should -Be 2
 
         $comment = $task | Add-PlanFixComment -Text 'Первый комментарий' -Confirm:$false
         $comment.PSObject.TypeNames[0] | Should -Be 'ApiTools.PlanFix.Models.PlanFixAction'
