@@ -28,7 +28,9 @@ public sealed partial class EnDocsClient
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
         var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, connection.BaseUri, connection.Token,
-            () => RateLimiterRegistry.Steady(connection.RequestsPerMinute, TimeSpan.FromMinutes(1)));
+            // A second over the minute: a request that reaches EnDocs late must not land in the window of the one
+            // `RequestsPerMinute` starts later.
+            () => RateLimiterRegistry.PerWindow(connection.RequestsPerMinute, TimeSpan.FromSeconds(61)));
         Transport = new ApiTransport(
             new TransportOptions(ServiceName, connection.BaseUri, connection.Token, limiter, EnDocsErrorMapper.Instance)
             {

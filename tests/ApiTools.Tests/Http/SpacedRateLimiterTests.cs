@@ -33,4 +33,38 @@ public class SpacedRateLimiterTests
         Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait));
         Assert.InRange(wait, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public void Up_to_the_window_s_permits_go_at_once_and_the_next_waits_for_the_first_to_leave_the_window()
+    {
+        var limiter = new SpacedRateLimiter(3, TimeSpan.FromSeconds(10));
+
+        Assert.All(Enumerable.Range(0, 3), _ => Assert.True(limiter.AttemptAcquire().IsAcquired));
+        var fourth = limiter.AttemptAcquire();
+
+        Assert.False(fourth.IsAcquired);
+        Assert.True(fourth.TryGetMetadata(MetadataName.RetryAfter, out var wait));
+        Assert.InRange(wait, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Callers_beyond_the_permits_wait_a_window_for_each_further_batch()
+    {
+        var window = TimeSpan.FromMilliseconds(200);
+        var limiter = new SpacedRateLimiter(3, window);
+        var clock = Stopwatch.StartNew();
+        var starts = new System.Collections.Concurrent.ConcurrentBag<TimeSpan>();
+
+        // Twelve callers at once: four windows' worth.
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            using var lease = await limiter.AcquireAsync();
+            starts.Add(clock.Elapsed);
+        }));
+
+        // Twelve starts, at most three per window: the last began at least three windows after the first could.
+        // (A lower bound: a start is recorded after the limiter let it go, and a busy machine only delays that.)
+        Assert.Equal(12, starts.Count);
+        Assert.True(starts.Max() >= 3 * window, $"twelve starts at 3 per {window.TotalMilliseconds} ms ended at {starts.Max().TotalMilliseconds:0} ms");
+    }
 }

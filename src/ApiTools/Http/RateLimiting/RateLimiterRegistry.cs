@@ -23,15 +23,10 @@ public static class RateLimiterRegistry
     /// <summary>At most one request per <paramref name="interval"/>, each spaced from the one before (PlanFix's 1/s).</summary>
     public static RateLimiter Spaced(TimeSpan interval) => new SpacedRateLimiter(interval);
 
-    /// <summary>A steady rate over a window (EnDocs' 300/min): a token bucket that queues callers in order.</summary>
-    public static RateLimiter Steady(int permits, TimeSpan period) =>
-        new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = permits,
-            TokensPerPeriod = permits,
-            ReplenishmentPeriod = period,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+    /// <summary>
+    /// At most <paramref name="permits"/> requests in any span of <paramref name="window"/> (EnDocs' 300 a minute),
+    /// callers queued in order. The server counts in windows of its own that the client cannot see, so no span of
+    /// the client's may hold more; a token bucket refilled on its own timer lets twice the rate into one of them.
+    /// </summary>
+    public static RateLimiter PerWindow(int permits, TimeSpan window) => new SpacedRateLimiter(permits, window);
 }

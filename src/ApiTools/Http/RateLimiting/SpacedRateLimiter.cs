@@ -8,35 +8,49 @@ using System.Threading.Tasks;
 namespace ApiTools.Http.RateLimiting;
 
 /// <summary>
-/// Spaces requests at least <c>interval</c> apart, whoever asks: for servers that count "one request a
-/// second" request by request (PlanFix). A token bucket would save a token while idle and spend it just
-/// before a refill, sending two requests milliseconds apart that such a server refuses. Callers go one at a
-/// time, and each waits until the interval has passed since the previous caller actually started: spacing
-/// from reserved times would not survive a caller that wakes late on a busy machine.
+/// Lets at most <c>permits</c> requests start within any span of <c>window</c>, whoever asks: for servers that
+/// count request by request, "one a second" (PlanFix: permits 1) or "300 a minute" in windows of their own
+/// (EnDocs). A token bucket would save tokens while idle and spend them just before a refill, sending twice the
+/// rate within one of the server's windows, which such a server refuses. Callers go one at a time; each waits until
+/// the request <c>permits</c> starts back began <c>window</c> ago. Times are those at which callers actually
+/// started: reserved times would not survive a caller that wakes late on a busy machine.
 /// </summary>
 public sealed class SpacedRateLimiter : RateLimiter
 {
     private readonly object _gate = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly TimeSpan _interval;
-    private TimeSpan _next = TimeSpan.Zero; // the earliest start of the next request
+    private readonly TimeSpan _window;
+    private readonly TimeSpan[] _starts; // the last `permits` start times, a ring; unused slots are "long ago"
+    private int _oldest;
     private long _granted;
 
+    /// <summary>One request per <paramref name="interval"/>, each spaced from the one before.</summary>
     public SpacedRateLimiter(TimeSpan interval)
+        : this(1, interval)
     {
-        if (interval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(interval), interval, "The interval must be positive.");
-        _interval = interval;
     }
+
+    public SpacedRateLimiter(int permits, TimeSpan window)
+    {
+        if (window <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(window), window, "The window must be positive.");
+        if (permits < 1) throw new ArgumentOutOfRangeException(nameof(permits), permits, "At least one request per window.");
+        _window = window;
+        _starts = new TimeSpan[permits];
+        for (var i = 0; i < permits; i++) _starts[i] = TimeSpan.MinValue;
+    }
+
+    /// <summary>The earliest start of the next request.</summary>
+    private TimeSpan Next => _starts[_oldest] == TimeSpan.MinValue ? TimeSpan.Zero : _starts[_oldest] + _window;
 
     public override TimeSpan? IdleDuration
     {
-        get { lock (_gate) { var idle = _clock.Elapsed - _next; return idle > TimeSpan.Zero ? idle : null; } }
+        get { lock (_gate) { var idle = _clock.Elapsed - Next; return idle > TimeSpan.Zero ? idle : null; } }
     }
 
     public override RateLimiterStatistics? GetStatistics()
     {
-        lock (_gate) return new RateLimiterStatistics { CurrentAvailablePermits = _clock.Elapsed >= _next ? 1 : 0, TotalSuccessfulLeases = _granted };
+        lock (_gate) return new RateLimiterStatistics { CurrentAvailablePermits = _clock.Elapsed >= Next ? 1 : 0, TotalSuccessfulLeases = _granted };
     }
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
@@ -44,7 +58,7 @@ public sealed class SpacedRateLimiter : RateLimiter
         lock (_gate)
         {
             var now = _clock.Elapsed;
-            if (now < _next) return new Lease(false, _next - now);
+            if (now < Next) return new Lease(false, Next - now);
             Reserve(now);
             return new Lease(true, null);
         }
@@ -61,7 +75,7 @@ public sealed class SpacedRateLimiter : RateLimiter
                 lock (_gate)
                 {
                     var now = _clock.Elapsed;
-                    wait = _next - now;
+                    wait = Next - now;
                     if (wait <= TimeSpan.Zero)
                     {
                         Reserve(now);
@@ -79,7 +93,8 @@ public sealed class SpacedRateLimiter : RateLimiter
 
     private void Reserve(TimeSpan start)
     {
-        _next = start + _interval;
+        _starts[_oldest] = start;
+        _oldest = (_oldest + 1) % _starts.Length;
         _granted++;
     }
 
