@@ -25,13 +25,15 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
     private const int MinBuffer = 16 * 1024;
 
     private readonly JsonTypeInfo<T> _type;
+    private readonly ItemRead<T>? _read;
     private readonly ApiRequest _request;
     private readonly int _count;
     private byte[]? _buffer;
     private int[]? _bounds; // item i spans [_bounds[2i], _bounds[2i+1]) of _buffer
 
-    private EvotorPageReader(byte[] buffer, int[] bounds, int count, JsonTypeInfo<T> type, ApiRequest request)
+    private EvotorPageReader(byte[] buffer, int[] bounds, int count, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request)
     {
+        _read = read;
         _buffer = buffer;
         _bounds = bounds;
         _count = count;
@@ -42,12 +44,13 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
     public override int Count => _count;
 
     /// <summary>Reads <paramref name="response"/>'s body whole and checks its shape (inside the transport attempt).</summary>
-    public static async Task<Page<T>> ReadAsync(HttpResponseMessage response, JsonTypeInfo<T> type, ApiRequest request, CancellationToken cancellationToken)
+    /// <param name="read">A hand-written reader for the item type that gives what <paramref name="type"/> gives, faster (null: the serializer).</param>
+    public static async Task<Page<T>> ReadAsync(HttpResponseMessage response, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request, CancellationToken cancellationToken)
     {
         var (buffer, length) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         try
         {
-            return Open(buffer, length, type, request);
+            return Open(buffer, length, type, read, request);
         }
         catch
         {
@@ -57,12 +60,12 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
     }
 
     /// <summary>Checks the page's shape in one pass over the bytes: finds where each item lies and reads the next cursor.</summary>
-    internal static Page<T> Open(byte[] buffer, int length, JsonTypeInfo<T> type, ApiRequest request)
+    internal static Page<T> Open(byte[] buffer, int length, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request)
     {
         int[]? bounds = null;
         try
         {
-            return OpenCore(buffer, length, type, request, ref bounds);
+            return OpenCore(buffer, length, type, read, request, ref bounds);
         }
         catch
         {
@@ -71,7 +74,7 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
         }
     }
 
-    private static Page<T> OpenCore(byte[] buffer, int length, JsonTypeInfo<T> type, ApiRequest request, ref int[]? bounds)
+    private static Page<T> OpenCore(byte[] buffer, int length, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request, ref int[]? bounds)
     {
         var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, 0, length), isFinalBlock: true, state: default);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -134,7 +137,7 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
             bounds = null;
             return new Page<T>(Array.Empty<T>(), next);
         }
-        return new Page<T>(new EvotorPageReader<T>(buffer, bounds!, count, type, request), next);
+        return new Page<T>(new EvotorPageReader<T>(buffer, bounds!, count, type, read, request), next);
     }
 
     public override T ReadNext()
@@ -143,8 +146,17 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
         T item;
         try
         {
-            // Deserialize(span) over exactly the item's bytes: no second pass to find where the item ends.
-            item = JsonSerializer.Deserialize(bytes, _type)!;
+            if (_read is null)
+            {
+                // Deserialize(span) over exactly the item's bytes: no second pass to find where the item ends.
+                item = JsonSerializer.Deserialize(bytes, _type)!;
+            }
+            else
+            {
+                var reader = new Utf8JsonReader(bytes);
+                reader.Read();
+                item = _read(ref reader);
+            }
         }
         catch (JsonException e)
         {
@@ -224,3 +236,6 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
         }
     }
 }
+
+/// <summary>Reads one item at the reader's current token (the first of the item), leaving the reader on its last.</summary>
+internal delegate T ItemRead<T>(ref Utf8JsonReader reader);

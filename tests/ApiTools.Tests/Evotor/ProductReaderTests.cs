@@ -1,0 +1,80 @@
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Models;
+
+namespace ApiTools.Tests.Evotor;
+
+/// <summary>The hand-written product reader must give exactly what the serializer gives for the same bytes.</summary>
+public class ProductReaderTests
+{
+    private static Product? ByHand(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var product = ProductReader.Read(ref reader);
+        Assert.False(reader.Read()); // left on the item's last token
+        return product;
+    }
+
+    private static Product? BySerializer(string json) => JsonSerializer.Deserialize(json, EvotorJsonContext.Default.Product);
+
+    /// <summary>Both read back to JSON with the library's own context: every field, list, map and unknown field compared.</summary>
+    private static void AssertSame(string json) =>
+        Assert.Equal(JsonSerializer.Serialize(BySerializer(json), EvotorJsonContext.Default.Product),
+            JsonSerializer.Serialize(ByHand(json), EvotorJsonContext.Default.Product));
+
+    [Fact]
+    public async Task Every_product_of_the_emulators_catalogue_reads_the_same_unknown_fields_included()
+    {
+        await using var server = await Support.Evotor.StartAsync(o => { o.EvotorStores = 1; o.EvotorProductsPerStore = 3000; o.UnknownFields = true; });
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Support.Evotor.Token);
+        var body = await http.GetByteArrayAsync(server.EvotorBaseUri.AbsoluteUri.TrimEnd('/') + $"/stores/{server.Evotor.Stores[0].Id}/products");
+
+        using var page = JsonDocument.Parse(body);
+        var items = page.RootElement.GetProperty("items");
+        Assert.Equal(1000, items.GetArrayLength());
+        var withExtra = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var json = item.GetRawText();
+            AssertSame(json);
+            if (ByHand(json)!.Extra is { Count: > 0 }) withExtra++;
+        }
+        Assert.True(withExtra > 0, "the catalogue should carry unknown fields for this test to mean anything");
+    }
+
+    [Theory]
+    [InlineData("""{"id":"a"}""")]
+    [InlineData("""{}""")]
+    [InlineData("""{"id":null,"name":null,"price":null,"barcodes":null,"attributes_choices":null,"created_at":null,"allow_to_sell":null}""")]
+    [InlineData("""{"id":"a","price":1.50,"cost_price":-0.0,"quantity":1e3,"alcohol_by_volume":12.345678901234567890123,"tare_volume":0}""")]
+    [InlineData("""{"id":"a","alcohol_product_kind_code":9007199254740993,"allow_to_sell":false}""")]
+    [InlineData("""{"id":"a","barcodes":["1","2",null],"alcocodes":[],"attributes_choices":{"k":"v","k":"w","n":null}}""")]
+    [InlineData("""{"id":"a","name":"first","name":"second","id":"b"}""")]
+    [InlineData("""{"id":"a","extra_1":{"x":[1,{"y":null}]},"extra_2":"s","extra_1":3,"Name":"case differs: unknown"}""")]
+    [InlineData("""{"\u0069d":"escaped name","n\u0061me":"\u00e9t\u00e9 \"q\""}""")]
+    [InlineData("""{"id":"a","created_at":"2018-04-17T10:11:49.393+0300","updated_at":"2018-04-17T10:11:49+03:00"}""")]
+    [InlineData("null")]
+    public void Edge_cases_read_the_same(string json) => AssertSame(json);
+
+    [Theory]
+    [InlineData("""{"id":1}""")]
+    [InlineData("""{"id":"a","price":"1.5"}""")]
+    [InlineData("""{"id":"a","alcohol_product_kind_code":1.5}""")]
+    [InlineData("""{"id":"a","allow_to_sell":"yes"}""")]
+    [InlineData("""{"id":"a","barcodes":"1;2"}""")]
+    [InlineData("""{"id":"a","barcodes":[1]}""")]
+    [InlineData("""{"id":"a","attributes_choices":{"k":1}}""")]
+    [InlineData("""{"id":"a","created_at":12}""")]
+    [InlineData("""{"id":"a","created_at":"yesterday"}""")]
+    [InlineData("""["a"]""")]
+    [InlineData("\"a\"")]
+    public void Values_of_the_wrong_kind_are_refused_by_both(string json)
+    {
+        Assert.ThrowsAny<JsonException>(() => BySerializer(json));
+        Assert.ThrowsAny<JsonException>(() => ByHand(json));
+    }
+}
