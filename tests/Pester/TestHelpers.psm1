@@ -215,5 +215,13 @@ function Add-EmulatorFault {
     $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'faults' -Body $Fault
 }
 
+function Clear-EmulatorFault {
+    <# DELETE /_emulator/faults: drops every queued fault rule. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Emulator)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Method Delete -Path 'faults'
+}
+
 Export-ModuleMember -Function Get-TestRepoRoot, Get-TestModulePath, Get-EmulatorDllPath, Start-TestEmulator,
-    Stop-TestEmulator, Stop-AllTestEmulator, Get-EmulatorLog, Get-EmulatorRequestCount, Reset-Emulator, Set-EmulatorSettings, Add-EmulatorFault
+    Stop-TestEmulator, Stop-AllTestEmulator, Get-EmulatorLog, Get-EmulatorRequestCount, Reset-Emulator, Set-EmulatorSettings, Add-EmulatorFault,
+    Clear-EmulatorFault, Invoke-EmulatorControl
