@@ -7,8 +7,8 @@ using System.Text.Json;
 namespace ApiTools.Evotor.Bulk;
 
 /// <summary>
-/// An append-only JSON-lines file: one line when a chunk's task is accepted, one when it finishes,
-/// flushed to disk each time. It names store, kind, chunk hashes and task ids: never a token or a row's
+/// An append-only JSON-lines file: one line when a chunk's task is accepted, one when it finishes or
+/// polling gives up on it ("abandoned"), flushed to disk each time. It names store, kind, chunk hashes and task ids: never a token or a row's
 /// content. A rerun reads it to skip finished chunks and re-poll accepted ones.
 /// </summary>
 internal sealed class BulkCheckpoint : IDisposable
@@ -16,6 +16,7 @@ internal sealed class BulkCheckpoint : IDisposable
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly FileStream _file;
     private readonly object _gate = new();
+    private bool _disposed;
 
     public BulkCheckpoint(string path, BulkImportOptions options)
     {
@@ -37,6 +38,8 @@ internal sealed class BulkCheckpoint : IDisposable
         Kind = options.KindName;
     }
 
+    public const string AbandonedState = "abandoned";
+
     private string Store { get; }
     private string Kind { get; }
 
@@ -48,6 +51,10 @@ internal sealed class BulkCheckpoint : IDisposable
     public void Accepted(string chunkHash, string taskId, long firstRow, long lastRow) =>
         Append(new Entry { Store = Store, Kind = Kind, Chunk = chunkHash, Task = taskId, State = "accepted", FirstRow = firstRow, LastRow = lastRow });
 
+    /// <summary>Polling gave up on the task: a rerun looks at it once and sends the chunk again if it is still unfinished.</summary>
+    public void Abandoned(string chunkHash, string taskId, string status, long firstRow, long lastRow) =>
+        Append(new Entry { Store = Store, Kind = Kind, Chunk = chunkHash, Task = taskId, State = AbandonedState, Status = status, FirstRow = firstRow, LastRow = lastRow });
+
     public void Finished(string chunkHash, string taskId, string status, long firstRow, long lastRow) =>
         Append(new Entry { Store = Store, Kind = Kind, Chunk = chunkHash, Task = taskId, State = "finished", Status = status, FirstRow = firstRow, LastRow = lastRow });
 
@@ -56,13 +63,21 @@ internal sealed class BulkCheckpoint : IDisposable
         var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry) + "\n");
         lock (_gate)
         {
+            if (_disposed) return; // a chunk that outlived its import (see EvotorBulkImport.Dispose): its rerun re-sends it
             _file.Write(line, 0, line.Length);
             _file.Flush(flushToDisk: true);
             _entries[entry.Chunk!] = entry;
         }
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _file.Dispose();
+        }
+    }
 
     internal sealed class Entry
     {

@@ -40,5 +40,12 @@ public sealed class BulkImportOptions
     public TimeSpan FirstPoll { get; init; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan MaxPoll { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long one run polls a task before giving up on it: its rows are reported Failed with code
+    /// <c>timeout</c>. With a checkpoint, a rerun looks at such a task once more, collects it if it has
+    /// finished and otherwise sends the chunk again (a PUT of the same ids and content).
+    /// </summary>
+    public TimeSpan TaskTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
     internal string KindName => Kind == BulkKind.Product ? "product" : "product-group";
 }

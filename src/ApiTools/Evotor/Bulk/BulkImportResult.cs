@@ -59,4 +59,7 @@ public sealed class BulkImportProgress
     public long Failed { get; internal set; }
     public int ChunksSent { get; internal set; }
     public int ChunksResumed { get; internal set; }
+
+    /// <summary>Chunks of an earlier run sent again: their task failed items on the server's side, never finished, or is unknown to the server.</summary>
+    public int ChunksResent { get; internal set; }
 }

@@ -17,7 +17,9 @@ namespace ApiTools.Evotor.Bulk;
 /// 10 MB; several chunks are sent and polled at once; results come back one per row, in input order,
 /// as soon as every earlier row's outcome is known. Memory stays bounded by the chunks in flight, so a
 /// million rows import in the space of a few chunks. With a checkpoint, a rerun after a crash or Ctrl+C
-/// sends no finished chunk again and re-polls the ones still running.
+/// sends no finished chunk again and re-polls the ones still running. When a call throws (Ctrl+C, a
+/// failure no later row can escape), every chunk still in flight is stopped and awaited first, so each
+/// task the server accepted is in the checkpoint before the caller hears of the failure.
 /// </summary>
 public sealed class EvotorBulkImport : IDisposable
 {
@@ -27,6 +29,7 @@ public sealed class EvotorBulkImport : IDisposable
     private readonly object _gate = new();
     private readonly SortedDictionary<long, BulkImportResult?> _ready = new(); // null: a row with nothing to report (dry run)
     private readonly Queue<Task> _inFlight = new();
+    private readonly CancellationTokenSource _stop = new(); // stops every chunk once a call has failed
     private readonly List<BulkChunkInfo> _planned = new();
     private BulkChunk _current = new();
     private long _rows;
@@ -39,14 +42,32 @@ public sealed class EvotorBulkImport : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         if (options.MaxItemsPerChunk is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(options), "MaxItemsPerChunk must be 1..1000.");
         if (options.ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(options), "ThrottleLimit must be at least 1.");
+        if (options.TaskTimeout < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "TaskTimeout must not be negative.");
         if (options.CheckpointPath is not null && !options.DryRun) _checkpoint = new BulkCheckpoint(options.CheckpointPath, options);
     }
 
     public BulkImportProgress Progress { get; } = new();
 
     /// <summary>Adds the next row (numbered from 1); returns the results now due, in order.</summary>
-    public async Task<BulkStep> AddAsync(InputFields row, CancellationToken cancellationToken = default)
+    public Task<BulkStep> AddAsync(InputFields row, CancellationToken cancellationToken = default) =>
+        StopAllOnFailureAsync(() => AddCoreAsync(row, cancellationToken));
+
+    /// <summary>Sends what is left, waits for every task, and returns the remaining results.</summary>
+    public Task<BulkStep> CompleteAsync(CancellationToken cancellationToken = default) =>
+        StopAllOnFailureAsync(() => CompleteCoreAsync(cancellationToken));
+
+    /// <summary>Stops chunks still in flight (normally none: a call that fails has stopped them) and closes the checkpoint.</summary>
+    public void Dispose()
     {
+        _stop.Cancel();
+        try { Task.WaitAll(_inFlight.ToArray(), SendGrace + TimeSpan.FromSeconds(1)); }
+        catch (AggregateException) { /* stopped, or failed: nobody is left to hear it */ }
+        _checkpoint?.Dispose();
+    }
+
+    private async Task<BulkStep> AddCoreAsync(InputFields row, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var number = ++_rows;
         // "row 4 (products.csv line 5) ('Молоко')": the data row, and for a file where it is, so the user can go to it.
         var label = $"row {number}" + (row.Origin is string origin ? $" ({origin})" : "") + (row.Text("Name") is string n ? $" ('{InputFields.Shorten(n)}')" : "");
@@ -65,15 +86,34 @@ public sealed class EvotorBulkImport : IDisposable
         return Step();
     }
 
-    /// <summary>Sends what is left, waits for every task, and returns the remaining results.</summary>
-    public async Task<BulkStep> CompleteAsync(CancellationToken cancellationToken = default)
+    private async Task<BulkStep> CompleteCoreAsync(CancellationToken cancellationToken)
     {
         if (_current.Items.Count > 0) await CloseChunkAsync(cancellationToken).ConfigureAwait(false);
         while (_inFlight.Count > 0) await _inFlight.Dequeue().ConfigureAwait(false);
         return Step();
     }
 
-    public void Dispose() => _checkpoint?.Dispose();
+    /// <summary>
+    /// Without this, chunks still in flight when a call throws would go on in the background: a task accepted
+    /// a moment later would miss the checkpoint (closed by Dispose, or opened again by the rerun) and be sent twice.
+    /// </summary>
+    private async Task<BulkStep> StopAllOnFailureAsync(Func<Task<BulkStep>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch
+        {
+            _stop.Cancel();
+            while (_inFlight.Count > 0)
+            {
+                try { await _inFlight.Dequeue().ConfigureAwait(false); }
+                catch { /* stopped on purpose, or failed too: the first failure is the one to report */ }
+            }
+            throw;
+        }
+    }
 
     private bool TryPrepare(InputFields row, long number, string label, out BulkChunk.Item? item, out BulkImportResult? invalid)
     {
@@ -133,7 +173,13 @@ public sealed class EvotorBulkImport : IDisposable
         }
         // Backpressure: no more than ThrottleLimit chunks in flight, so memory stays bounded.
         while (_inFlight.Count >= _options.ThrottleLimit) await _inFlight.Dequeue().ConfigureAwait(false);
-        _inFlight.Enqueue(RunChunkAsync(chunk, cancellationToken));
+        _inFlight.Enqueue(RunChunkStoppableAsync(chunk, cancellationToken));
+    }
+
+    private async Task RunChunkStoppableAsync(BulkChunk chunk, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        await RunChunkAsync(chunk, either.Token).ConfigureAwait(false);
     }
 
     /// <summary>Surfaces a failure that stops everything (bad token, retries spent) as soon as it happens.</summary>
@@ -147,19 +193,30 @@ public sealed class EvotorBulkImport : IDisposable
         var hash = chunk.Hash(_options);
         var known = _checkpoint?.Find(hash);
         BulkTask? task = null;
-        var taskId = known?.Task;
-        if (taskId is not null)
+        string? taskId = null;
+        if (known?.Task is string earlier)
         {
+            // A task of an earlier run: collect it. One given up on before gets a single look.
+            var abandoned = known.State == BulkCheckpoint.AbandonedState;
             try
             {
-                task = await PollAsync(taskId, resumed: true, cancellationToken).ConfigureAwait(false);
-                lock (_gate) Progress.ChunksResumed++;
+                var seen = await PollAsync(earlier, resumed: true, abandoned ? TimeSpan.Zero : _options.TaskTimeout, cancellationToken).ConfigureAwait(false);
+                if (seen.IsFinished ? ServerSideFailures(seen, chunk) == 0 : !abandoned)
+                {
+                    (task, taskId) = (seen, earlier);
+                    lock (_gate) Progress.ChunksResumed++;
+                }
+                else
+                {
+                    // Its items failed on the server's side, or it never finished: the same PUT again stores them
+                    // under the same ids (should the old task still finish, it writes the same content).
+                    lock (_gate) Progress.ChunksResent++;
+                }
             }
             catch (ApiException gone) when (gone.Kind == ApiErrorKind.NotFound)
             {
                 // Evotor no longer knows the task: send the chunk again (a PUT of client-made ids is safe to repeat).
-                taskId = null;
-                known = null;
+                lock (_gate) Progress.ChunksResent++;
             }
         }
         if (taskId is null)
@@ -167,7 +224,7 @@ public sealed class EvotorBulkImport : IDisposable
             BulkTask accepted;
             try
             {
-                accepted = await _client.SendBulkAsync(_options.StoreId, _options.Kind, chunk.Body(), cancellationToken).ConfigureAwait(false);
+                accepted = await SendAsync(chunk, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiException refused) when (!refused.StopsEverything)
             {
@@ -176,6 +233,7 @@ public sealed class EvotorBulkImport : IDisposable
                 return;
             }
             taskId = accepted.Id;
+            known = null;
             _checkpoint?.Accepted(hash, taskId, chunk.FirstRow, chunk.LastRow);
             lock (_gate)
             {
@@ -184,34 +242,65 @@ public sealed class EvotorBulkImport : IDisposable
             }
         }
 
-        task ??= await PollAsync(taskId, resumed: false, cancellationToken).ConfigureAwait(false);
+        task ??= await PollAsync(taskId, resumed: false, _options.TaskTimeout, cancellationToken).ConfigureAwait(false);
         if (!task.IsFinished)
         {
+            _checkpoint?.Abandoned(hash, taskId, task.Status ?? "", chunk.FirstRow, chunk.LastRow);
             var collect = _checkpoint is null
-                ? "its rows may still be stored; check with Get-EvotorBulkTask, or import with -CheckpointPath to collect such tasks on a rerun"
-                : "run the import again with the same -CheckpointPath to collect it";
-            Complete(chunk, taskId, "timeout", $"Task {taskId} was still {task.Status} when polling gave up; {collect}.", null);
+                ? "its rows may still be stored; check with Get-EvotorBulkTask, or import with -CheckpointPath so that a rerun collects such a task or sends its chunk again"
+                : "run the import again with the same -CheckpointPath: it collects the task if it has finished by then and sends the chunk again if not";
+            Complete(chunk, taskId, "timeout", $"Task {taskId} was still {task.Status} after {Describe(_options.TaskTimeout)} of polling; {collect}.", null);
             return;
         }
         if (known?.State != "finished") _checkpoint?.Finished(hash, taskId, task.Status!, chunk.FirstRow, chunk.LastRow);
         Record(chunk, task);
     }
 
+    /// <summary>How long a PUT already on its way may still take after a cancel (Ctrl+C) to bring back its task id.</summary>
+    internal static readonly TimeSpan SendGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// Polls until the task has finished. Evotor's tasks of one import take about the same time, so the
+    /// Sends the chunk. A cancel that comes while the PUT is on its way gives it <see cref="SendGrace"/> to be
+    /// answered: the server may already have made the task, and only its id in the checkpoint keeps the rerun
+    /// from sending the same rows in a second task.
+    /// </summary>
+    private async Task<BulkTask> SendAsync(BulkChunk chunk, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var send = new CancellationTokenSource();
+        using (cancellationToken.Register(() => { try { send.CancelAfter(SendGrace); } catch (ObjectDisposedException) { } }))
+            return await _client.SendBulkAsync(_options.StoreId, _options.Kind, chunk.Body(), send.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Items the server failed without blaming the row (no violation named, or no detail at all): a rerun
+    /// sends their chunk again. Items refused with violations would be refused again, so they are not.
+    /// </summary>
+    private static int ServerSideFailures(BulkTask task, BulkChunk chunk)
+    {
+        if (task.Status != "FAILED") return 0;
+        var details = task.Details ?? new BulkTaskDetailList();
+        return Math.Max(0, chunk.Items.Count - details.Count) + details.Count(d => !d.Ok && d.Violations.Count == 0);
+    }
+
+    private static string Describe(TimeSpan t) =>
+        t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : t.TotalSeconds >= 1 ? $"{t.TotalSeconds:0.#} s" : $"{t.TotalMilliseconds:0} ms";
+
+    /// <summary>
+    /// Polls until the task has finished, or returns it unfinished once <paramref name="patience"/> has passed
+    /// (zero: one look). Evotor's tasks of one import take about the same time, so the
     /// time the first ones took (the midpoint between the last poll that saw them running and the one
     /// that saw them done) sets when to look at the next: first just before that, then in short steps.
     /// Before anything is learnt: a first look after <see cref="BulkImportOptions.FirstPoll"/>, then backoff.
     /// A resumed task is looked at at once (it has most likely finished while nobody watched).
     /// </summary>
-    private async Task<BulkTask> PollAsync(string taskId, bool resumed, CancellationToken cancellationToken)
+    private async Task<BulkTask> PollAsync(string taskId, bool resumed, TimeSpan patience, CancellationToken cancellationToken)
     {
         var since = System.Diagnostics.Stopwatch.StartNew();
         var estimate = Estimate;
         var backoff = _options.FirstPoll;
         var wait = resumed ? TimeSpan.Zero : estimate is TimeSpan e ? TimeSpan.FromTicks((long)(e.Ticks * 0.9)) : _options.FirstPoll;
         var lastRunning = TimeSpan.Zero;
-        var deadline = TimeSpan.FromMinutes(30);
         while (true)
         {
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
@@ -221,7 +310,7 @@ public sealed class EvotorBulkImport : IDisposable
                 if (!resumed) Learn(lastRunning, since.Elapsed);
                 return task;
             }
-            if (since.Elapsed >= deadline) return task;
+            if (since.Elapsed >= patience) return task;
             lastRunning = since.Elapsed;
             if (estimate is TimeSpan known)
                 wait = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(25).Ticks, known.Ticks / 10));
@@ -267,6 +356,9 @@ public sealed class EvotorBulkImport : IDisposable
                         $"Task {task.Id} ended {task.Status} with {details.Count} details for {chunk.Items.Count} items; this row's outcome is unknown.", task.Id);
                 else if (detail.Ok)
                     result = Result(item.Row, item.Id, item.Name, BulkImportResult.Ok, null, null, task.Id);
+                else if (task.Status == "FAILED" && detail.Violations.Count == 0 && _checkpoint is not null)
+                    result = Result(item.Row, item.Id, item.Name, BulkImportResult.Failed, detail.Code,
+                        $"{detail.Message} (task {task.Id} failed this item without naming a field; a rerun with the same -CheckpointPath sends its chunk again)", task.Id);
                 else
                     result = Result(item.Row, item.Id, item.Name, BulkImportResult.Failed, detail.Code, detail.Message, task.Id);
                 if (detail is { Ok: false }) result.Violations = new ViolationList(detail.Violations);
