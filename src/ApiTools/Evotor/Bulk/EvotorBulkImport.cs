@@ -304,13 +304,16 @@ public sealed class EvotorBulkImport : IDisposable
         while (true)
         {
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            var lookedAt = since.Elapsed;
             var task = await _client.GetBulkTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
             if (task.IsFinished)
             {
                 if (!resumed) Learn(lastRunning, since.Elapsed);
                 return task;
             }
-            if (since.Elapsed >= patience) return task;
+            // Judged by when the look was sent, not answered: a slow answer must not turn a task that was only
+            // running a moment ago into a timeout; a look sent after the patience that sees it running is proof.
+            if (lookedAt >= patience) return task;
             lastRunning = since.Elapsed;
             if (estimate is TimeSpan known)
                 wait = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(25).Ticks, known.Ticks / 10));
