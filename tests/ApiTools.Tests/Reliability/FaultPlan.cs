@@ -36,13 +36,6 @@ internal sealed class FaultPlan
         }
     }
 
-    /// <summary>"PUT: 429 ×2, drop ×1; poll: 503 ×3" (requests affected per kind), for messages and the fault summary.</summary>
-    public string Describe(Func<string?, string> routeName) =>
-        string.Join("; ", _planned.GroupBy(p => p.Rule.Route).Select(route =>
-            routeName(route.Key) + ": " + string.Join(", ", route
-                .GroupBy(p => p.Kind)
-                .Select(kind => $"{kind.Key} ×{kind.Sum(p => p.Rule.Times)}"))));
-
     /// <summary>Where each fault sits, for replaying a failure by hand.</summary>
     public override string ToString() =>
         string.Join(", ", _planned.OrderBy(p => p.Rule.Route).ThenBy(p => p.Position)
