@@ -171,7 +171,13 @@ function Write-FaultSummary([string] $Path) {
         @{ n = 'Retries'; e = { [long] $_.Retries }; a = 'Right' },
         'Outcome') | Out-String -Width 200 | Write-Host
     $sum = { param($n) ($rows | Measure-Object -Property $n -Sum).Sum }
-    Write-Host ("Totals: {0} items expected, {1} received, {2} duplicated, {3} retries." -f (& $sum Expected), (& $sum Received), (& $sum Duplicated), (& $sum Retries))
+    $once = @($rows | Where-Object Outcome -like 'exactly once*').Count
+    $stopped = @($rows | Where-Object Outcome -like 'terminating error*').Count
+    $writes = $rows.Count - $once - $stopped
+    $line = ("Outcomes: {0} cases delivered every item exactly once, {1} ended with a terminating error after the items before it " +
+        "(each once), {2} were writes (sent as often as was safe). {3} items duplicated in all, {4} retries.") -f $once, $stopped, $writes,
+        (& $sum Duplicated), (& $sum Retries)
+    Write-Host $line
 }
 
 function Invoke-TestTask {
