@@ -31,6 +31,9 @@ public class BulkImportUnderFaultsTests
         FirstPoll = TimeSpan.FromMilliseconds(10),
         MaxPoll = TimeSpan.FromMilliseconds(50),
         TaskTimeout = TimeSpan.FromMilliseconds(500), // tasks take 40 ms; only a stuck one reaches this
+        // Long enough that a loaded machine cannot make a PUT outlast it: what is tested is that an answered PUT's task
+        // is recorded at a cancel (users get 1 s, after which a rerun may send the chunk again, harmlessly).
+        CancelGrace = TimeSpan.FromSeconds(10),
     };
 
     // Fast backoff; a 1 s attempt timeout so a slow answer costs a second; more attempts than the default 5, as this

@@ -47,5 +47,13 @@ public sealed class BulkImportOptions
     /// </summary>
     public TimeSpan TaskTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a bulk PUT already on its way may still take after a cancel (Ctrl+C) to bring back its task id, so
+    /// the task is recorded and a rerun does not send its rows again. Short by default, because Ctrl+C must stop the
+    /// command promptly: a healthy server answers in well under it, and a PUT left unanswered is only sent again by
+    /// the rerun, which is harmless (same ids, same content).
+    /// </summary>
+    public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(1);
+
     internal string KindName => Kind == BulkKind.Product ? "product" : "product-group";
 }

@@ -60,7 +60,7 @@ public sealed class EvotorBulkImport : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        try { Task.WaitAll(_inFlight.ToArray(), SendGrace + TimeSpan.FromSeconds(1)); }
+        try { Task.WaitAll(_inFlight.ToArray(), _options.CancelGrace + TimeSpan.FromSeconds(1)); }
         catch (AggregateException) { /* stopped, or failed: nobody is left to hear it */ }
         _checkpoint?.Dispose();
     }
@@ -256,11 +256,8 @@ public sealed class EvotorBulkImport : IDisposable
         Record(chunk, task);
     }
 
-    /// <summary>How long a PUT already on its way may still take after a cancel (Ctrl+C) to bring back its task id.</summary>
-    internal static readonly TimeSpan SendGrace = TimeSpan.FromSeconds(5);
-
     /// <summary>
-    /// Sends the chunk. A cancel that comes while the PUT is on its way gives it <see cref="SendGrace"/> to be
+    /// Sends the chunk. A cancel that comes while the PUT is on its way gives it <see cref="BulkImportOptions.CancelGrace"/> to be
     /// answered: the server may already have made the task, and only its id in the checkpoint keeps the rerun
     /// from sending the same rows in a second task.
     /// </summary>
@@ -268,7 +265,7 @@ public sealed class EvotorBulkImport : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var send = new CancellationTokenSource();
-        using (cancellationToken.Register(() => { try { send.CancelAfter(SendGrace); } catch (ObjectDisposedException) { } }))
+        using (cancellationToken.Register(() => { try { send.CancelAfter(_options.CancelGrace); } catch (ObjectDisposedException) { } }))
             return await _client.SendBulkAsync(_options.StoreId, _options.Kind, chunk.Body(), send.Token).ConfigureAwait(false);
     }
 
