@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using ApiTools.Emulator;
+using ApiTools.PowerShell.Tests.Support;
+using static ApiTools.PowerShell.Tests.Support.Emulator;
+
+namespace ApiTools.PowerShell.Tests.Evotor;
+
+public class ImportEvotorBulkStopTests
+{
+    [Fact]
+    public async Task Stop_while_a_bulk_PUT_waits_on_a_slow_server_returns_after_the_short_grace()
+    {
+        await using var server = await StartAsync(o => o.EvotorStores = 1);
+        using var session = new PowerShellSession();
+        session.Connect(server);
+        server.Settings.Latency = TimeSpan.FromSeconds(30);
+        using var ps = session.Create(
+            "1..10 | ForEach-Object { [pscustomobject]@{ Name = \"P$_\"; Price = '1'; MeasureName = 'шт'; Tax = 'NO_VAT'; Type = 'NORMAL'; AllowToSell = 'true' } } |" +
+            " Import-EvotorBulk -StoreId $s -Confirm:$false",
+            new Dictionary<string, object> { ["s"] = server.Evotor.Stores[0].Id });
+
+        var running = ps.BeginInvoke();
+        await server.WaitForRequestAsync(EvotorRouteKeys.PutProducts, 1, TimeSpan.FromSeconds(10));
+        var clock = Stopwatch.StartNew();
+        ps.Stop();
+        clock.Stop();
+
+        // The PUT on its way gets BulkImportOptions.CancelGrace (1 s) to bring back its task; then the command stops.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"Stop took {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+    }
+}
