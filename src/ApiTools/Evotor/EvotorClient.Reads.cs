@@ -41,7 +41,7 @@ public sealed partial class EvotorClient
         var filters = updatedSince is DateTimeOffset since
             ? new List<KeyValuePair<string, string>> { new("since", DocumentQuery.EpochMs(since)) }
             : null;
-        return ListAsync(EvotorRoutes.Products(storeId), filters, range, EvotorJsonContext.Default.Product, cancellationToken, ProductReader.Read!);
+        return ListAsync(EvotorRoutes.Products(storeId), filters, range, EvotorJsonContext.Default.Product, cancellationToken, static () => new ProductReader().Read!);
     }
 
     public Task<Product> GetProductAsync(string storeId, string productId, CancellationToken cancellationToken = default) =>

@@ -65,14 +65,14 @@ public sealed partial class EvotorClient
     /// Each page is received whole and checked inside the call (so a broken body is retried), then parsed item by
     /// item as the pager hands items out, while the next page is on its way (<see cref="EvotorPageReader{T}"/>).</summary>
     private IAsyncEnumerable<T> ListAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>>? filters, PageRange range,
-        JsonTypeInfo<T> itemType, CancellationToken cancellationToken, ItemRead<T>? read = null)
+        JsonTypeInfo<T> itemType, CancellationToken cancellationToken, Func<ItemRead<T>>? newItemReader = null)
     {
         return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName);
 
         Task<Page<T>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
         {
             var request = PageRequest(path, filters, cursor, limit);
-            return Transport.SendAsync(request, (r, t) => EvotorPageReader<T>.ReadAsync(r, itemType, read, request, t), ct);
+            return Transport.SendAsync(request, (r, t) => EvotorPageReader<T>.ReadAsync(r, itemType, newItemReader?.Invoke(), request, t), ct);
         }
     }
 

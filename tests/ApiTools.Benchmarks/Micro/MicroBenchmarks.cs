@@ -49,12 +49,14 @@ public class MicroBenchmarks
         // The listing's path: EvotorPageReader<Product>.Open (one pass: shape, count, item bounds, cursor) with ProductReader.Read per item.
         var library = typeof(EvotorClient).Assembly;
         var productInfo = context.GetProperty("Product", BindingFlags.Public | BindingFlags.Instance)!.GetValue(instance)!;
-        var itemRead = Delegate.CreateDelegate(library.GetType("ApiTools.Evotor.Json.ItemRead`1", throwOnError: true)!.MakeGenericType(typeof(Product)),
-            library.GetType("ApiTools.Evotor.Json.ProductReader", throwOnError: true)!.GetMethod("Read", BindingFlags.Public | BindingFlags.Static)!);
+        var itemReadType = library.GetType("ApiTools.Evotor.Json.ItemRead`1", throwOnError: true)!.MakeGenericType(typeof(Product));
+        var productReader = library.GetType("ApiTools.Evotor.Json.ProductReader", throwOnError: true)!;
         var open = library.GetType("ApiTools.Evotor.Json.EvotorPageReader`1", throwOnError: true)!.MakeGenericType(typeof(Product))
             .GetMethod("Open", BindingFlags.NonPublic | BindingFlags.Static)!;
         var request = new ApiTools.Http.ApiRequest(HttpMethod.Get, "stores/s/products");
-        _openListPage = (buffer, length) => (ApiTools.Paging.Page<Product>)open.Invoke(null, [buffer, length, productInfo, itemRead, request])!;
+        // One ProductReader per page, as the listing makes one per page.
+        _openListPage = (buffer, length) => (ApiTools.Paging.Page<Product>)open.Invoke(null,
+            [buffer, length, productInfo, Delegate.CreateDelegate(itemReadType, Activator.CreateInstance(productReader, nonPublic: true)!, "Read"), request])!;
 
         _row =
         [

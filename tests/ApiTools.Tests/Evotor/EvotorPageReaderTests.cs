@@ -20,7 +20,7 @@ public class EvotorPageReaderTests
         var bytes = Encoding.UTF8.GetBytes(json);
         var buffer = ArrayPool<byte>.Shared.Rent(bytes.Length);
         bytes.CopyTo(buffer, 0);
-        return EvotorPageReader<Product>.Open(buffer, bytes.Length, EvotorJsonContext.Default.Product, bySerializer ? null : ProductReader.Read!, Request);
+        return EvotorPageReader<Product>.Open(buffer, bytes.Length, EvotorJsonContext.Default.Product, bySerializer ? null : new ProductReader().Read!, Request);
     }
 
     private static List<Product> All(Page<Product> page)

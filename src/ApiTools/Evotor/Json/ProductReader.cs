@@ -11,11 +11,21 @@ namespace ApiTools.Evotor.Json;
 /// field wins, an explicit null sets null, unknown fields go to <see cref="Product.Extra"/>, and a value of the wrong
 /// kind is a <see cref="JsonException"/>. Why by hand: the serializer's metadata-driven object reader looks each name
 /// up and boxes its way through 23 properties, which made the parse most of a listing's cost.
+/// <para>One instance reads one page (one thread at a time): fields whose value repeats from product to product (the
+/// store, the user, type, tax, unit, group) give the same string instance while the bytes stay the same, instead of
+/// a new string per product.</para>
 /// </summary>
-internal static class ProductReader
+internal sealed class ProductReader
 {
+    private readonly RepeatedString _storeId = new();
+    private readonly RepeatedString _userId = new();
+    private readonly RepeatedString _type = new();
+    private readonly RepeatedString _tax = new();
+    private readonly RepeatedString _measureName = new();
+    private readonly RepeatedString _parentId = new();
+
     /// <summary>Reads the value at the reader's current token (an object or null); leaves the reader on its last token.</summary>
-    public static Product? Read(ref Utf8JsonReader reader)
+    public Product? Read(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null) return null;
         if (reader.TokenType != JsonTokenType.StartObject) throw Wrong("a product", ref reader);
@@ -29,30 +39,30 @@ internal static class ProductReader
     }
 
     /// <summary>Reads a known property's value into <paramref name="p"/>; false (reader still on the name) when the name is not one of the model's.</summary>
-    private static bool Property(ref Utf8JsonReader reader, Product p)
+    private bool Property(ref Utf8JsonReader reader, Product p)
     {
         // A name written with escapes ("\u0069d") is matched after unescaping, as the serializer matches it.
         ReadOnlySpan<byte> name = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
         switch (name.Length)
         {
             case 2 when name.SequenceEqual("id"u8): reader.Read(); p.Id = String(ref reader)!; return true;
-            case 3 when name.SequenceEqual("tax"u8): reader.Read(); p.Tax = String(ref reader); return true;
+            case 3 when name.SequenceEqual("tax"u8): reader.Read(); p.Tax = _tax.Read(ref reader); return true;
             case 4 when name.SequenceEqual("name"u8): reader.Read(); p.Name = String(ref reader); return true;
-            case 4 when name.SequenceEqual("type"u8): reader.Read(); p.Type = String(ref reader); return true;
+            case 4 when name.SequenceEqual("type"u8): reader.Read(); p.Type = _type.Read(ref reader); return true;
             case 4 when name.SequenceEqual("code"u8): reader.Read(); p.Code = String(ref reader); return true;
             case 5 when name.SequenceEqual("price"u8): reader.Read(); p.Price = Decimal(ref reader); return true;
-            case 7 when name.SequenceEqual("user_id"u8): reader.Read(); p.UserId = String(ref reader); return true;
-            case 8 when name.SequenceEqual("store_id"u8): reader.Read(); p.StoreId = String(ref reader); return true;
+            case 7 when name.SequenceEqual("user_id"u8): reader.Read(); p.UserId = _userId.Read(ref reader); return true;
+            case 8 when name.SequenceEqual("store_id"u8): reader.Read(); p.StoreId = _storeId.Read(ref reader); return true;
             case 8 when name.SequenceEqual("quantity"u8): reader.Read(); p.Quantity = Decimal(ref reader); return true;
             case 8 when name.SequenceEqual("barcodes"u8): reader.Read(); p.Barcodes = Strings(ref reader); return true;
-            case 9 when name.SequenceEqual("parent_id"u8): reader.Read(); p.ParentId = String(ref reader); return true;
+            case 9 when name.SequenceEqual("parent_id"u8): reader.Read(); p.ParentId = _parentId.Read(ref reader); return true;
             case 9 when name.SequenceEqual("alcocodes"u8): reader.Read(); p.AlcoCodes = Strings(ref reader); return true;
             case 10 when name.SequenceEqual("cost_price"u8): reader.Read(); p.CostPrice = Decimal(ref reader); return true;
             case 10 when name.SequenceEqual("created_at"u8): reader.Read(); p.CreatedAt = Timestamp(ref reader); return true;
             case 10 when name.SequenceEqual("updated_at"u8): reader.Read(); p.UpdatedAt = Timestamp(ref reader); return true;
             case 11 when name.SequenceEqual("description"u8): reader.Read(); p.Description = String(ref reader); return true;
             case 11 when name.SequenceEqual("tare_volume"u8): reader.Read(); p.TareVolume = Decimal(ref reader); return true;
-            case 12 when name.SequenceEqual("measure_name"u8): reader.Read(); p.MeasureName = String(ref reader); return true;
+            case 12 when name.SequenceEqual("measure_name"u8): reader.Read(); p.MeasureName = _measureName.Read(ref reader); return true;
             case 13 when name.SequenceEqual("allow_to_sell"u8): reader.Read(); p.AllowToSell = Boolean(ref reader); return true;
             case 14 when name.SequenceEqual("article_number"u8): reader.Read(); p.ArticleNumber = String(ref reader); return true;
             case 17 when name.SequenceEqual("alcohol_by_volume"u8): reader.Read(); p.AlcoholByVolume = Decimal(ref reader); return true;
@@ -131,4 +141,28 @@ internal static class ProductReader
 
     private static JsonException Wrong(string expected, ref Utf8JsonReader reader) =>
         new($"Expected {expected}, found {reader.TokenType} (at byte {reader.TokenStartIndex} of the item).");
+
+    /// <summary>The last string read for one field, kept with its bytes: the same bytes give the same instance.</summary>
+    private sealed class RepeatedString
+    {
+        private const int MaxBytes = 64;
+        private readonly byte[] _bytes = new byte[MaxBytes];
+        private int _length = -1;
+        private string? _value;
+
+        public string? Read(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence) return String(ref reader);
+            var span = reader.ValueSpan;
+            if (span.Length == _length && span.SequenceEqual(new ReadOnlySpan<byte>(_bytes, 0, _length))) return _value;
+            var value = reader.GetString();
+            if (span.Length <= MaxBytes)
+            {
+                span.CopyTo(_bytes);
+                _length = span.Length;
+                _value = value;
+            }
+            return value;
+        }
+    }
 }
