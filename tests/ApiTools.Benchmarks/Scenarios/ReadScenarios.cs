@@ -40,14 +40,18 @@ public static class ReadScenarios
                 throw new InvalidOperationException("The same-model raw loop missed products.");
             await foreach (var p in client.GetProductsAsync(store)) libSum += Checksum(p);
             if (rawSum != libSum) throw new InvalidOperationException("The same-model raw loop and the library parsed different products.");
+            // The engine's own per-item cost, for the bound: the same Product written n times by a cmdlet that does nothing else.
+            session.Run("Import-Module -Assembly ([ApiTools.Benchmarks.Support.WriteObjectsCommand].Assembly); $global:one = Get-EvotorProduct -StoreId $s -First 1", vars);
             server.Requests.Reset();
 
             var results = await Measure.InterleavedAsync(runs, warmup: true, o.Log,
                 ("raw loop", () => Measure.SecondsAsync(() => raw.ReadProductsAsync(store))),
                 ("raw loop, same model", () => Measure.SecondsAsync(() => raw.ReadProductModelsAsync(store))),
                 ("library", () => Measure.SecondsAsync(() => CountAsync(client, store))),
-                ("cmdlet", () => Task.FromResult(Measure.Seconds(() => session.Run("Get-EvotorProduct -StoreId $s | Out-Null", vars)))));
+                ("cmdlet", () => Task.FromResult(Measure.Seconds(() => session.Run("Get-EvotorProduct -StoreId $s | Out-Null", vars)))),
+                ("engine floor", () => Task.FromResult(Measure.Seconds(() => session.Run($"Write-BenchObjects -Item $global:one -Count {n} | Out-Null", vars)))));
             var pages = server.Requests.Count(EvotorRouteKeys.Products);
+            var floor = Measure.Median(results[4]);
             var (rawS, sameS, libS, cmdS) = (Measure.Median(results[0]), Measure.Median(results[1]), Measure.Median(results[2]), Measure.Median(results[3]));
             report.AddRatio("P1", $"Get-EvotorProduct, {n / 1000}k products, hosted engine, | Out-Null", cmdS, rawS, "s", 1.15, atMost: true);
             report.AddRatio("P1", $"client library alone, {n / 1000}k products, await foreach", libS, rawS, "s", 1.05, atMost: true);
@@ -56,6 +60,8 @@ public static class ReadScenarios
             report.Note("P1", $"{n:N0} products in pages of 1000, 0 ms latency, in-process emulator; median of {runs} interleaved runs after one warm-up each. " +
                               $"Raw loop (4-field DTO) {rawS * 1000:0} ms ({n / rawS:N0} items/s), raw loop with the same Product model {sameS * 1000:0} ms ({n / sameS:N0}/s), " +
                               $"library {libS * 1000:0} ms ({n / libS:N0}/s), cmdlet {cmdS * 1000:0} ms ({n / cmdS:N0}/s); " +
+                              $"engine floor (Write-BenchObjects writing one Product {n:N0} times | Out-Null, same runspace) {floor * 1000:0} ms, " +
+                              $"{floor / n * 1e6:0.00} µs per item = {floor / rawS:0.00} × the raw loop, {floor / sameS:0.00} × the same-model loop; " +
                               $"{pages} product-page requests over {(runs + 1) * 4} listings ({(double)pages / ((runs + 1) * 4):0.#} each). " +
                               "The same-model loop deserialises each page into SameModelPage (List<ApiTools.Evotor.Models.Product> + paging) with a source-generated " +
                               "context of the benchmarks carrying the library's options (SnakeCaseLower, WhenWritingNull, EvotorTimestampConverter); a checksum over " +
