@@ -66,15 +66,7 @@ public class GetEvotorProductTests
         server.Settings.Latency = TimeSpan.FromSeconds(30);
         using var ps = session.Create("Get-EvotorProduct -StoreId $s", new Dictionary<string, object> { ["s"] = server.Evotor.Stores[0].Id });
 
-        var running = ps.BeginInvoke();
-        await server.WaitForRequestAsync(EvotorRouteKeys.Products, 1, TimeSpan.FromSeconds(10));
-        var clock = Stopwatch.StartNew();
-        ps.Stop();
-        clock.Stop();
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+        await StopCheck.StopsWithinAsync(ps, server, EvotorRouteKeys.Products, TimeSpan.FromSeconds(1));
     }
 
     [Fact]

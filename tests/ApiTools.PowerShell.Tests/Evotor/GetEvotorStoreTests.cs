@@ -98,15 +98,7 @@ public class GetEvotorStoreTests
         session.Connect(server);
         using var ps = session.Create("Get-EvotorStore");
 
-        var running = ps.BeginInvoke();
-        await server.WaitForRequestAsync(RouteStores, 1, TimeSpan.FromSeconds(10));
-        var clock = Stopwatch.StartNew();
-        ps.Stop();
-        clock.Stop();
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+        await StopCheck.StopsWithinAsync(ps, server, RouteStores, TimeSpan.FromSeconds(1));
         Assert.Empty(ps.Streams.Error);
     }
 
