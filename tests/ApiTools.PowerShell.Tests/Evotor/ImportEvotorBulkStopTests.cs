@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Management.Automation;
 using ApiTools.Emulator;
 using ApiTools.PowerShell.Tests.Support;
 using static ApiTools.PowerShell.Tests.Support.Emulator;
