@@ -12,7 +12,9 @@ namespace ApiTools.Paging;
 /// caller's work: the request for page N+1 starts when the caller asks for item k+1 of page N
 /// (n items, k = ⌈n/10⌉), so a caller that stops within the first tenth of a page never causes
 /// it, and never more than one page is ahead. Stops at a missing cursor. Honours -Skip/-First by
-/// asking for no more than the cap needs and never prefetching past it.
+/// asking for no more than the cap needs and never prefetching past it. A page backed by a
+/// <see cref="PageItemReader{T}"/> has its items made here, one per item asked for (skipped ones passed over),
+/// so the next page's fetch runs while the rest of this one is parsed; every page is released when done with.
 /// <para>A page whose next cursor is its own cursor (a server slip) is asked for again, up to
 /// <see cref="MaxEchoRefetches"/> times, and the repeat's items are not yielded a second time (the same
 /// cursor and limit give the same page); its next cursor goes on. Any other cursor seen before, or an echo
