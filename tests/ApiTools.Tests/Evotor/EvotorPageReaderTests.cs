@@ -87,6 +87,22 @@ public class EvotorPageReaderTests
         page.Release();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Text_that_is_not_UTF8_is_a_protocol_error_too(bool bySerializer)
+    {
+        var json = Encoding.UTF8.GetBytes("""{"items":[{"id":"a","name":"?"}],"paging":{}}""");
+        json[Array.IndexOf(json, (byte)'?')] = 0xFF; // a byte no UTF-8 text holds
+        var buffer = ArrayPool<byte>.Shared.Rent(json.Length);
+        json.CopyTo(buffer, 0);
+        var page = EvotorPageReader<Product>.Open(buffer, json.Length, EvotorJsonContext.Default.Product, bySerializer ? null : new ProductReader().Read!, Request);
+
+        var error = Assert.Throws<ApiException>(() => page.TakeNext());
+        Assert.Equal(ApiErrorKind.ProtocolError, error.Kind);
+        page.Release();
+    }
+
     [Fact]
     public void Skipped_items_are_not_parsed()
     {

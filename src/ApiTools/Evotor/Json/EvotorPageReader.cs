@@ -158,8 +158,9 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
                 item = _read(ref reader);
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
+            // InvalidOperationException: text that is not UTF-8 (the serializer reports that as JSON too).
             // The bytes arrived whole and are well-formed JSON: asking again would give the same item.
             throw new ApiException(EvotorClient.ServiceName, ApiErrorKind.ProtocolError,
                 $"Evotor {_request} sent an item the client cannot read (item {Position + 1} of {_count} on the page): {e.Message}", e)
