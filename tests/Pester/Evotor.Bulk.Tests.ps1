@@ -118,3 +118,29 @@ Describe '-WhatIf' {
         Get-Content -Raw $log | Should -Match 'What if: Performing the operation "Send bulk request" on target "chunk 1: rows 1-40, 40 items'
     }
 }
+
+Describe '-TaskTimeout and a task that never finishes' {
+    AfterAll { Reset-Emulator $script:emu }
+
+    It 'reports the stuck chunk''s rows as timeout after -TaskTimeout, and the rerun with the checkpoint sends them again' {
+        $store = $script:stores[4]
+        $checkpoint = Join-Path $TestDrive 'stuck.checkpoint'
+        $rows = 1..5 | ForEach-Object {
+            [pscustomobject]@{ Name = "Stuck $_"; Price = '1'; MeasureName = 'шт'; Tax = 'NO_VAT'; Type = 'NORMAL'; AllowToSell = 'true' }
+        }
+        Add-EmulatorFault $script:emu @{ route = 'PUT /evotor/stores/{storeId}/products'; bulkOutcome = 'stuck' }
+
+        $first = @($rows | Import-EvotorBulk -StoreId $store -CheckpointPath $checkpoint -TaskTimeout '00:00:01' -ErrorAction SilentlyContinue -ErrorVariable failed)
+        $second = @($rows | Import-EvotorBulk -StoreId $store -CheckpointPath $checkpoint -TaskTimeout '00:00:01')
+
+        @($first.Status | Select-Object -Unique) | Should -Be 'Failed'
+        @($first.ErrorCode | Select-Object -Unique) | Should -Be 'timeout'
+        $failed.Count | Should -Be 5
+        @($second.Status | Select-Object -Unique) | Should -Be 'Ok'
+        @(Get-EvotorProduct -StoreId $store | Where-Object Name -like 'Stuck *').Count | Should -Be 5
+    }
+
+    It 'refuses a -TaskTimeout under a second by name' {
+        { @() | Import-EvotorBulk -StoreId $script:stores[4] -TaskTimeout '00:00:00.5' } | Should -Throw '*TaskTimeout*'
+    }
+}

@@ -54,6 +54,11 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
     [ValidateRange(1, 8)]
     public int ThrottleLimit { get; set; } = 2;
 
+    /// <summary>How long one run polls a task before its rows are reported as timed out.</summary>
+    [Parameter]
+    [ValidateRange("00:00:01", "1.00:00:00")]
+    public TimeSpan TaskTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     private const int ProgressId = 0x45766f74;
     private EvotorBulkImport? _import;
     private bool _declined;
@@ -79,6 +84,7 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
             _import = new EvotorBulkImport(Client, new BulkImportOptions(StoreId, Kind)
             {
                 ThrottleLimit = ThrottleLimit,
+                TaskTimeout = TaskTimeout,
                 CheckpointPath = CheckpointPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CheckpointPath),
                 DryRun = dryRun,
             });
