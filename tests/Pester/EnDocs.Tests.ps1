@@ -46,6 +46,16 @@ Describe 'Connect-EnDocs and the environment variables' {
         $account.Inn | Should -Not -BeNullOrEmpty
     }
 
+    It 'a later -RequestsPerMinute for the same token is named in a warning, since the first pace holds' {
+        $null = Get-EnDocsClient   # the pace of this token is set by now (300 a minute)
+        $null = Connect-EnDocs -Token $script:Token -BaseUri $script:Base -RequestsPerMinute 100 -WarningVariable warned 3>$null
+        $null = Connect-EnDocs -Token $script:Token -BaseUri $script:Base -RequestsPerMinute 300 -WarningVariable quiet 3>$null
+
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike '*already paces this EnDocs token at 300 request(s) a minute*-RequestsPerMinute 100 does not apply*'
+        $quiet.Count | Should -Be 0
+    }
+
     It '-PassThru returns a connection that shows no token and works with -Connection' {
         $conn = Connect-EnDocs -Token $script:Token -BaseUri $script:Base -PassThru
         "$conn" | Should -Not -BeLike "*$($script:Token)*"

@@ -90,6 +90,20 @@ Describe 'Connect-PlanFix and the environment variables' -Skip:$NoPlanFix {
         (Get-MethodCount 'auth.login') - $before | Should -Be 1
     }
 
+    It 'a later -RequestsPerSecond for the same account and key is named in a warning, since the first pace holds' {
+        $null = Get-PlanFixUser -First 1   # the pace of this account and key is set by now
+        $slower = Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Token $script:Token -BaseUri $script:Base `
+            -RequestsPerSecond ($script:Rate / 2) -PassThru -WarningVariable warned 3>$null
+        $same = Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Token $script:Token -BaseUri $script:Base `
+            -RequestsPerSecond $script:Rate -PassThru -WarningVariable quiet 3>$null
+
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "*already paces PlanFix account '$($script:Account)'*$($script:Rate) request(s) a second*-RequestsPerSecond 25 does not apply*"
+        "$($warned[0])" | Should -Not -BeLike "*$($script:ApiKey)*"
+        $quiet.Count | Should -Be 0
+        Connect-Demo
+    }
+
     It '-PassThru returns a connection that shows no secret and works with -Connection' {
         $conn = Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Credential (Get-DemoCredential) `
             -BaseUri $script:Base -RequestsPerSecond $script:Rate -PassThru

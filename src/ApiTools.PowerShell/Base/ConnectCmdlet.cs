@@ -35,6 +35,9 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
     /// <summary>Makes it the runspace's default.</summary>
     protected abstract void Store(TConnection connection);
 
+    /// <summary>A warning to show once the connection is made (a pace the process already keeps), or null.</summary>
+    protected virtual string? Caution(TConnection connection) => null;
+
     protected override void EndProcessing()
     {
         TConnection connection;
@@ -48,6 +51,7 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
             return;
         }
         Store(connection);
+        if (Caution(connection) is string caution) WriteWarning(caution);
         WriteVerbose($"Connected: {connection}.");
         if (PassThru) WriteObject(connection);
     }

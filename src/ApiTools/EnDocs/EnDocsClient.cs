@@ -24,13 +24,26 @@ public sealed partial class EnDocsClient
     private static readonly ProductInfoHeaderValue UserAgent = new("ApiTools", typeof(EnDocsClient).Assembly.GetName().Version?.ToString(3) ?? "0");
     private static readonly MediaTypeWithQualityHeaderValue JsonMedia = new("application/json");
 
+    private static string Pace(int requestsPerMinute) =>
+        requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture) + " request(s) a minute";
+
+    /// <summary>
+    /// The pace this process already keeps for the connection's token and API root, when it differs from the one the
+    /// connection asks for (the first connection sets it for the process); null when the connection's own pace holds.
+    /// </summary>
+    public static string? PaceAlreadySet(EnDocsConnection connection)
+    {
+        var existing = RateLimiterRegistry.PaceOf(ServiceName, connection.BaseUri, connection.Token);
+        return existing is not null && existing != Pace(connection.RequestsPerMinute) ? existing : null;
+    }
+
     public EnDocsClient(EnDocsConnection connection, IApiObserver? observer = null)
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
         var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, connection.BaseUri, connection.Token,
             // A second over the minute: a request that reaches EnDocs late must not land in the window of the one
             // `RequestsPerMinute` starts later.
-            () => RateLimiterRegistry.PerWindow(connection.RequestsPerMinute, TimeSpan.FromSeconds(61)));
+            () => RateLimiterRegistry.PerWindow(connection.RequestsPerMinute, TimeSpan.FromSeconds(61)), Pace(connection.RequestsPerMinute));
         Transport = new ApiTransport(
             new TransportOptions(ServiceName, connection.BaseUri, connection.Token, limiter, EnDocsErrorMapper.Instance)
             {

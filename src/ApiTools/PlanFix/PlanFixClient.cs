@@ -41,6 +41,25 @@ public sealed partial class PlanFixClient
     private readonly PlanFixErrorMapper _errors;
     private readonly IApiObserver _observer;
 
+    /// <summary>PlanFix limits per account and key: the limiter registry's key for a connection.</summary>
+    internal static Uri LimiterKey(PlanFixConnection connection) =>
+        new(connection.BaseUri, "?account=" + Uri.EscapeDataString(connection.Account));
+
+    /// <summary>A pace in words, as the limiter registry keeps it.</summary>
+    internal static string Pace(double requestsPerSecond) =>
+        requestsPerSecond.ToString("0.###", CultureInfo.InvariantCulture) + " request(s) a second";
+
+    /// <summary>
+    /// The pace this process already keeps for the connection's account and key, when it differs from the one the
+    /// connection asks for: the first connection to an account and key sets it for the process (they share one
+    /// budget), so a later, different -RequestsPerSecond does not apply. Null when the connection's own pace holds.
+    /// </summary>
+    public static string? PaceAlreadySet(PlanFixConnection connection)
+    {
+        var existing = RateLimiterRegistry.PaceOf(ServiceName, LimiterKey(connection), connection.ApiKey);
+        return existing is not null && existing != Pace(connection.RequestsPerSecond) ? existing : null;
+    }
+
     public PlanFixClient(PlanFixConnection connection, IApiObserver? observer = null)
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
@@ -49,8 +68,8 @@ public sealed partial class PlanFixClient
         var rate = connection.RequestsPerSecond;
         // One permit per interval, no burst: PlanFix counts the spacing of requests, not requests per window.
         var interval = TimeSpan.FromTicks(Math.Max(1, (long)(TimeSpan.TicksPerSecond / rate)));
-        var limiterKey = new Uri(connection.BaseUri, "?account=" + Uri.EscapeDataString(connection.Account));
-        var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, limiterKey, connection.ApiKey, () => RateLimiterRegistry.Spaced(interval));
+        var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, LimiterKey(connection), connection.ApiKey, () => RateLimiterRegistry.Spaced(interval),
+            Pace(connection.RequestsPerSecond));
         Transport = new ApiTransport(
             new TransportOptions(ServiceName, connection.BaseUri, connection.ApiKey, limiter, _errors)
             {

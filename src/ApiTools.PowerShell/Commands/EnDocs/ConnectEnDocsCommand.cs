@@ -29,4 +29,10 @@ public sealed class ConnectEnDocsCommand : ConnectCmdlet<EnDocsConnection>
         EnDocsConnection.Create(Secret.FromSecureString(Token), BaseUri ?? EnDocsConnection.BaseUriFromEnvironment(), "Connect-EnDocs", retry, RequestsPerMinute);
 
     protected override void Store(EnDocsConnection connection) => ConnectionStore.Current.EnDocs = connection;
+
+    protected override string? Caution(EnDocsConnection connection) =>
+        MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerMinute)) && EnDocsClient.PaceAlreadySet(connection) is string pace
+            ? $"This process already paces this EnDocs token at {pace}, set by the first connection with it; -RequestsPerMinute " +
+              $"{RequestsPerMinute} does not apply (runspaces that share a token share one budget). Start a new PowerShell process for another pace."
+            : null;
 }

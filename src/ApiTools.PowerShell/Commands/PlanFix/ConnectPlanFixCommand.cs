@@ -72,4 +72,12 @@ public sealed class ConnectPlanFixCommand : ConnectCmdlet<PlanFixConnection>
     }
 
     protected override void Store(PlanFixConnection connection) => ConnectionStore.Current.PlanFix = connection;
+
+    // Said only when asked for: a connection that takes the default pace has nothing to be told.
+    protected override string? Caution(PlanFixConnection connection) =>
+        MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerSecond)) && PlanFixClient.PaceAlreadySet(connection) is string pace
+            ? $"This process already paces PlanFix account '{connection.Account}' with this API key at {pace}, set by the first " +
+              $"connection to them; -RequestsPerSecond {RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture)} does not apply " +
+              "(runspaces that share a key share one budget). Start a new PowerShell process for another pace."
+            : null;
 }

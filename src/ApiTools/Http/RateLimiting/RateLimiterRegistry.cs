@@ -12,13 +12,19 @@ namespace ApiTools.Http.RateLimiting;
 /// </summary>
 public static class RateLimiterRegistry
 {
-    private static readonly ConcurrentDictionary<string, RateLimiter> Limiters = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (RateLimiter Limiter, string? Pace)> Limiters = new(StringComparer.Ordinal);
 
-    public static RateLimiter GetOrAdd(string service, Uri baseUri, Secret credential, Func<RateLimiter> factory)
-    {
-        var key = $"{service}|{baseUri.AbsoluteUri.TrimEnd('/')}|{credential.Fingerprint}";
-        return Limiters.GetOrAdd(key, _ => factory());
-    }
+    /// <summary>The limiter for the key, made by <paramref name="factory"/> the first time; <paramref name="pace"/> says in
+    /// words what that limiter allows ("1 request a second"), for <see cref="PaceOf"/>.</summary>
+    public static RateLimiter GetOrAdd(string service, Uri baseUri, Secret credential, Func<RateLimiter> factory, string? pace = null) =>
+        Limiters.GetOrAdd(Key(service, baseUri, credential), _ => (factory(), pace)).Limiter;
+
+    /// <summary>The pace of the limiter already made for the key, if one was (null: none yet, or made without a pace).</summary>
+    public static string? PaceOf(string service, Uri baseUri, Secret credential) =>
+        Limiters.TryGetValue(Key(service, baseUri, credential), out var entry) ? entry.Pace : null;
+
+    private static string Key(string service, Uri baseUri, Secret credential) =>
+        $"{service}|{baseUri.AbsoluteUri.TrimEnd('/')}|{credential.Fingerprint}";
 
     /// <summary>At most one request per <paramref name="interval"/>, each spaced from the one before (PlanFix's 1/s).</summary>
     public static RateLimiter Spaced(TimeSpan interval) => new SpacedRateLimiter(interval);
