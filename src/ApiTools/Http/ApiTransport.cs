@@ -64,6 +64,19 @@ public sealed class ApiTransport
         {
             throw Exhausted(state, ex);
         }
+        catch (ApiException server) when (server.GetType() == typeof(ApiException) && server.Kind == ApiErrorKind.ServerError
+                                          && !request.IsIdempotent && !cancellationToken.IsCancellationRequested)
+        {
+            // A 5xx to a write that is not safe to repeat: the caller must know it may have taken effect.
+            throw new ApiException(server.Service, server.Kind,
+                server.Message.TrimEnd() + " Not retried: the server may have acted on it before failing, and a repeat could act twice.", server)
+            {
+                StatusCode = server.StatusCode,
+                ErrorCode = server.ErrorCode,
+                Method = server.Method,
+                Path = server.Path,
+            };
+        }
         catch (Exception ex) when (ex is HttpRequestException or IOException or System.Text.Json.JsonException or System.Xml.XmlException
                                        or AttemptTimeoutException
                                    && !cancellationToken.IsCancellationRequested)
