@@ -22,8 +22,8 @@ public class ProductReaderTests
 
     /// <summary>Both read back to JSON with the library's own context: every field, list, map and unknown field compared.</summary>
     private static void AssertSame(string json, ProductReader? productReader = null) =>
-        Assert.Equal(JsonSerializer.Serialize(BySerializer(json), EvotorJsonContext.Default.Product),
-            JsonSerializer.Serialize(ByHand(json, productReader), EvotorJsonContext.Default.Product));
+        Assert.Equal(JsonSerializer.Serialize(BySerializer(json)!, EvotorJsonContext.Default.Product),
+            JsonSerializer.Serialize(ByHand(json, productReader)!, EvotorJsonContext.Default.Product));
 
     [Fact]
     public async Task Every_product_of_the_emulators_catalogue_reads_the_same_unknown_fields_included()

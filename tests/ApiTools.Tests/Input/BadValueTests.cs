@@ -58,7 +58,7 @@ public class BadValueTests
         var row = Product();
         row.Remove("Tax");
         row["Type"] = "";
-        var reasons = Refused(row).Violations.ToDictionary(v => v.Subject, v => v.Reason);
+        var reasons = Refused(row).Violations.ToDictionary(v => v.Subject ?? "", v => v.Reason);
         Assert.Equal("is required but missing (no Tax column or property)", reasons["Tax"]);
         Assert.Equal("is required but empty", reasons["Type"]);
     }
