@@ -116,8 +116,7 @@ internal sealed class ServiceRequestMiddleware(
             }
             return false;
         }
-        if (fault.DropResponse || fault.ShortBody || (fault.TruncateBody && !FaultRule.IsEnDocsDownload(context.Request)))
-            return false; // answered by RunCapturedAsync
+        if (NeedsCapture(fault, context.Request)) return false; // answered by RunCapturedAsync
         if (fault.DropConnection)
         {
             context.Abort();

@@ -31,11 +31,8 @@ public sealed partial class EnDocsClient
     /// The pace this process already keeps for the connection's token and API root, when it differs from the one the
     /// connection asks for (the first connection sets it for the process); null when the connection's own pace holds.
     /// </summary>
-    public static string? PaceAlreadySet(EnDocsConnection connection)
-    {
-        var existing = RateLimiterRegistry.PaceOf(ServiceName, connection.BaseUri, connection.Token);
-        return existing is not null && existing != Pace(connection.RequestsPerMinute) ? existing : null;
-    }
+    public static string? PaceAlreadySet(EnDocsConnection connection) =>
+        RateLimiterRegistry.PaceOtherThan(ServiceName, connection.BaseUri, connection.Token, Pace(connection.RequestsPerMinute));
 
     public EnDocsClient(EnDocsConnection connection, IApiObserver? observer = null)
     {

@@ -52,18 +52,19 @@ public static class Pager
             {
                 var count = page.Count;
                 var next = page.NextCursor;
-                var nextLimit = LimitFor(needed, served + (replay ? 0 : count), maxPageSize);
+                var delivered = served + (replay ? 0 : count); // a replayed page's items were counted the first time
+                var nextLimit = LimitFor(needed, delivered, maxPageSize);
                 var replayNext = false;
                 if (next is not null && !seenCursors.Add(next))
                 {
                     if (next != requested || echoes >= MaxEchoRefetches)
-                        throw RepeatedCursor(service, served + (replay ? 0 : count), next == requested ? echoes + 1 : 0);
+                        throw RepeatedCursor(service, delivered, next == requested ? echoes + 1 : 0);
                     // The page named itself as the next one: ask for it again with the same limit, and yield none of it.
                     echoes++;
                     replayNext = true;
                     nextLimit = requestedLimit;
                     (observer ?? NullApiObserver.Instance).OnWarning(
-                        $"The {service} server gave a page's own cursor as the next one after {served + (replay ? 0 : count)} items; asking for that page again (its items are not repeated).");
+                        $"The {service} server gave a page's own cursor as the next one after {delivered} items; asking for that page again (its items are not repeated).");
                 }
                 else if (next is not null)
                 {

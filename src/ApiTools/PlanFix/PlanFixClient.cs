@@ -54,11 +54,8 @@ public sealed partial class PlanFixClient
     /// connection asks for: the first connection to an account and key sets it for the process (they share one
     /// budget), so a later, different -RequestsPerSecond does not apply. Null when the connection's own pace holds.
     /// </summary>
-    public static string? PaceAlreadySet(PlanFixConnection connection)
-    {
-        var existing = RateLimiterRegistry.PaceOf(ServiceName, LimiterKey(connection), connection.ApiKey);
-        return existing is not null && existing != Pace(connection.RequestsPerSecond) ? existing : null;
-    }
+    public static string? PaceAlreadySet(PlanFixConnection connection) =>
+        RateLimiterRegistry.PaceOtherThan(ServiceName, LimiterKey(connection), connection.ApiKey, Pace(connection.RequestsPerSecond));
 
     public PlanFixClient(PlanFixConnection connection, IApiObserver? observer = null)
     {

@@ -15,13 +15,15 @@ public static class RateLimiterRegistry
     private static readonly ConcurrentDictionary<string, (RateLimiter Limiter, string? Pace)> Limiters = new(StringComparer.Ordinal);
 
     /// <summary>The limiter for the key, made by <paramref name="factory"/> the first time; <paramref name="pace"/> says in
-    /// words what that limiter allows ("1 request a second"), for <see cref="PaceOf"/>.</summary>
+    /// words what that limiter allows ("1 request a second"), for <see cref="PaceOtherThan"/>.</summary>
     public static RateLimiter GetOrAdd(string service, Uri baseUri, Secret credential, Func<RateLimiter> factory, string? pace = null) =>
         Limiters.GetOrAdd(Key(service, baseUri, credential), _ => (factory(), pace)).Limiter;
 
-    /// <summary>The pace of the limiter already made for the key, if one was (null: none yet, or made without a pace).</summary>
-    public static string? PaceOf(string service, Uri baseUri, Secret credential) =>
-        Limiters.TryGetValue(Key(service, baseUri, credential), out var entry) ? entry.Pace : null;
+    /// <summary>The pace of the limiter already made for the key when it is not <paramref name="pace"/>: the first limiter
+    /// for a key holds for the process, so a connection asking for another pace does not get it. Null when none was made
+    /// yet, or it keeps that pace.</summary>
+    public static string? PaceOtherThan(string service, Uri baseUri, Secret credential, string pace) =>
+        Limiters.TryGetValue(Key(service, baseUri, credential), out var entry) && entry.Pace is string kept && kept != pace ? kept : null;
 
     private static string Key(string service, Uri baseUri, Secret credential) =>
         $"{service}|{baseUri.AbsoluteUri.TrimEnd('/')}|{credential.Fingerprint}";
