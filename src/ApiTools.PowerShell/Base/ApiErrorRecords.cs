@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Base;
 

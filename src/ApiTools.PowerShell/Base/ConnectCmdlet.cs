@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ApiTools.Http;
+using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Base;
 

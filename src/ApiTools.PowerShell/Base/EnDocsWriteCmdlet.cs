@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ApiTools.Input;
+using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Base;
 

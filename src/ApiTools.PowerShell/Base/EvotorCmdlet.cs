@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ApiTools.Evotor;
 using ApiTools.Paging;
+using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Base;
 

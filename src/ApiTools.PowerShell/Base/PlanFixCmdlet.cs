@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ApiTools.PlanFix;
+using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Base;
 

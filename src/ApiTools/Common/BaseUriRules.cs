@@ -1,7 +1,8 @@
 using System;
 using System.Net;
+using ApiTools.Errors;
 
-namespace ApiTools;
+namespace ApiTools.Common;
 
 /// <summary>Where a connection may point: HTTPS anywhere, plain HTTP only to this machine (the emulator).
 /// Credentials must never cross a network in clear text.</summary>

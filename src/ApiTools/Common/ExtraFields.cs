@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 
-namespace ApiTools;
+namespace ApiTools.Common;
 
 /// <summary>Fields a service sent that our models do not name yet: kept, not dropped, and printed as
 /// <c>name=json;name=json</c> so they survive Export-Csv readably.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ApiTools;
+namespace ApiTools.Common;
 
 /// <summary>An id → id map (Evotor's <c>attributes_choices</c>) that prints as <c>k=v;k=v</c>
 /// for Export-Csv and is read back from that form.</summary>

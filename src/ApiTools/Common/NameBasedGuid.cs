@@ -2,7 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ApiTools;
+namespace ApiTools.Common;
 
 /// <summary>RFC 4122 version-5 (SHA-1, name-based) UUIDs: the same name always gives the same id, so
 /// re-running an import makes the same ids and the same chunks.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ApiTools;
+namespace ApiTools.Common;
 
 /// <summary>Serializes a plain value tree (dictionaries, lists, scalars) for the escape-hatch cmdlets.</summary>
 public static class RawJson

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace ApiTools;
+namespace ApiTools.Common;
 
 /// <summary>A list of strings that prints as <c>a;b;c</c>, so Export-Csv writes a readable column
 /// while <c>$p.Barcodes[0]</c> still works; the importers read <c>a;b;c</c> back.</summary>

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using ApiTools.EnDocs.Json;
+using ApiTools.EnDocs.Serialization;
 using ApiTools.EnDocs.Models;
 using ApiTools.Http;
 using ApiTools.Input;

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using ApiTools.EnDocs.Json;
+using ApiTools.EnDocs.Serialization;
 using ApiTools.Http;
 
 namespace ApiTools.EnDocs;

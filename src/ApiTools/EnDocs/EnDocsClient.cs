@@ -8,7 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using ApiTools.EnDocs.Json;
+using ApiTools.EnDocs.Serialization;
 using ApiTools.EnDocs.Models;
 using ApiTools.Http;
 using ApiTools.Http.RateLimiting;

@@ -1,9 +1,10 @@
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ApiTools.EnDocs.Json;
+using ApiTools.EnDocs.Serialization;
 using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
+using ApiTools.Errors;
 
 namespace ApiTools.EnDocs;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace ApiTools;
+namespace ApiTools.Errors;
 
 /// <summary>Base of every error the client library raises about a service. Messages name the
 /// service, method and path (never a query string, header or body, where secrets travel).</summary>
@@ -35,55 +35,4 @@ public class ApiException : Exception
     public virtual bool StopsEverything =>
         Kind is ApiErrorKind.Unauthorized or ApiErrorKind.Configuration
             or ApiErrorKind.QuotaExhausted or ApiErrorKind.Unavailable;
-}
-
-/// <summary>One rule the server (or client-side validation) said a payload broke.</summary>
-public sealed class ApiViolation
-{
-    public ApiViolation(string? subject, string reason)
-    {
-        Subject = subject;
-        Reason = reason;
-    }
-
-    public string? Subject { get; }
-    public string Reason { get; }
-
-    public override string ToString() => Subject is null ? Reason : $"{Subject}: {Reason}";
-}
-
-public sealed class ApiValidationException : ApiException
-{
-    public ApiValidationException(string service, string message, IReadOnlyList<ApiViolation> violations, Exception? inner = null)
-        : base(service, ApiErrorKind.ValidationFailed, message, inner)
-    {
-        Violations = violations;
-    }
-
-    public IReadOnlyList<ApiViolation> Violations { get; }
-}
-
-public sealed class ApiRateLimitedException : ApiException
-{
-    public ApiRateLimitedException(string service, string message, TimeSpan? retryAfter)
-        : base(service, ApiErrorKind.RateLimited, message)
-    {
-        RetryAfter = retryAfter;
-    }
-
-    /// <summary>How long the server asked us to wait (Retry-After, else X-RateLimit-Reset).</summary>
-    public TimeSpan? RetryAfter { get; }
-}
-
-/// <summary>Raised once retries are spent: says what was tried, how often and for how long.</summary>
-public sealed class ApiRetriesExhaustedException : ApiException
-{
-    public ApiRetriesExhaustedException(string service, string message, IReadOnlyList<string> attempts, Exception last)
-        : base(service, ApiErrorKind.Unavailable, message, last)
-    {
-        Attempts = attempts;
-    }
-
-    /// <summary>One line per attempt: its outcome (status or network failure).</summary>
-    public IReadOnlyList<string> Attempts { get; }
 }

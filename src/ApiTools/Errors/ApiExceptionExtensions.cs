@@ -1,6 +1,6 @@
 using ApiTools.Http;
 
-namespace ApiTools;
+namespace ApiTools.Errors;
 
 internal static class ApiExceptionExtensions
 {

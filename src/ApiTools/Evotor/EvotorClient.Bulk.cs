@@ -2,7 +2,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ApiTools.Evotor.Bulk;
-using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 using ApiTools.Http;
 

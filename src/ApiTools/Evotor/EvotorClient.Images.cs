@@ -6,11 +6,12 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
-using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 using ApiTools.Http;
 using ApiTools.Input;
 using ApiTools.Paging;
+using ApiTools.Errors;
 
 namespace ApiTools.Evotor;
 

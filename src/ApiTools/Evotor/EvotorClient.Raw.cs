@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ApiTools.Http;
 using ApiTools.Paging;
+using ApiTools.Errors;
 
 namespace ApiTools.Evotor;
 

@@ -8,7 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 using ApiTools.Http;
 using ApiTools.Http.RateLimiting;

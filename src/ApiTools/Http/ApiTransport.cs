@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using ApiTools.Http.RateLimiting;
 using Polly;
 using Polly.Retry;
+using ApiTools.Errors;
 
 namespace ApiTools.Http;
 

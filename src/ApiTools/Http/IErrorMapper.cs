@@ -1,4 +1,5 @@
 using System.Net.Http;
+using ApiTools.Errors;
 
 namespace ApiTools.Http;
 

@@ -1,4 +1,5 @@
 using System;
+using ApiTools.Errors;
 
 namespace ApiTools.Http;
 

@@ -1,4 +1,5 @@
 using System;
+using ApiTools.Common;
 
 namespace ApiTools.Http;
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
+using ApiTools.Errors;
 
 namespace ApiTools.Http;
 

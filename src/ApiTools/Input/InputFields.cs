@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using ApiTools.Errors;
+using ApiTools.Common;
 
 namespace ApiTools.Input;
 

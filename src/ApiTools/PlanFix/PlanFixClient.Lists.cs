@@ -9,7 +9,9 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
-using ApiTools.PlanFix.Xml;
+using ApiTools.PlanFix.Serialization;
+using ApiTools.Errors;
+using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PlanFix;
 

@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using ApiTools.PlanFix.Models;
-using ApiTools.PlanFix.Xml;
+using ApiTools.PlanFix.Serialization;
+using ApiTools.Errors;
+using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PlanFix;
 

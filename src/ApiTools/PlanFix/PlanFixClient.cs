@@ -13,7 +13,8 @@ using System.Xml;
 using System.Xml.Linq;
 using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
-using ApiTools.PlanFix.Xml;
+using ApiTools.PlanFix.Serialization;
+using ApiTools.Errors;
 
 namespace ApiTools.PlanFix;
 

@@ -1,5 +1,6 @@
 using System;
 using ApiTools.Http;
+using ApiTools.Errors;
 
 namespace ApiTools.PlanFix;
 

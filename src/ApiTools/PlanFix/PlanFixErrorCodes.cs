@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ApiTools.Errors;
 
 namespace ApiTools.PlanFix;
 

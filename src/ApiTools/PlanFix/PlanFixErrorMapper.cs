@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
+using ApiTools.Errors;
 
 namespace ApiTools.PlanFix;
 

@@ -43,15 +43,15 @@ public class MicroBenchmarks
         }
 
         // EvotorJsonContext is internal to the library: its page type info is fetched once by reflection; the parse itself is the library's own.
-        var context = typeof(EvotorClient).Assembly.GetType("ApiTools.Evotor.Json.EvotorJsonContext", throwOnError: true)!;
+        var context = typeof(EvotorClient).Assembly.GetType("ApiTools.Evotor.Serialization.EvotorJsonContext", throwOnError: true)!;
         var instance = context.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
         _libraryPage = (JsonTypeInfo)context.GetProperty("EvotorPageProduct", BindingFlags.Public | BindingFlags.Instance)!.GetValue(instance)!;
         // The listing's path: EvotorPageReader<Product>.Open (one pass: shape, count, item bounds, cursor) with ProductReader.Read per item.
         var library = typeof(EvotorClient).Assembly;
         var productInfo = context.GetProperty("Product", BindingFlags.Public | BindingFlags.Instance)!.GetValue(instance)!;
-        var itemReadType = library.GetType("ApiTools.Evotor.Json.ItemRead`1", throwOnError: true)!.MakeGenericType(typeof(Product));
-        var productReader = library.GetType("ApiTools.Evotor.Json.ProductReader", throwOnError: true)!;
-        var open = library.GetType("ApiTools.Evotor.Json.EvotorPageReader`1", throwOnError: true)!.MakeGenericType(typeof(Product))
+        var itemReadType = library.GetType("ApiTools.Evotor.Serialization.ItemRead`1", throwOnError: true)!.MakeGenericType(typeof(Product));
+        var productReader = library.GetType("ApiTools.Evotor.Serialization.ProductReader", throwOnError: true)!;
+        var open = library.GetType("ApiTools.Evotor.Serialization.EvotorPageReader`1", throwOnError: true)!.MakeGenericType(typeof(Product))
             .GetMethod("Open", BindingFlags.NonPublic | BindingFlags.Static)!;
         var request = new ApiTools.Http.ApiRequest(HttpMethod.Get, "stores/s/products");
         // One ProductReader per page, as the listing makes one per page.

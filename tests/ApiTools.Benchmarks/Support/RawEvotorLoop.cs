@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 
 namespace ApiTools.Benchmarks.Support;

@@ -6,6 +6,8 @@ using ApiTools.EnDocs.Models;
 using ApiTools.Emulator;
 using ApiTools.Http;
 using ApiTools.Input;
+using ApiTools.Errors;
+using ApiTools.EnDocs.Requests;
 using static ApiTools.Tests.EnDocs.EnDocsTest;
 
 namespace ApiTools.Tests.EnDocs;

@@ -1,5 +1,6 @@
 using ApiTools.EnDocs;
 using ApiTools.Emulator;
+using ApiTools.Errors;
 using static ApiTools.Tests.EnDocs.EnDocsTest;
 
 namespace ApiTools.Tests.EnDocs;
@@ -102,19 +103,19 @@ public sealed class EnDocsFilesClientTests : IDisposable
         using var body = new TrickleStream(System.Text.Encoding.UTF8.GetBytes(json), 7);
         var sink = new CollectingSink();
 
-        await new ApiTools.EnDocs.Json.FilesBodyScanner(body, default).ReadAsync(sink);
+        await new ApiTools.EnDocs.Serialization.FilesBodyScanner(body, default).ReadAsync(sink);
 
         Assert.Equal("файл.bin", sink.Name);
         Assert.Equal(content, sink.Output.ToArray());
     }
 
-    private sealed class CollectingSink : ApiTools.EnDocs.Json.FilesBodyScanner.IFileSink
+    private sealed class CollectingSink : ApiTools.EnDocs.Serialization.FilesBodyScanner.IFileSink
     {
-        private ApiTools.EnDocs.Json.Base64Sink? _sink;
+        private ApiTools.EnDocs.Serialization.Base64Sink? _sink;
         public MemoryStream Output { get; } = new();
         public string? Name { get; private set; }
 
-        public ApiTools.EnDocs.Json.Base64Sink Begin(int index) => _sink = new ApiTools.EnDocs.Json.Base64Sink(Output);
+        public ApiTools.EnDocs.Serialization.Base64Sink Begin(int index) => _sink = new ApiTools.EnDocs.Serialization.Base64Sink(Output);
 
         public void End(int index, string? fileName, bool hadContent)
         {

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ApiTools.EnDocs.Json;
+using ApiTools.EnDocs.Serialization;
 
 namespace ApiTools.Tests.EnDocs;
 

@@ -1,4 +1,5 @@
-using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Serialization;
+using ApiTools.Common;
 
 namespace ApiTools.Tests.Evotor;
 

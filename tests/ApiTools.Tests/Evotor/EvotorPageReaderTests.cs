@@ -2,10 +2,11 @@ using System.Buffers;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
-using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 using ApiTools.Http;
 using ApiTools.Paging;
+using ApiTools.Errors;
 
 namespace ApiTools.Tests.Evotor;
 

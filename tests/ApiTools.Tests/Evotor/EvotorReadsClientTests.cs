@@ -3,6 +3,7 @@ using ApiTools.Evotor.Models;
 using ApiTools.Evotor.Requests;
 using ApiTools.Paging;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
 using static ApiTools.Tests.Support.Evotor;
 
 namespace ApiTools.Tests.Evotor;

@@ -1,6 +1,7 @@
 using ApiTools.Emulator;
 using ApiTools.Paging;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
 using static ApiTools.Tests.Support.Evotor;
 
 namespace ApiTools.Tests.Evotor;

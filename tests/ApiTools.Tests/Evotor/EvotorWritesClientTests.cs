@@ -5,6 +5,7 @@ using ApiTools.Evotor.Requests;
 using ApiTools.Input;
 using ApiTools.Tests.Input;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
 using static ApiTools.Tests.Support.Evotor;
 
 namespace ApiTools.Tests.Evotor;

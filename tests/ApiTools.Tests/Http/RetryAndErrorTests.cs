@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ApiTools.Emulator;
 using ApiTools.Http;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
 using static ApiTools.Tests.Support.Evotor;
 
 namespace ApiTools.Tests.Http;

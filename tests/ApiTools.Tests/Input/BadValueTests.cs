@@ -1,6 +1,7 @@
 using ApiTools.Evotor.Input;
 using ApiTools.Input;
 using ApiTools.PlanFix.Input;
+using ApiTools.Errors;
 
 namespace ApiTools.Tests.Input;
 

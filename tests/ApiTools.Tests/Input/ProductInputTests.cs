@@ -1,5 +1,6 @@
 using ApiTools.Evotor.Input;
 using ApiTools.Input;
+using ApiTools.Errors;
 
 namespace ApiTools.Tests.Input;
 

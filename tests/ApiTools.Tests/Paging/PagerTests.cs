@@ -1,5 +1,6 @@
 using ApiTools.Paging;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
 
 namespace ApiTools.Tests.Paging;
 

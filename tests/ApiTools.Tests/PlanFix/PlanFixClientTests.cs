@@ -6,6 +6,8 @@ using ApiTools.Paging;
 using ApiTools.PlanFix;
 using ApiTools.PlanFix.Models;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
+using ApiTools.PlanFix.Requests;
 using static ApiTools.Tests.PlanFix.PlanFixTest;
 
 namespace ApiTools.Tests.PlanFix;

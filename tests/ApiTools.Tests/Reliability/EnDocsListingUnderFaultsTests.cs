@@ -2,6 +2,7 @@ using ApiTools.Emulator;
 using ApiTools.EnDocs;
 using ApiTools.Http;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
 
 namespace ApiTools.Tests.Reliability;
 

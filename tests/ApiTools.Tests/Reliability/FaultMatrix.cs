@@ -1,6 +1,7 @@
 using ApiTools.Emulator;
 using ApiTools.Http;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
 
 namespace ApiTools.Tests.Reliability;
 

@@ -2,6 +2,7 @@ using ApiTools.Emulator;
 using ApiTools.PlanFix;
 using ApiTools.Tests.PlanFix;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
 
 namespace ApiTools.Tests.Reliability;
 

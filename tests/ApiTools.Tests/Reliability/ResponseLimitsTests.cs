@@ -4,6 +4,7 @@ using ApiTools.Evotor;
 using ApiTools.Http;
 using ApiTools.PlanFix;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
 
 namespace ApiTools.Tests.Reliability;
 

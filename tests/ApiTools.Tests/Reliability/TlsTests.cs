@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ApiTools.Evotor;
 using ApiTools.Http;
+using ApiTools.Errors;
 
 namespace ApiTools.Tests.Reliability;
 

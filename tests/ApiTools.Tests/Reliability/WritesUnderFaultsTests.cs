@@ -10,6 +10,9 @@ using ApiTools.PlanFix;
 using ApiTools.PlanFix.Models;
 using ApiTools.Tests.PlanFix;
 using ApiTools.Tests.Support;
+using ApiTools.Errors;
+using ApiTools.PlanFix.Requests;
+using ApiTools.EnDocs.Requests;
 
 namespace ApiTools.Tests.Reliability;
 

@@ -6,6 +6,8 @@ using System.Management.Automation;
 using ApiTools.EnDocs;
 using ApiTools.EnDocs.Models;
 using ApiTools.PowerShell.Base;
+using ApiTools.Errors;
+using ApiTools.EnDocs.Requests;
 
 namespace ApiTools.PowerShell.Commands.EnDocs;
 

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ApiTools.EnDocs.Input;
 using ApiTools.EnDocs.Models;
 using ApiTools.PowerShell.Base;
+using ApiTools.EnDocs.Requests;
 
 namespace ApiTools.PowerShell.Commands.EnDocs;
 

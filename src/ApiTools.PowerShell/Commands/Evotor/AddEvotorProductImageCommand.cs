@@ -3,6 +3,7 @@ using System.Management.Automation;
 using ApiTools.Evotor.Models;
 using ApiTools.Input;
 using ApiTools.PowerShell.Base;
+using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Commands.Evotor;
 

@@ -7,6 +7,7 @@ using ApiTools.Evotor.Bulk;
 using ApiTools.Evotor.Input;
 using ApiTools.Input;
 using ApiTools.PowerShell.Base;
+using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Commands.Evotor;
 

@@ -4,6 +4,7 @@ using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Models;
 using ApiTools.Evotor.Requests;
 using ApiTools.PowerShell.Base;
+using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Commands.Evotor;
 

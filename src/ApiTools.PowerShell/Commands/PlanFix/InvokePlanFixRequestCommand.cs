@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using System.Xml;
 using System.Xml.Linq;
-using ApiTools.PlanFix.Xml;
+using ApiTools.PlanFix.Serialization;
 using ApiTools.PowerShell.Base;
 using ApiTools.PowerShell.Conversion;
 

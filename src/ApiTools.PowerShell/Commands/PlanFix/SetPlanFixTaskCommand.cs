@@ -3,6 +3,8 @@ using System.Management.Automation;
 using ApiTools.PlanFix.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PowerShell.Base;
+using ApiTools.Errors;
+using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PowerShell.Commands.PlanFix;
 

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Linq;
 using ApiTools.EnDocs.Models;
 using ApiTools.Input;
+using ApiTools.Errors;
+using ApiTools.EnDocs.Requests;
 
 namespace ApiTools.EnDocs.Input;
 

@@ -1,3 +1,5 @@
+using ApiTools.Common;
+
 namespace ApiTools.EnDocs.Models;
 
 /// <summary>The EnDocs account (client) a token belongs to (<c>GetClientInfo</c>; its fields are inferred).</summary>
@@ -12,17 +14,4 @@ public sealed class EnDocsAccount
     public ExtraFields? Extra { get; set; }
 
     public override string ToString() => Name is null ? Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Name} ({Id})";
-}
-
-/// <summary>A user of the account (<c>GetClientUsers</c>; its fields are inferred).</summary>
-public sealed class EnDocsUser
-{
-    public long Id { get; set; }
-    public string? Name { get; set; }
-    public string? Email { get; set; }
-    public string? Position { get; set; }
-    public bool? IsActive { get; set; }
-    public ExtraFields? Extra { get; set; }
-
-    public override string ToString() => Name ?? Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -2,13 +2,6 @@ using System;
 
 namespace ApiTools.Evotor.Bulk;
 
-/// <summary>What is imported.</summary>
-public enum BulkKind
-{
-    Product,
-    ProductGroup,
-}
-
 /// <summary>How an import runs. Defaults follow Evotor's limits: 1000 items and 10 MB a request.</summary>
 public sealed class BulkImportOptions
 {

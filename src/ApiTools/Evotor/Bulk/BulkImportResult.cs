@@ -27,39 +27,3 @@ public sealed class BulkImportResult
 
     public override string ToString() => $"{Row}: {Status} {Name ?? Id}";
 }
-
-/// <summary>Prints as <c>field: reason;field: reason</c>.</summary>
-public sealed class ViolationList : List<ApiViolation>
-{
-    public ViolationList() { }
-    public ViolationList(IEnumerable<ApiViolation> items) : base(items) { }
-
-    public override string ToString() => string.Join(";", this.Select(v => v.ToString()));
-}
-
-/// <summary>A chunk as it would be sent (under -WhatIf) or was sent.</summary>
-public sealed class BulkChunkInfo
-{
-    public int Number { get; set; }
-    public long FirstRow { get; set; }
-    public long LastRow { get; set; }
-    public int Items { get; set; }
-    public long Bytes { get; set; }
-
-    public override string ToString() => $"chunk {Number}: rows {FirstRow}-{LastRow}, {Items} items, {Bytes / 1024.0:0.#} KB";
-}
-
-/// <summary>Counts for progress: rows validated, sent, confirmed.</summary>
-public sealed class BulkImportProgress
-{
-    public long Validated { get; internal set; }
-    public long Invalid { get; internal set; }
-    public long Sent { get; internal set; }
-    public long Confirmed { get; internal set; }
-    public long Failed { get; internal set; }
-    public int ChunksSent { get; internal set; }
-    public int ChunksResumed { get; internal set; }
-
-    /// <summary>Chunks of an earlier run sent again: their task failed items on the server's side, never finished, or is unknown to the server.</summary>
-    public int ChunksResent { get; internal set; }
-}

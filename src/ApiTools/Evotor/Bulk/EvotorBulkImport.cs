@@ -5,9 +5,11 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Json;
+using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 using ApiTools.Input;
+using ApiTools.Errors;
+using ApiTools.Common;
 
 namespace ApiTools.Evotor.Bulk;
 
@@ -405,17 +407,4 @@ public sealed class EvotorBulkImport : IDisposable
         }
         return new BulkStep(results, planned);
     }
-}
-
-/// <summary>What one call to the import produced: the rows now settled, and (dry run) the chunks planned.</summary>
-public sealed class BulkStep
-{
-    public BulkStep(IReadOnlyList<BulkImportResult> results, IReadOnlyList<BulkChunkInfo> planned)
-    {
-        Results = results;
-        Planned = planned;
-    }
-
-    public IReadOnlyList<BulkImportResult> Results { get; }
-    public IReadOnlyList<BulkChunkInfo> Planned { get; }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using ApiTools.Common;
 
 namespace ApiTools.Evotor.Models;
 
@@ -30,13 +31,4 @@ public sealed class Device
     public ExtraFields? Extra { get; set; }
 
     public override string ToString() => Name is null ? Id : $"{Name} ({Id})";
-}
-
-/// <summary>A point; prints as <c>lat,lng</c> (invariant), the order maps take.</summary>
-public sealed class GeoLocation
-{
-    public decimal? Lng { get; set; }
-    public decimal? Lat { get; set; }
-
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0},{1}", Lat, Lng);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Serialization;
+using ApiTools.Common;
 
 namespace ApiTools.Evotor.Models;
 
@@ -60,60 +61,4 @@ internal sealed class DocumentBody
 
     [JsonExtensionData]
     public ExtraFields? Extra { get; set; }
-}
-
-/// <summary>One line of a sale or return.</summary>
-public sealed class DocumentPosition
-{
-    public string? ProductId { get; set; }
-    public string? ProductName { get; set; }
-    public string? ProductType { get; set; }
-    public decimal? Quantity { get; set; }
-    public decimal? Price { get; set; }
-    public decimal? CostPrice { get; set; }
-    public decimal? Sum { get; set; }
-    public decimal? ResultSum { get; set; }
-    public DocumentTax? Tax { get; set; }
-
-    [JsonExtensionData]
-    public ExtraFields? Extra { get; set; }
-
-    public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "{0} x{1} = {2}", ProductName ?? ProductId, Quantity, ResultSum ?? Sum);
-}
-
-public sealed class DocumentTax
-{
-    public string? Type { get; set; }
-    public decimal? Sum { get; set; }
-    public decimal? ResultSum { get; set; }
-
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1}", Type, ResultSum ?? Sum);
-}
-
-public sealed class DocumentPayment
-{
-    public string? Id { get; set; }
-
-    /// <summary>CARD, CASH, …</summary>
-    public string? Type { get; set; }
-
-    public decimal? Sum { get; set; }
-
-    [JsonExtensionData]
-    public ExtraFields? Extra { get; set; }
-
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1}", Type, Sum);
-}
-
-/// <summary>Prints as <c>Хлеб x2 = 80.00;Молоко x1 = 95.50</c>.</summary>
-public sealed class DocumentPositionList : List<DocumentPosition>
-{
-    public override string ToString() => string.Join(";", this);
-}
-
-/// <summary>Prints as <c>CARD 100.00;CASH 50.00</c>.</summary>
-public sealed class DocumentPaymentList : List<DocumentPayment>
-{
-    public override string ToString() => string.Join(";", this);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Serialization;
+using ApiTools.Common;
 
 namespace ApiTools.Evotor.Models;
 

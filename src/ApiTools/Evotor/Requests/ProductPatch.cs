@@ -12,12 +12,3 @@ public sealed class ProductPatch
 
     public bool IsEmpty => Price is null && Quantity is null && CostPrice is null;
 }
-
-/// <summary>A partial update of a group (inferred: Evotor documents group PATCH "as products").</summary>
-public sealed class ProductGroupPatch
-{
-    public string? Name { get; init; }
-    public string? ParentId { get; init; }
-
-    public bool IsEmpty => Name is null && ParentId is null;
-}

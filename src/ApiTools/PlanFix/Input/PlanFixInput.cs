@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using ApiTools.Input;
 using ApiTools.PlanFix.Models;
+using ApiTools.Errors;
+using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PlanFix.Input;
 

@@ -1,0 +1,10 @@
+using System;
+
+namespace ApiTools.Evotor.Bulk;
+
+/// <summary>What is imported.</summary>
+public enum BulkKind
+{
+    Product,
+    ProductGroup,
+}

@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ApiTools.Evotor.Models;
+
+/// <summary>Prints as <c>98 ok, 2 failed</c>; each detail is still there by index.</summary>
+public sealed class BulkTaskDetailList : List<BulkTaskDetail>
+{
+    public override string ToString()
+    {
+        var ok = this.Count(d => d.Ok);
+        return $"{ok} ok, {Count - ok} failed";
+    }
+}

@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Serialization;
+using ApiTools.Common;
+
+namespace ApiTools.Evotor.Models;
+
+public sealed class DocumentPayment
+{
+    public string? Id { get; set; }
+
+    /// <summary>CARD, CASH, …</summary>
+    public string? Type { get; set; }
+
+    public decimal? Sum { get; set; }
+
+    [JsonExtensionData]
+    public ExtraFields? Extra { get; set; }
+
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1}", Type, Sum);
+}

@@ -1,0 +1,16 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Serialization;
+
+namespace ApiTools.Evotor.Models;
+
+public sealed class DocumentTax
+{
+    public string? Type { get; set; }
+    public decimal? Sum { get; set; }
+    public decimal? ResultSum { get; set; }
+
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1}", Type, ResultSum ?? Sum);
+}

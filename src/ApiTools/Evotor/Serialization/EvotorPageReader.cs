@@ -1,0 +1,243 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Http;
+using ApiTools.Paging;
+using ApiTools.Errors;
+
+namespace ApiTools.Evotor.Serialization;
+
+/// <summary>
+/// One Evotor list page, <c>{"items":[…],"paging":{"next_cursor":"…"}}</c>, received whole into a pooled buffer
+/// and then turned into items one at a time as the pager hands them out.
+/// <para>Why: the next cursor comes after the items, so with a parse-then-yield page the next request could only
+/// start once this page was fully parsed, and fetch and parse ran strictly in turn. Here the body is read and its
+/// shape checked in one quick pass inside the transport attempt (so a body that breaks off or is not JSON is
+/// retried like any transient failure, before any item is handed out), which yields the item count and the next
+/// cursor; the per-item parse then runs on the consumer's side while the next page is fetched.</para>
+/// </summary>
+internal sealed class EvotorPageReader<T> : PageItemReader<T>
+{
+    private const int MinBuffer = 16 * 1024;
+
+    private readonly JsonTypeInfo<T> _type;
+    private readonly ItemRead<T>? _read;
+    private readonly ApiRequest _request;
+    private readonly int _count;
+    private byte[]? _buffer;
+    private int[]? _bounds; // item i spans [_bounds[2i], _bounds[2i+1]) of _buffer
+
+    private EvotorPageReader(byte[] buffer, int[] bounds, int count, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request)
+    {
+        _read = read;
+        _buffer = buffer;
+        _bounds = bounds;
+        _count = count;
+        _type = type;
+        _request = request;
+    }
+
+    public override int Count => _count;
+
+    /// <summary>Reads <paramref name="response"/>'s body whole and checks its shape (inside the transport attempt).</summary>
+    /// <param name="read">A hand-written reader for the item type that gives what <paramref name="type"/> gives, faster (null: the serializer).</param>
+    public static async Task<Page<T>> ReadAsync(HttpResponseMessage response, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request, CancellationToken cancellationToken)
+    {
+        var (buffer, length) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Open(buffer, length, type, read, request);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>Checks the page's shape in one pass over the bytes: finds where each item lies and reads the next cursor.</summary>
+    internal static Page<T> Open(byte[] buffer, int length, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request)
+    {
+        int[]? bounds = null;
+        try
+        {
+            return OpenCore(buffer, length, type, read, request, ref bounds);
+        }
+        catch
+        {
+            if (bounds is not null) ArrayPool<int>.Shared.Return(bounds);
+            throw;
+        }
+    }
+
+    private static Page<T> OpenCore(byte[] buffer, int length, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request, ref int[]? bounds)
+    {
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, 0, length), isFinalBlock: true, state: default);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("An Evotor list page is not a JSON object.");
+        var count = 0;
+        string? next = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("items"u8))
+            {
+                reader.Read();
+                count = 0;
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An Evotor list page's \"items\" is not an array.");
+                bounds ??= ArrayPool<int>.Shared.Rent(2 * EvotorClient.MaxPageSize);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (2 * count + 2 > bounds.Length)
+                    {
+                        var larger = ArrayPool<int>.Shared.Rent(bounds.Length * 2);
+                        Array.Copy(bounds, larger, 2 * count);
+                        ArrayPool<int>.Shared.Return(bounds);
+                        bounds = larger;
+                    }
+                    bounds[2 * count] = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    bounds[2 * count + 1] = (int)reader.BytesConsumed;
+                    count++;
+                }
+            }
+            else if (reader.ValueTextEquals("paging"u8))
+            {
+                reader.Read();
+                next = null;
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("An Evotor list page's \"paging\" is not an object.");
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isCursor = reader.ValueTextEquals("next_cursor"u8);
+                    reader.Read();
+                    if (!isCursor) reader.Skip();
+                    else if (reader.TokenType == JsonTokenType.String) next = reader.GetString();
+                    else if (reader.TokenType != JsonTokenType.Null) throw new JsonException("An Evotor list page's \"next_cursor\" is not a string.");
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        // Whatever follows the root object is refused, as the serializer refuses it.
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            throw new JsonException("An Evotor list page has something after its closing brace.");
+
+        if (count == 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (bounds is not null) ArrayPool<int>.Shared.Return(bounds);
+            bounds = null;
+            return new Page<T>(Array.Empty<T>(), next);
+        }
+        return new Page<T>(new EvotorPageReader<T>(buffer, bounds!, count, type, read, request), next);
+    }
+
+    public override T ReadNext()
+    {
+        var bytes = NextElement();
+        T item;
+        try
+        {
+            if (_read is null)
+            {
+                // Deserialize(span) over exactly the item's bytes: no second pass to find where the item ends.
+                item = JsonSerializer.Deserialize(bytes, _type)!;
+            }
+            else
+            {
+                var reader = new Utf8JsonReader(bytes);
+                reader.Read();
+                item = _read(ref reader);
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            // InvalidOperationException: text that is not UTF-8 (the serializer reports that as JSON too).
+            // The bytes arrived whole and are well-formed JSON: asking again would give the same item.
+            throw new ApiException(EvotorClient.ServiceName, ApiErrorKind.ProtocolError,
+                $"Evotor {_request} sent an item the client cannot read (item {Position + 1} of {_count} on the page): {e.Message}", e)
+            {
+                Method = _request.Method.Method,
+                Path = _request.Path,
+            };
+        }
+        Advance();
+        return item;
+    }
+
+    public override void SkipNext()
+    {
+        _ = NextElement();
+        Advance();
+    }
+
+    public override void Dispose()
+    {
+        var buffer = _buffer;
+        var bounds = _bounds;
+        _buffer = null;
+        _bounds = null;
+        if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+        if (bounds is not null) ArrayPool<int>.Shared.Return(bounds);
+    }
+
+    /// <summary>The bytes of the next item.</summary>
+    private ReadOnlySpan<byte> NextElement()
+    {
+        if (_buffer is null || _bounds is null) throw new ObjectDisposedException(nameof(EvotorPageReader<T>));
+        if (Position >= _count) throw new InvalidOperationException($"The page holds {_count} items; all were read.");
+        var start = _bounds[2 * Position];
+        return new ReadOnlySpan<byte>(_buffer, start, _bounds[2 * Position + 1] - start);
+    }
+
+    private void Advance()
+    {
+        Position++;
+        if (Position == _count) Dispose(); // nothing more to read: the buffers go back at once
+    }
+
+    /// <summary>The whole body in a pooled buffer (the caller returns it); sized from Content-Length when given, and
+    /// within the cap on Evotor answers (<see cref="ResponseLimits.EvotorJson"/>).</summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var stream = await ResponseLimits.OpenAsync(response, ResponseLimits.EvotorJson, EvotorClient.ServiceName).ConfigureAwait(false);
+        var declared = response.Content.Headers.ContentLength;
+        // One byte over the declared length, so the end of the body is seen without growing the buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is long d and > 0 and <= ResponseLimits.EvotorJson ? (int)d + 1 : MinBuffer);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var n = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                if (n == 0) break;
+                length += n;
+            }
+            return (buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+}
+
+/// <summary>Reads one item at the reader's current token (the first of the item), leaving the reader on its last.</summary>
+internal delegate T ItemRead<T>(ref Utf8JsonReader reader);

@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ApiTools.PlanFix.Requests;
+
+/// <summary>What task.add needs (Title) and task.update may change; null members are not sent.</summary>
+public sealed class PlanFixTaskDraft
+{
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>AVERAGE, HIGH or LOW.</summary>
+    public string? Importance { get; set; }
+    public int? Status { get; set; }
+    public long? OwnerId { get; set; }
+    public long? ProjectId { get; set; }
+    public IList<long>? WorkerIds { get; set; }
+    public DateTimeOffset? EndTime { get; set; }
+}
