@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ApiTools.Http;
 using ApiTools.Paging;
 using ApiTools.Errors;
+using ApiTools.PowerShell.Errors;
 
 namespace ApiTools.PowerShell.Base;
 
@@ -19,11 +20,10 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly PipelinePump _pump = new();
-    private readonly System.Diagnostics.Stopwatch _sinceProgress = new();
     private CmdletObserver? _observer;
     private OutputBudget? _budget;
+    private ProgressReporter? _progress;
     private long _written;
-    private bool _progressShown;
 
     /// <summary>Cancelled when the pipeline is stopped.</summary>
     protected CancellationToken StopToken => _stop.Token;
@@ -85,25 +85,17 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     /// <summary>The cap to hand a pager: no more than -Skip plus -First still need.</summary>
     protected PageRange PagerCap => Budget.Cap;
 
+    /// <summary>This invocation's progress bar, named after the cmdlet.</summary>
+    private protected ProgressReporter Progress => _progress ??= new ProgressReporter(this, MyInvocation.MyCommand.Name);
+
     protected override void EndProcessing()
     {
         _pump.Drain(); // verbose lines of calls that ended after the last item
-        if (_progressShown)
-            WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+        _progress?.Complete();
     }
 
-    private int ProgressId => MyInvocation.MyCommand.Name.GetHashCode() & 0x7fffffff;
-
-    private void ReportProgress(string? scope)
-    {
-        // At most four updates a second: progress must not cost more than the listing.
-        if (_sinceProgress.IsRunning && _sinceProgress.ElapsedMilliseconds < 250) return;
-        _sinceProgress.Restart();
-        var pages = _observer?.Calls ?? 0;
-        var status = $"{_written} items, {pages} request{(pages == 1 ? "" : "s")}{(scope is null ? "" : ", " + scope)}";
-        WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, status));
-        _progressShown = true;
-    }
+    private void ReportProgress(string? scope) =>
+        Progress.Update(() => $"{ProgressReporter.Count(_written, "item")}, {ProgressReporter.Count(_observer?.Calls ?? 0, "request")}{(scope is null ? "" : ", " + scope)}");
 
     /// <summary>Runs the work for one input item: a failure that only concerns this item is written as a
     /// non-terminating error with <paramref name="target"/>; one that stops everything terminates the cmdlet.</summary>
@@ -119,12 +111,32 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Asks ShouldProcess for <paramref name="target"/>, then runs one client call and writes its result when
+    /// <paramref name="output"/> and it is not null; a failure is an error about <paramref name="errorTarget"/>.</summary>
+    protected void Send<T>(string target, string action, object? errorTarget, Func<CancellationToken, Task<T>> call, bool output)
+    {
+        if (!ShouldProcess(target, action)) return;
+        ForItem(errorTarget, () =>
+        {
+            var result = Await(call);
+            if (output && result is not null) WriteObject(result);
+        });
+    }
+
     protected void WriteApiError(ApiException error, object? target)
     {
         var record = ApiErrorRecords.From(error, target);
         if (error.StopsEverything) ThrowTerminatingError(record);
         WriteError(record);
     }
+
+    /// <summary>One of the cmdlets' own errors about this item; the others still go.</summary>
+    private protected void WriteError(CmdletError error, Exception exception, object? target) =>
+        WriteError(ApiErrorRecords.From(Service, error, exception, target));
+
+    /// <summary>One of the cmdlets' own errors that no later item can escape: the cmdlet stops.</summary>
+    private protected void ThrowTerminatingError(CmdletError error, Exception exception, object? target) =>
+        ThrowTerminatingError(ApiErrorRecords.From(Service, error, exception, target));
 
     private OutputBudget NewBudget()
     {
@@ -156,7 +168,7 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
         {
             // The client library refused how it was called (a page size that is not a number, -Since after
             // -Until): the same for every later item, so one terminating error with the service's id.
-            ThrowTerminatingError(new ErrorRecord(usage, $"{Service}.InvalidArgument", ErrorCategory.InvalidArgument, null));
+            ThrowTerminatingError(CmdletError.InvalidArgument, usage, null);
             throw; // not reached: ThrowTerminatingError throws
         }
     }

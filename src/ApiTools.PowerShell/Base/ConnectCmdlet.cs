@@ -1,14 +1,17 @@
 using System;
 using System.Management.Automation;
-using ApiTools.Http;
+using System.Globalization;
 using ApiTools.Errors;
+using ApiTools.Http;
+using ApiTools.Http.RateLimiting;
+using ApiTools.PowerShell.Errors;
 
 namespace ApiTools.PowerShell.Base;
 
 /// <summary>
 /// What every Connect-* shares: -BaseUri, the retry settings, -PassThru, and one way of failing (a
-/// Configuration error naming what was wrong, never the secret). A subclass makes its connection and
-/// stores it as the runspace's default; nothing is sent until a cmdlet calls the service.
+/// Configuration error naming what was wrong, never the secret). A subclass makes its connection; it
+/// becomes the runspace's default. Nothing is sent until a cmdlet calls the service.
 /// </summary>
 public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : ServiceConnection
 {
@@ -33,11 +36,8 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
     /// <summary>Makes the connection from the parameters (<paramref name="retry"/> already built from them).</summary>
     protected abstract TConnection Create(RetryOptions retry);
 
-    /// <summary>Makes it the runspace's default.</summary>
-    protected abstract void Store(TConnection connection);
-
-    /// <summary>A warning to show once the connection is made (a pace the process already keeps), or null.</summary>
-    protected virtual string? Caution(TConnection connection) => null;
+    /// <summary>The parameter that asks for a client-side pace (RequestsPerSecond), or null where the server sets the pace.</summary>
+    private protected virtual string? PaceParameter => null;
 
     protected override void EndProcessing()
     {
@@ -48,11 +48,15 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
         }
         catch (Exception error) when (error is ApiException or ArgumentException)
         {
-            ThrowTerminatingError(new ErrorRecord(error, $"{Service}.Configuration", ErrorCategory.InvalidArgument, BaseUri));
+            ThrowTerminatingError(ApiErrorRecords.From(Service, ApiErrorKind.Configuration, error, BaseUri));
             return;
         }
-        Store(connection);
-        if (Caution(connection) is string caution) WriteWarning(caution);
+        ConnectionStore.Current.Set(connection);
+        // The first connection to a key sets its pace for the process; one asking for another pace is told, not ignored silently.
+        if (PaceParameter is string asked && MyInvocation.BoundParameters.TryGetValue(asked, out var value) && connection.PaceAlreadySet() is Pace kept)
+            WriteWarning($"This process already paces {connection.RateKey} at {kept}, set by the first connection to it; -{asked} " +
+                         $"{Convert.ToString(value, CultureInfo.InvariantCulture)} does not apply (runspaces that share a key share one budget). " +
+                         "Start a new PowerShell process for another pace.");
         WriteVerbose($"Connected: {connection}.");
         if (PassThru) WriteObject(connection);
     }

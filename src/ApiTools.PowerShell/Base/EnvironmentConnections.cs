@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,7 +15,7 @@ internal static class EnvironmentConnections
 {
     private static readonly ConcurrentDictionary<string, object> Cache = new(StringComparer.Ordinal);
 
-    public static T? GetOrCreate<T>(string service, string[] variables, Func<T?> create) where T : class
+    public static T? GetOrCreate<T>(string service, IReadOnlyList<string> variables, Func<T?> create) where T : class
     {
         var key = service + "|" + Fingerprint(variables);
         if (Cache.TryGetValue(key, out var known)) return (T)known;
@@ -22,7 +23,7 @@ internal static class EnvironmentConnections
         return made is null ? null : (T)Cache.GetOrAdd(key, made);
     }
 
-    private static string Fingerprint(string[] variables)
+    private static string Fingerprint(IReadOnlyList<string> variables)
     {
         var text = new StringBuilder();
         foreach (var name in variables) text.Append(name).Append('=').Append(Environment.GetEnvironmentVariable(name) ?? "").Append('\n');

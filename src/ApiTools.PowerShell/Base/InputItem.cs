@@ -31,13 +31,13 @@ internal static class InputItem
         return new InputFields(values);
     }
 
-    public static InputFields Fields(IDictionary<string, object?> parameters) => new(parameters);
-
-    /// <summary>How errors name the item: its place in the input (a CSV's data row) and its name or id.</summary>
-    public static string Label(long position, InputFields fields)
+    /// <summary>How errors name the item: its place in the input (a CSV's data row) and the first of
+    /// <paramref name="names"/> it has (its name, title, id or key).</summary>
+    public static string Label(long position, InputFields fields, params string[] names)
     {
-        var name = fields.Text("Name") ?? fields.Text("Id");
-        return name is null ? $"item {position}" : $"item {position} ('{InputFields.Shorten(name)}')";
+        foreach (var field in names)
+            if (fields.Text(field) is { Length: > 0 } name) return $"item {position} ('{InputFields.Shorten(name)}')";
+        return $"item {position}";
     }
 
     private static object? Unwrap(object? value) => value is PSObject ps && ps.BaseObject is not PSCustomObject ? ps.BaseObject : value;

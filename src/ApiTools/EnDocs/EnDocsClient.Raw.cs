@@ -21,17 +21,17 @@ public sealed partial class EnDocsClient
     /// <param name="jsonBody">Sent as is (null: no body).</param>
     public Task<JsonElement?> InvokeAsync(string method, string pathAndQuery, string? jsonBody, CancellationToken cancellationToken = default)
     {
-        var request = RawRequest(method, pathAndQuery);
+        var request = Raw(method, pathAndQuery);
         if (jsonBody is not null && request.Method == HttpMethod.Post) request.IdempotencyKey = RequestIdOf(jsonBody);
         if (jsonBody is not null)
             request.Content = () => new StringContent(jsonBody, Encoding.UTF8) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
-        return Transport.SendAsync(request, ReadOptionalJsonAsync, cancellationToken);
+        return Transport.SendAsync(request, (r, ct) => RawRequest.ReadJsonAsync(r, ServiceName, ct), cancellationToken);
     }
 
     /// <summary>The items of a <c>{"key","value"}</c> list (or a bare JSON array), streamed like <see cref="GetDocumentsAsync"/>.</summary>
     public IAsyncEnumerable<JsonElement> InvokeListAsync(string pathAndQuery, CancellationToken cancellationToken = default)
     {
-        var request = RawRequest("GET", pathAndQuery);
+        var request = Raw("GET", pathAndQuery);
         return StreamListAsync(request, EnDocsJsonContext.Default.JsonElement, Describe, cancellationToken);
 
         static string Describe(JsonElement e) =>
@@ -56,25 +56,10 @@ public sealed partial class EnDocsClient
         return null;
     }
 
-    private static ApiRequest RawRequest(string method, string pathAndQuery)
+    private static ApiRequest Raw(string method, string pathAndQuery)
     {
         var verb = (method ?? "").Trim().ToUpperInvariant();
         if (verb is not ("GET" or "POST")) throw new ArgumentException("EnDocs reads with GET and writes with POST; no other method is used.", nameof(method));
-        if (string.IsNullOrWhiteSpace(pathAndQuery)) throw new ArgumentException("A path is required.", nameof(pathAndQuery));
-        if (Uri.TryCreate(pathAndQuery, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException("Give a path relative to the base URI (e.g. 'Output/GetClientInfo'), not a full URL: the connection decides the host.", nameof(pathAndQuery));
-        var split = pathAndQuery.IndexOf('?');
-        var request = new ApiRequest(new HttpMethod(verb), (split < 0 ? pathAndQuery : pathAndQuery.Substring(0, split)).TrimStart('/'));
-        if (split >= 0)
-        {
-            foreach (var pair in pathAndQuery.Substring(split + 1).Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = pair.IndexOf('=');
-                var name = Uri.UnescapeDataString(eq < 0 ? pair : pair.Substring(0, eq));
-                var value = eq < 0 ? "" : Uri.UnescapeDataString(pair.Substring(eq + 1).Replace('+', ' '));
-                request.Query.Add(new KeyValuePair<string, string>(name, value));
-            }
-        }
-        return request;
+        return RawRequest.Parse(new HttpMethod(verb), pathAndQuery, "Output/GetClientInfo");
     }
 }

@@ -102,7 +102,7 @@ public sealed partial class EnDocsClient
         {
             var created = response.StatusCode == HttpStatusCode.Created;
             var answer = response.StatusCode == HttpStatusCode.NoContent ? null
-                : await ReadOptionalJsonAsync(response, ct).ConfigureAwait(false);
+                : await RawRequest.ReadJsonAsync(response, ServiceName, ct).ConfigureAwait(false);
             long? id = null;
             if (answer is JsonElement { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty("id", out var idValue))
                 id = idValue.ValueKind == JsonValueKind.Number && idValue.TryGetInt64(out var n) ? n

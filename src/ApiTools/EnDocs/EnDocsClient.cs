@@ -21,38 +21,33 @@ public sealed partial class EnDocsClient
 {
     public const string ServiceName = "EnDocs";
 
-    private static readonly ProductInfoHeaderValue UserAgent = new("ApiTools", typeof(EnDocsClient).Assembly.GetName().Version?.ToString(3) ?? "0");
-    private static readonly MediaTypeWithQualityHeaderValue JsonMedia = new("application/json");
+    /// <summary>The most of one answer read into memory where it is not a streamed list or a file.</summary>
+    internal const long MaxAnswerBytes = 32L * 1024 * 1024;
 
-    private static string Pace(int requestsPerMinute) =>
-        requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture) + " request(s) a minute";
+    /// <summary>The most of one element of a streamed list (one document record).</summary>
+    internal const long MaxListElementBytes = 16L * 1024 * 1024;
 
-    /// <summary>
-    /// The pace this process already keeps for the connection's token and API root, when it differs from the one the
-    /// connection asks for (the first connection sets it for the process); null when the connection's own pace holds.
-    /// </summary>
-    public static string? PaceAlreadySet(EnDocsConnection connection) =>
-        RateLimiterRegistry.PaceOtherThan(ServiceName, connection.BaseUri, connection.Token, Pace(connection.RequestsPerMinute));
+    /// <param name="handler">Sends the requests instead of the process-wide pooled handler (canned answers, a proxy, logging).</param>
+    public EnDocsClient(EnDocsConnection connection, IApiObserver? observer = null, HttpMessageHandler? handler = null)
+        : this(connection, new ApiTransport(TransportFor(connection, handler), observer))
+    {
+    }
 
-    public EnDocsClient(EnDocsConnection connection, IApiObserver? observer = null)
+    /// <summary>A client over a transport of the caller's (its connection must be <paramref name="connection"/>'s).</summary>
+    public EnDocsClient(EnDocsConnection connection, IApiTransport transport)
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-        var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, connection.BaseUri, connection.Token,
-            // A second over the minute: a request that reaches EnDocs late must not land in the window of the one
-            // `RequestsPerMinute` starts later.
-            () => RateLimiterRegistry.PerWindow(connection.RequestsPerMinute, TimeSpan.FromSeconds(61)), Pace(connection.RequestsPerMinute));
-        Transport = new ApiTransport(
-            new TransportOptions(ServiceName, connection.BaseUri, connection.Token, limiter, EnDocsErrorMapper.Instance)
-            {
-                Retry = connection.Retry,
-                Prepare = Prepare,
-            },
-            observer);
+        Transport = transport ?? throw new ArgumentNullException(nameof(transport));
     }
 
     public EnDocsConnection Connection { get; }
 
-    internal ApiTransport Transport { get; }
+    internal IApiTransport Transport { get; }
+
+    // EnDocs wants the "Bearer " prefix; a bare token is refused (#err-30).
+    private static TransportOptions TransportFor(EnDocsConnection connection, HttpMessageHandler? handler) =>
+        new(connection ?? throw new ArgumentNullException(nameof(connection)), EnDocsErrorMapper.Instance,
+            () => new AuthenticationHeaderValue("Bearer", connection.Token.Reveal()), "application/json") { Handler = handler };
 
     /// <summary>The account the token belongs to.</summary>
     public async Task<EnDocsAccount> GetClientInfoAsync(CancellationToken cancellationToken = default)
@@ -70,36 +65,6 @@ public sealed partial class EnDocsClient
             yield return new EnDocsUser { Id = u.Id, Name = u.Name, Email = u.Email, Position = u.Position, IsActive = u.IsActive, Extra = u.Extra };
     }
 
-    private void Prepare(HttpRequestMessage message, ApiRequest request)
-    {
-        // EnDocs wants the "Bearer " prefix; a bare token is refused (#err-30).
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.Token.Reveal());
-        message.Headers.Accept.Add(JsonMedia);
-        message.Headers.UserAgent.Add(UserAgent);
-    }
-
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        using var stream = await ResponseLimits.OpenAsync(response, ResponseLimits.EnDocsJson, ServiceName).ConfigureAwait(false);
-        var value = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
-        return value ?? throw new JsonException("EnDocs answered with an empty JSON body.");
-    }
-
-    /// <summary>Reads a body that may be empty (204): null then. JSON when it parses; a plain-text body as a JSON string.</summary>
-    private static async Task<JsonElement?> ReadOptionalJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var bytes = await ResponseLimits.ReadAllAsync(response, ResponseLimits.EnDocsJson, ServiceName, cancellationToken).ConfigureAwait(false);
-        if (bytes.Length == 0) return null;
-        try
-        {
-            using var document = JsonDocument.Parse(bytes);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException) when (response.Content.Headers.ContentType?.MediaType?.StartsWith("text/", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            var text = System.Text.Encoding.UTF8.GetString(bytes);
-            using var document = JsonDocument.Parse(JsonSerializer.Serialize(text, EnDocsJsonContext.Default.String));
-            return document.RootElement.Clone();
-        }
-    }
+    private static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync(response, type, MaxAnswerBytes, ServiceName, cancellationToken);
 }

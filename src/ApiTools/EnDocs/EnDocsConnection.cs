@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using ApiTools.Http;
+using ApiTools.Http.RateLimiting;
 
 namespace ApiTools.EnDocs;
 
@@ -19,12 +21,19 @@ public sealed class EnDocsConnection : ServiceConnection
     {
         Token = token;
         RequestsPerMinute = requestsPerMinute;
+        Pace = Pace.PerMinute(requestsPerMinute);
     }
 
     /// <summary>The client-side rate for this key, shared by every runspace of the process.</summary>
     public int RequestsPerMinute { get; }
 
     internal Secret Token { get; }
+
+    public override Pace Pace { get; }
+
+    internal override Secret LimitCredential => Token;
+
+    internal override IEnumerable<Secret> Secrets => new[] { Token };
 
     /// <param name="baseUri">The API root, with the base path if the server needs one: the public docs route
     /// <c>/{controller}/{action}</c>, older servers <c>/api/{controller}/{action}</c>.</param>

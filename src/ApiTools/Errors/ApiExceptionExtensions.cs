@@ -10,7 +10,7 @@ internal static class ApiExceptionExtensions
         error.StatusCode = status;
         error.ErrorCode = code;
         error.Method = request.Method.Method;
-        error.Path = request.Path;
+        error.Path = request.ShownPath;
         return error;
     }
 }

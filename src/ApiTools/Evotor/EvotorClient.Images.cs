@@ -49,7 +49,7 @@ public sealed partial class EvotorClient
         {
             // A retried attempt starts the file again rather than appending to a broken first half.
             if (destination.CanSeek) { destination.SetLength(0); destination.Position = 0; }
-            using var body = await ResponseLimits.OpenAsync(response, ResponseLimits.EvotorImage, ServiceName).ConfigureAwait(false);
+            using var body = await ResponseLimits.OpenAsync(response, MaxImageBytes, ServiceName).ConfigureAwait(false);
             await body.CopyToAsync(destination, 81920, ct).ConfigureAwait(false);
             var disposition = response.Content.Headers.ContentDisposition;
             return disposition?.FileNameStar ?? disposition?.FileName?.Trim('"');

@@ -22,22 +22,22 @@ public sealed partial class EvotorClient
     /// <param name="jsonBody">Sent as is with Evotor's media type (null: no body).</param>
     public Task<JsonElement?> InvokeAsync(string method, string pathAndQuery, string? jsonBody, CancellationToken cancellationToken = default)
     {
-        var request = RawRequest(new HttpMethod(method.ToUpperInvariant()), pathAndQuery);
+        var request = RawRequest.Parse(new HttpMethod(method.ToUpperInvariant()), pathAndQuery, "stores");
         if (jsonBody is not null)
             request.Content = () => new StringContent(jsonBody, Encoding.UTF8) { Headers = { ContentType = new MediaTypeHeaderValue(MediaType) } };
-        return Transport.SendAsync(request, ReadOptionalJsonAsync, cancellationToken);
+        return Transport.SendAsync(request, ReadRawAsync, cancellationToken);
     }
 
     /// <summary>Follows the cursor of a list path and yields each element of <c>items</c>, page by page.</summary>
     public IAsyncEnumerable<JsonElement> InvokePagedAsync(string pathAndQuery, PageRange range = default, CancellationToken cancellationToken = default)
     {
-        var first = RawRequest(HttpMethod.Get, pathAndQuery);
+        var first = RawRequest.Parse(HttpMethod.Get, pathAndQuery, "stores");
         return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName);
 
         async Task<Page<JsonElement>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
         {
             var request = PageRequest(first.Path, first.Query, cursor, limit);
-            var body = await Transport.SendAsync(request, ReadOptionalJsonAsync, ct).ConfigureAwait(false);
+            var body = await Transport.SendAsync(request, ReadRawAsync, ct).ConfigureAwait(false);
             return ToPage(body, request);
         }
     }
@@ -55,31 +55,6 @@ public sealed partial class EvotorClient
         return new Page<JsonElement>(list, next);
     }
 
-    private static ApiRequest RawRequest(HttpMethod method, string pathAndQuery)
-    {
-        if (string.IsNullOrWhiteSpace(pathAndQuery)) throw new ArgumentException("A path is required.", nameof(pathAndQuery));
-        if (Uri.TryCreate(pathAndQuery, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException("Give a path relative to the API root (e.g. 'stores'), not a full URL: the connection decides the host.", nameof(pathAndQuery));
-        var split = pathAndQuery.IndexOf('?');
-        var request = new ApiRequest(method, split < 0 ? pathAndQuery : pathAndQuery.Substring(0, split));
-        if (split >= 0)
-        {
-            foreach (var pair in pathAndQuery.Substring(split + 1).Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = pair.IndexOf('=');
-                var name = Uri.UnescapeDataString(eq < 0 ? pair : pair.Substring(0, eq));
-                var value = eq < 0 ? "" : Uri.UnescapeDataString(pair.Substring(eq + 1).Replace('+', ' '));
-                request.Query.Add(new KeyValuePair<string, string>(name, value));
-            }
-        }
-        return request;
-    }
-
-    private static async Task<JsonElement?> ReadOptionalJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var bytes = await ResponseLimits.ReadAllAsync(response, ResponseLimits.RawJson, ServiceName, cancellationToken).ConfigureAwait(false);
-        if (bytes.Length == 0) return null;
-        using var document = JsonDocument.Parse(bytes);
-        return document.RootElement.Clone();
-    }
+    private static Task<JsonElement?> ReadRawAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        RawRequest.ReadJsonAsync(response, ServiceName, cancellationToken);
 }

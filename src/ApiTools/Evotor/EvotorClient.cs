@@ -12,6 +12,7 @@ using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
+using ApiTools.Input;
 using ApiTools.Paging;
 
 namespace ApiTools.Evotor;
@@ -26,37 +27,39 @@ public sealed partial class EvotorClient
 
     internal const string MediaType = "application/vnd.evotor.v2+json";
 
-    private static readonly ProductInfoHeaderValue UserAgent = new("ApiTools", typeof(EvotorClient).Assembly.GetName().Version?.ToString(3) ?? "0");
+    /// <summary>The most of one answer read into memory: a page is at most 1000 items (about 1–2 MB of products), and
+    /// requests are capped at 10 MB. A larger answer is refused as a ProtocolError before it is read whole.</summary>
+    internal const long MaxAnswerBytes = 32L * 1024 * 1024;
 
-    public EvotorClient(EvotorConnection connection, IApiObserver? observer = null)
+    /// <summary>The contract allows an image of at most 5,242,800 bytes.</summary>
+    internal const long MaxImageBytes = PngCheck.MaxBytes;
+
+    /// <param name="handler">Sends the requests instead of the process-wide pooled handler (canned answers, a proxy, logging).</param>
+    public EvotorClient(EvotorConnection connection, IApiObserver? observer = null, HttpMessageHandler? handler = null)
+        : this(connection, new ApiTransport(TransportFor(connection, handler), observer))
+    {
+    }
+
+    /// <summary>A client over a transport of the caller's (its connection must be <paramref name="connection"/>'s).</summary>
+    public EvotorClient(EvotorConnection connection, IApiTransport transport)
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-        var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, connection.BaseUri, connection.Token, () => new ServerGuidedRateLimiter());
-        Transport = new ApiTransport(
-            new TransportOptions(ServiceName, connection.BaseUri, connection.Token, limiter, EvotorErrorMapper.Instance)
-            {
-                Retry = connection.Retry,
-                Prepare = Prepare,
-            },
-            observer);
+        Transport = transport ?? throw new ArgumentNullException(nameof(transport));
     }
 
     public EvotorConnection Connection { get; }
 
-    internal ApiTransport Transport { get; }
+    internal IApiTransport Transport { get; }
+
+    private static TransportOptions TransportFor(EvotorConnection connection, HttpMessageHandler? handler) =>
+        new(connection ?? throw new ArgumentNullException(nameof(connection)), EvotorErrorMapper.Instance,
+            () => new AuthenticationHeaderValue("Bearer", connection.Token.Reveal()), MediaType) { Handler = handler };
 
     public IAsyncEnumerable<Store> GetStoresAsync(PageRange range = default, CancellationToken cancellationToken = default) =>
         ListAsync(EvotorRoutes.Stores, null, range, EvotorJsonContext.Default.Store, cancellationToken);
 
     public Task<Store> GetStoreAsync(string storeId, CancellationToken cancellationToken = default) =>
         GetAsync(EvotorRoutes.Store(storeId), EvotorJsonContext.Default.Store, cancellationToken);
-
-    private void Prepare(HttpRequestMessage message, ApiRequest request)
-    {
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.Token.Reveal());
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaType));
-        message.Headers.UserAgent.Add(UserAgent);
-    }
 
     private Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         Transport.SendAsync(new ApiRequest(HttpMethod.Get, path), (r, ct) => ReadJsonAsync(r, type, ct), cancellationToken);
@@ -85,10 +88,6 @@ public sealed partial class EvotorClient
         return request;
     }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        using var stream = await ResponseLimits.OpenAsync(response, ResponseLimits.EvotorJson, ServiceName).ConfigureAwait(false);
-        var value = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
-        return value ?? throw new JsonException("Evotor answered with an empty JSON body.");
-    }
+    private static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync(response, type, MaxAnswerBytes, ServiceName, cancellationToken);
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using ApiTools.Http;
+using ApiTools.Http.RateLimiting;
 
 namespace ApiTools.Evotor;
 
@@ -18,6 +20,13 @@ public sealed class EvotorConnection : ServiceConnection
     }
 
     internal Secret Token { get; }
+
+    /// <summary>Evotor says its own budget in X-RateLimit-* headers; the client follows them.</summary>
+    public override Pace Pace => Pace.ServerGuided;
+
+    internal override Secret LimitCredential => Token;
+
+    internal override IEnumerable<Secret> Secrets => new[] { Token };
 
     public static EvotorConnection Create(Secret token, Uri? baseUri = null, string source = "code", RetryOptions? retry = null)
     {

@@ -22,9 +22,13 @@ public sealed class ApiRequest
 
     public List<KeyValuePair<string, string>> Query { get; } = new();
 
-    /// <summary>What messages call this request where method and path say little (PlanFix: every call is
-    /// POST to one URL, so its XML method, "task.getList"); null: method and path.</summary>
-    public string? Name { get; set; }
+    /// <summary>The API's own name for the call where the path says little (PlanFix: every call is a POST to one
+    /// URL, named by its XML method, "task.getList"); null: the path names it. Messages, verbose lines and errors
+    /// show it in the path's place.</summary>
+    public string? Operation { get; set; }
+
+    /// <summary>What names the call in messages and errors: the operation, else the path.</summary>
+    public string ShownPath => Operation ?? Path;
 
     /// <summary>Makes the body for one attempt (null: no body). Called once per attempt.</summary>
     public Func<HttpContent>? Content { get; set; }
@@ -59,5 +63,5 @@ public sealed class ApiRequest
 
     /// <summary>What messages may show: method and path, never the query (it can carry filters the user
     /// did not ask to see in errors) nor the body.</summary>
-    public override string ToString() => Name ?? $"{Method.Method} /{Path.TrimStart('/')}";
+    public override string ToString() => $"{Method.Method} /{ShownPath.TrimStart('/')}";
 }

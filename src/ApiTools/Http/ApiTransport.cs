@@ -18,10 +18,10 @@ namespace ApiTools.Http;
 /// <summary>
 /// Sends one logical call for a service: client-side rate limit, a per-attempt time limit, retries
 /// (Polly) for transient failures within an attempt count and a total time budget, then one error
-/// that says what was tried. Written once for all three services; a service brings its base URI,
-/// credential, limiter, header preparation and error mapper.
+/// that says what was tried. Written once for all three services; a service brings its connection
+/// (base URI, credentials, pace, retry settings), its authorization header and its error mapper.
 /// </summary>
-public sealed class ApiTransport
+public sealed class ApiTransport : IApiTransport
 {
     private const int MaxErrorBodyChars = 64 * 1024;
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("ApiTools.CallState");
@@ -31,13 +31,18 @@ public sealed class ApiTransport
     private readonly HttpClient _http;
     private readonly ResiliencePipeline _pipeline;
     private readonly Uri _base;
+    private readonly RateLimiter _limiter;
 
     public ApiTransport(TransportOptions options, IApiObserver? observer = null)
     {
         options.Retry.Validate();
         _options = options;
         _observer = observer ?? NullApiObserver.Instance;
-        _http = HttpClientPool.Get(options.BaseUri);
+        _limiter = options.Limiter ?? RateLimiterRegistry.For(options.Connection);
+        // Timeouts are per attempt here, where they can be told apart from a caller's cancel.
+        _http = options.Handler is null
+            ? HttpClientPool.Get(options.BaseUri)
+            : new HttpClient(options.Handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         // Relative paths resolve under the base's own path (http://host/evotor + stores → /evotor/stores).
         _base = new Uri(options.BaseUri.AbsoluteUri.TrimEnd('/') + "/");
         _pipeline = BuildPipeline(options.Retry);
@@ -90,7 +95,7 @@ public sealed class ApiTransport
                     : $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}; not retried because a repeat could act twice.", ex)
             {
                 Method = request.Method.Method,
-                Path = request.Path,
+                Path = request.ShownPath,
             };
         }
         finally
@@ -153,7 +158,7 @@ public sealed class ApiTransport
         {
             using var message = BuildMessage(state.Request);
             response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            if (_options.Limiter is IRateLimitFeedback feedback)
+            if (_limiter is IRateLimitFeedback feedback)
                 feedback.Observe(RateLimitHeaders.From(response, DateTimeOffset.UtcNow), lease);
             lease.Dispose();
 
@@ -188,14 +193,14 @@ public sealed class ApiTransport
 
     private async Task<RateLimitLease> AcquirePermitAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var lease = _options.Limiter.AttemptAcquire(1);
+        var lease = _limiter.AttemptAcquire(1);
         while (!lease.IsAcquired)
         {
             // Announce a known wait before it starts; an unknown one (waiting on requests in flight) is short.
             if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero)
                 _observer.OnWait(wait, $"{_options.Service} rate limit before {request}");
             lease.Dispose();
-            lease = await _options.Limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         }
         return lease;
     }
@@ -204,7 +209,9 @@ public sealed class ApiTransport
     {
         var message = new HttpRequestMessage(request.Method, new Uri(_base, request.BuildRelativeUri()));
         message.Content = request.Content?.Invoke();
-        _options.Prepare?.Invoke(message, request);
+        message.Headers.Authorization = _options.Authorization();
+        message.Headers.Accept.Add(_options.Accept);
+        message.Headers.UserAgent.Add(UserAgent.Value);
         return message;
     }
 
@@ -212,7 +219,7 @@ public sealed class ApiTransport
     {
         var outcome = failure is null ? null : TransientFailure.Describe(failure);
         state.Attempts.Add(status is int s && failure is null ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : outcome ?? "failed");
-        _observer.OnCall(new ApiCallInfo(_options.Service, state.Request.Method.Method, state.Request.Path, status, elapsed, attempt,
+        _observer.OnCall(new ApiCallInfo(_options.Service, state.Request.Method.Method, state.Request.ShownPath, status, elapsed, attempt,
             status is null ? outcome : null));
     }
 
@@ -231,7 +238,9 @@ public sealed class ApiTransport
                 cancellationToken.ThrowIfCancellationRequested();
                 read += n;
             }
-            return _options.Credential.Scrub(new string(buffer, 0, read));
+            var text = new string(buffer, 0, read);
+            foreach (var secret in _options.Connection.Secrets) text = secret.Scrub(text);
+            return text;
         }
         catch (IOException)
         {
@@ -250,7 +259,7 @@ public sealed class ApiTransport
             StatusCode = (last as ApiException)?.StatusCode,
             ErrorCode = (last as ApiException)?.ErrorCode,
             Method = state.Request.Method.Method,
-            Path = state.Request.Path,
+            Path = state.Request.ShownPath,
         };
     }
 

@@ -9,31 +9,14 @@ using ApiTools.Common;
 namespace ApiTools.Http;
 
 /// <summary>
-/// How much of an answer the module reads into memory where the API has no need for more. A larger answer (by its
-/// Content-Length, or by counting when there is none) ends the call with a ProtocolError before it is read whole:
-/// a broken or hostile server cannot make a runbook hold gigabytes. Streamed answers (EnDocs lists, files written to
-/// disk) have no total cap: their size is the user's data, and they never sit in memory whole.
+/// Reads an answer within a cap on what the module holds in memory where the API has no need for more (each service
+/// keeps its caps beside its client: EvotorClient.MaxAnswerBytes…). A larger answer (by its Content-Length, or by
+/// counting when there is none) ends the call with a ProtocolError before it is read whole: a broken or hostile server
+/// cannot make a runbook hold gigabytes. Streamed answers (EnDocs lists, files written to disk) have no total cap:
+/// their size is the user's data, and they never sit in memory whole.
 /// </summary>
 public static class ResponseLimits
 {
-    /// <summary>An Evotor answer: a page is at most 1000 items (about 1–2 MB of products); requests are capped at 10 MB.</summary>
-    public const long EvotorJson = 32L * 1024 * 1024;
-
-    /// <summary>An Evotor product image: the contract allows at most 5,242,800 bytes.</summary>
-    public const long EvotorImage = 5_242_800;
-
-    /// <summary>A PlanFix answer: a page is at most 100 items.</summary>
-    public const long PlanFixXml = 16L * 1024 * 1024;
-
-    /// <summary>An EnDocs answer that is not a streamed list or a file.</summary>
-    public const long EnDocsJson = 32L * 1024 * 1024;
-
-    /// <summary>One element of a streamed EnDocs list (one document record).</summary>
-    public const long EnDocsListElement = 16L * 1024 * 1024;
-
-    /// <summary>An answer to Invoke-EvotorRequest or Invoke-EnDocsRequest, which is held in memory as JSON.</summary>
-    public const long RawJson = 64L * 1024 * 1024;
-
     /// <summary>The body of <paramref name="response"/>, refusing it at once when its Content-Length passes
     /// <paramref name="limit"/>, and while it is read when it has none.</summary>
     public static async Task<Stream> OpenAsync(HttpResponseMessage response, long limit, string service)

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using ApiTools.Common;
+using ApiTools.Http.RateLimiting;
 
 namespace ApiTools.Http;
 
@@ -31,6 +33,26 @@ public abstract class ServiceConnection
     public TimeSpan RetryBudget => Retry.Budget;
 
     internal RetryOptions Retry { get; }
+
+    /// <summary>How fast this connection's key may go; the first connection to a key sets it for the process.</summary>
+    public abstract Pace Pace { get; }
+
+    /// <summary>The pace this process already keeps for this connection's key when it is not <see cref="Pace"/> (set by
+    /// an earlier connection to the same key: they share one budget); null when this connection's own pace holds.</summary>
+    public Pace? PaceAlreadySet() => RateLimiterRegistry.PaceOtherThan(this);
+
+    /// <summary>What the service's budget is counted by, in words that show no secret ("this EnDocs token").</summary>
+    public virtual string RateKey => $"this {Service} token";
+
+    /// <summary>What the service's limit is counted over besides the credential: the API root (PlanFix: and the account).</summary>
+    internal virtual Uri LimitScope => BaseUri;
+
+    /// <summary>The credential the service counts requests by.</summary>
+    internal abstract Secret LimitCredential { get; }
+
+    /// <summary>Every secret this connection holds or has been given (tokens, keys, passwords, session ids): what is
+    /// scrubbed from anything a server echoes.</summary>
+    internal abstract IEnumerable<Secret> Secrets { get; }
 
     /// <summary>Checks what every connection is checked for: a usable base URI (https, or http to this machine) and sane retry settings.</summary>
     protected static (Uri BaseUri, RetryOptions Retry) Checked(string service, Uri? baseUri, string defaultBaseUri, string source, RetryOptions? retry)

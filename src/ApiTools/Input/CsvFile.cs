@@ -94,6 +94,23 @@ public sealed class CsvFile : IDisposable
         Header = header;
     }
 
+    /// <summary>Refuses a file that lacks a column every row needs, before any row is read (nothing would go); a header
+    /// that is one column holding a delimiter gets a hint about -Delimiter.</summary>
+    /// <param name="item">What a row is, e.g. "product".</param>
+    public void RequireColumns(IReadOnlyList<string> columns, string item)
+    {
+        var header = new InputFields(Header.Select(h => new KeyValuePair<string, object?>(h, null)));
+        var missing = columns.Where(c => !header.Contains(c)).ToList();
+        if (missing.Count == 0) return;
+        var names = string.Join(", ", Header.Select(h => $"'{InputFields.Shorten(h, 30)}'"));
+        var hint = Header.Count == 1 && Header[0].IndexOfAny(new[] { ';', ',', '\t' }) >= 0
+            ? $" The header is one column: is the delimiter something other than '{Delimiter}'? Give it with -Delimiter (Export-Csv -UseCulture under ru-RU writes ';')."
+            : "";
+        throw new CsvFileException(FullPath,
+            $"'{FullPath}' has no {string.Join(", ", missing)} column{(missing.Count == 1 ? "" : "s")}, which every {item} needs " +
+            $"(line 1 names {names}), so nothing was imported.{hint}");
+    }
+
     /// <summary>What to do about a file that is not UTF-8 (the usual culprit: Excel's "CSV" under a Russian Windows, Windows-1251).</summary>
     public const string NotUtf8Advice =
         "Save it as UTF-8 (Excel: \"CSV UTF-8\"), or convert it: Get-Content -Encoding 1251 in.csv | Set-Content -Encoding utf8 out.csv";

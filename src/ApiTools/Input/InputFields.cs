@@ -20,6 +20,7 @@ public sealed class InputFields
     private readonly Dictionary<string, object?> _values = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _names = new();
     private readonly List<ApiViolation> _violations = new();
+    private readonly HashSet<string> _asked = new(StringComparer.OrdinalIgnoreCase);
 
     public InputFields(IEnumerable<KeyValuePair<string, object?>> values)
     {
@@ -40,6 +41,23 @@ public sealed class InputFields
     public IReadOnlyList<string> Names => _names;
 
     public IReadOnlyList<ApiViolation> Violations => _violations;
+
+    /// <summary>The fields a reader has asked for, as it named them: what keeps a reader's declared field list honest.</summary>
+    public IReadOnlyCollection<string> Asked => _asked;
+
+    /// <summary>Throws one <see cref="ApiValidationException"/> listing every violation recorded, or returns <paramref name="item"/>
+    /// when there is none: the end of every reader, so an invalid item is refused before any request.</summary>
+    /// <param name="label">How the item is named, e.g. "item 3 ('Хлеб')".</param>
+    public T Checked<T>(T item, string service, string label)
+    {
+        if (_violations.Count == 0) return item;
+        throw new ApiValidationException(service,
+            $"{char.ToUpperInvariant(label[0])}{label.Substring(1)} is not valid, so it was not sent: {string.Join("; ", _violations)}.",
+            _violations.ToArray())
+        {
+            ErrorCode = "client_validation",
+        };
+    }
 
     /// <summary>Records a problem; the same problem of the same field is recorded once, however often the field is read.</summary>
     public void AddViolation(string field, string reason)
@@ -182,6 +200,7 @@ public sealed class InputFields
     /// <summary>The value, with blank text read as absent (Import-Csv gives "" for an empty cell).</summary>
     internal object? Raw(string field)
     {
+        _asked.Add(field);
         if (!_values.TryGetValue(Normalise(field), out var value)) return null;
         if (value is JsonElement json) value = FromJson(json);
         return value is string s && string.IsNullOrWhiteSpace(s) ? null : value;

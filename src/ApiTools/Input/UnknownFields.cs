@@ -26,6 +26,14 @@ public sealed class UnknownFields
         _fields = fields;
     }
 
+    /// <summary>The names of <typeparamref name="TModel"/>'s items: <paramref name="fields"/> (what a reader reads) and every
+    /// property the model has (the read-only columns Export-Csv writes, ignored on input: CreatedAt, Extra…).</summary>
+    public static UnknownFields Of<TModel>(string what, IReadOnlyList<string> fields) =>
+        new(fields.Concat(typeof(TModel).GetProperties().Select(p => p.Name)), what, fields);
+
+    /// <summary>The names of a draft whose properties are its fields (an EnDocs contractor: ExtId, Name, Inn…).</summary>
+    public static UnknownFields Of<TDraft>(string what) => Of<TDraft>(what, typeof(TDraft).GetProperties().Select(p => p.Name).ToArray());
+
     /// <summary>A warning for the names not known and not warned about yet, or null.</summary>
     /// <param name="where">Where they were seen, e.g. "'products.csv'" or "item 3".</param>
     public string? Warning(IEnumerable<string> names, string where)

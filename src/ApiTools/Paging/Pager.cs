@@ -9,18 +9,11 @@ using ApiTools.Errors;
 namespace ApiTools.Paging;
 
 /// <summary>
-/// The one paging loop. Yields items as each page arrives and overlaps the next fetch with the
-/// caller's work: the request for page N+1 starts when the caller asks for item k+1 of page N
-/// (n items, k = ⌈n/10⌉), so a caller that stops within the first tenth of a page never causes
-/// it, and never more than one page is ahead. Stops at a missing cursor. Honours -Skip/-First by
-/// asking for no more than the cap needs and never prefetching past it. A page backed by a
-/// <see cref="PageItemReader{T}"/> has its items made here, one per item asked for (skipped ones passed over),
-/// so the next page's fetch runs while the rest of this one is parsed; every page is released when done with.
-/// <para>A page whose next cursor is its own cursor (a server slip) is asked for again, up to
-/// <see cref="MaxEchoRefetches"/> times, and the repeat's items are not yielded a second time (the same
-/// cursor and limit give the same page); its next cursor goes on. Any other cursor seen before, or an echo
-/// that persists, ends the listing with an <see cref="ApiException"/>: the items so far were each yielded
-/// once, and the error says the listing is incomplete rather than returning a short result quietly.</para>
+/// The one paging loop (docs/architecture.md): items are yielded as each page arrives; page N+1 is asked for when the
+/// caller takes item k+1 of page N (k = ⌈n/10⌉), never past the cap. A reader-backed page is parsed item by item here,
+/// so the next fetch overlaps the parse. A page naming its own cursor as the next is asked for again (at most
+/// <see cref="MaxEchoRefetches"/> times) without repeating its items; any other repeated cursor ends the listing with
+/// an ApiException saying it is incomplete, never a loop or a quietly short result.
 /// </summary>
 public static class Pager
 {

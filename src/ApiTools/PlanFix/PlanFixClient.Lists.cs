@@ -51,7 +51,7 @@ public sealed partial class PlanFixClient
             return FetchPageAsync(method, parameters, listElement, itemElement, page, pageSize, firstPage, ct);
         }
 
-        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, _observer, cancellationToken, ServiceName);
+        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Observer, cancellationToken, ServiceName);
     }
 
     private async Task<Page<XElement>> FetchPageAsync(string method, object? parameters, string? listElement, string? itemElement,
@@ -69,7 +69,7 @@ public sealed partial class PlanFixClient
         }
         else if (total is int all && seen < all && page > firstPage)
         {
-            _observer.OnWarning($"PlanFix {method} page {page} came back empty although totalCount is {all}; the listing stops there.");
+            Observer.OnWarning($"PlanFix {method} page {page} came back empty although totalCount is {all}; the listing stops there.");
         }
         return new Page<XElement>(items, next);
     }

@@ -31,50 +31,25 @@ public sealed partial class PlanFixClient
     /// <summary>PlanFix's largest page (pageSize above it is error 0021).</summary>
     public const int MaxPageSize = 100;
 
-    private static readonly ProductInfoHeaderValue UserAgent = new("ApiTools", typeof(PlanFixClient).Assembly.GetName().Version?.ToString(3) ?? "0");
-    private static readonly MediaTypeWithQualityHeaderValue XmlMedia = new("application/xml");
     private static readonly Regex MethodName = new(@"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$", RegexOptions.CultureInvariant);
 
-    // The API method of the call in flight on this async flow: the transport knows only "POST /", so the observer's
-    // lines and the HTTP-level error messages take the method name from here.
-    private static readonly AsyncLocal<string?> MethodInFlight = new();
+    /// <summary>The most of one answer read into memory: a page is at most 100 items.</summary>
+    internal const long MaxAnswerBytes = 16L * 1024 * 1024;
 
     private readonly PlanFixErrorMapper _errors;
-    private readonly IApiObserver _observer;
 
-    /// <summary>PlanFix limits per account and key: the limiter registry's key for a connection.</summary>
-    internal static Uri LimiterKey(PlanFixConnection connection) =>
-        new(connection.BaseUri, "?account=" + Uri.EscapeDataString(connection.Account));
+    /// <param name="handler">Sends the requests instead of the process-wide pooled handler (canned answers, a proxy, logging).</param>
+    public PlanFixClient(PlanFixConnection connection, IApiObserver? observer = null, HttpMessageHandler? handler = null)
+        : this(connection, new ApiTransport(TransportFor(connection, handler), observer))
+    {
+    }
 
-    /// <summary>A pace in words, as the limiter registry keeps it.</summary>
-    internal static string Pace(double requestsPerSecond) =>
-        requestsPerSecond.ToString("0.###", CultureInfo.InvariantCulture) + " request(s) a second";
-
-    /// <summary>
-    /// The pace this process already keeps for the connection's account and key, when it differs from the one the
-    /// connection asks for: the first connection to an account and key sets it for the process (they share one
-    /// budget), so a later, different -RequestsPerSecond does not apply. Null when the connection's own pace holds.
-    /// </summary>
-    public static string? PaceAlreadySet(PlanFixConnection connection) =>
-        RateLimiterRegistry.PaceOtherThan(ServiceName, LimiterKey(connection), connection.ApiKey, Pace(connection.RequestsPerSecond));
-
-    public PlanFixClient(PlanFixConnection connection, IApiObserver? observer = null)
+    /// <summary>A client over a transport of the caller's (its connection must be <paramref name="connection"/>'s).</summary>
+    public PlanFixClient(PlanFixConnection connection, IApiTransport transport)
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-        _observer = new MethodNamingObserver(observer ?? NullApiObserver.Instance);
+        Transport = transport ?? throw new ArgumentNullException(nameof(transport));
         _errors = new PlanFixErrorMapper(connection);
-        var rate = connection.RequestsPerSecond;
-        // One permit per interval, no burst: PlanFix counts the spacing of requests, not requests per window.
-        var interval = TimeSpan.FromTicks(Math.Max(1, (long)(TimeSpan.TicksPerSecond / rate)));
-        var limiter = RateLimiterRegistry.GetOrAdd(ServiceName, LimiterKey(connection), connection.ApiKey, () => RateLimiterRegistry.Spaced(interval),
-            Pace(connection.RequestsPerSecond));
-        Transport = new ApiTransport(
-            new TransportOptions(ServiceName, connection.BaseUri, connection.ApiKey, limiter, _errors)
-            {
-                Retry = connection.Options.Retry,
-                Prepare = Prepare,
-            },
-            _observer);
     }
 
     public PlanFixConnection Connection { get; }
@@ -82,9 +57,16 @@ public sealed partial class PlanFixClient
     /// <summary>The daily quota as this connection knows it.</summary>
     public PlanFixQuota Quota => Connection.Quota.Snapshot();
 
-    internal ApiTransport Transport { get; }
+    internal IApiTransport Transport { get; }
 
-    internal static string? CurrentMethod => MethodInFlight.Value;
+    private IApiObserver Observer => Transport.Observer;
+
+    // Token mode: ApiKey:UserToken. Login mode: ApiKey: (empty password) and the sid in the body.
+    private static TransportOptions TransportFor(PlanFixConnection connection, HttpMessageHandler? handler) =>
+        new(connection ?? throw new ArgumentNullException(nameof(connection)), new PlanFixErrorMapper(connection),
+            () => new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(
+                connection.ApiKey.Reveal() + ":" + (connection.UserToken?.Reveal() ?? "")))),
+            "application/xml") { Handler = handler };
 
     /// <summary>
     /// One call: <paramref name="parameters"/> is a value tree (IDictionary → elements, IEnumerable → the element
@@ -140,7 +122,7 @@ public sealed partial class PlanFixClient
         var call = new CallClock();
         var request = new ApiRequest(HttpMethod.Post, "")
         {
-            Name = "POST /" + method, // every call is a POST to one URL: messages name the XML method
+            Operation = method, // every call is a POST to one URL: messages name the XML method
             // Reads (and task.update, which sets the same values again) are safe to repeat after any transient failure;
             // other writes only where PlanFix certainly did not act (429, connection refused).
             IdempotencyKey = IsSafeToRepeat(method) ? "planfix:" + method : null,
@@ -152,17 +134,16 @@ public sealed partial class PlanFixClient
                 return content;
             },
         };
-        MethodInFlight.Value = method;
         return await Transport.SendAsync(request, (response, ct) => ReadAsync(method, call, response, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<XElement> ReadAsync(string method, CallClock call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var warning = Connection.Quota.Observe(RemainingHeader(response));
-        if (warning is not null) _observer.OnWarning(warning);
+        if (warning is not null) Observer.OnWarning(warning);
 
         using var buffer = new MemoryStream();
-        using (var stream = await ResponseLimits.OpenAsync(response, ResponseLimits.PlanFixXml, ServiceName).ConfigureAwait(false))
+        using (var stream = await ResponseLimits.OpenAsync(response, MaxAnswerBytes, ServiceName).ConfigureAwait(false))
             await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
         buffer.Position = 0;
         XElement root;
@@ -202,7 +183,7 @@ public sealed partial class PlanFixClient
     /// <summary>The transport reports calls that end in success or an HTTP error; a PlanFix error arrives as HTTP 200
     /// and is raised while reading, so its line is written here.</summary>
     private void Report(CallClock call, string method, HttpResponseMessage response, string outcome) =>
-        _observer.OnCall(new ApiCallInfo(ServiceName, "POST", method, null, call.Elapsed, call.Attempt,
+        Observer.OnCall(new ApiCallInfo(ServiceName, "POST", method, null, call.Elapsed, call.Attempt,
             ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) + " " + outcome));
 
     private static int? RemainingHeader(HttpResponseMessage response) =>
@@ -228,15 +209,6 @@ public sealed partial class PlanFixClient
                || method.Equals("task.update", StringComparison.OrdinalIgnoreCase);
     }
 
-    private void Prepare(HttpRequestMessage message, ApiRequest request)
-    {
-        // Token mode: ApiKey:UserToken. Login mode: ApiKey: (empty password) and the sid in the body.
-        var pair = Connection.ApiKey.Reveal() + ":" + (Connection.UserToken?.Reveal() ?? "");
-        message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
-        message.Headers.Accept.Add(XmlMedia);
-        message.Headers.UserAgent.Add(UserAgent);
-    }
-
     private sealed class CallClock
     {
         private readonly Stopwatch _clock = new();
@@ -250,26 +222,5 @@ public sealed partial class PlanFixClient
             Interlocked.Increment(ref _attempt);
             _clock.Restart();
         }
-    }
-
-    /// <summary>Puts the API method into the transport's per-call lines (path "" → "task.getList").</summary>
-    private sealed class MethodNamingObserver : IApiObserver
-    {
-        private readonly IApiObserver _inner;
-
-        public MethodNamingObserver(IApiObserver inner) => _inner = inner;
-
-        public void OnCall(ApiCallInfo call)
-        {
-            var method = MethodInFlight.Value;
-            if (method is not null && call.Path.Length == 0)
-                call = new ApiCallInfo(call.Service, call.Method, method, call.Status, call.Elapsed, call.Attempt, call.Failure);
-            _inner.OnCall(call);
-        }
-
-        // Waits already name the method: the request's Name is "POST /task.getList".
-        public void OnWait(TimeSpan delay, string reason) => _inner.OnWait(delay, reason);
-
-        public void OnWarning(string message) => _inner.OnWarning(message);
     }
 }

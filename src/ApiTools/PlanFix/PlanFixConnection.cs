@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using ApiTools.Http;
+using ApiTools.Http.RateLimiting;
 using ApiTools.Errors;
 
 namespace ApiTools.PlanFix;
@@ -34,6 +36,8 @@ public sealed class PlanFixConnection : ServiceConnection
         Options = options;
         Quota = new QuotaTracker(account, options.DailyQuota);
         Session = new PlanFixSession();
+        Pace = Pace.PerSecond(options.RequestsPerSecond);
+        LimitScope = new Uri(baseUri, "?account=" + Uri.EscapeDataString(account));
     }
 
     /// <summary>The PlanFix account name (the <c>acme</c> of acme.planfix.ru).</summary>
@@ -61,6 +65,26 @@ public sealed class PlanFixConnection : ServiceConnection
     internal Secret? UserToken { get; }
 
     internal Secret? Password { get; }
+
+    public override Pace Pace { get; }
+
+    public override string RateKey => $"PlanFix account '{Account}' with this API key";
+
+    /// <summary>PlanFix limits per account and key.</summary>
+    internal override Uri LimitScope { get; }
+
+    internal override Secret LimitCredential => ApiKey;
+
+    internal override IEnumerable<Secret> Secrets
+    {
+        get
+        {
+            yield return ApiKey;
+            if (UserToken is not null) yield return UserToken;
+            if (Password is not null) yield return Password;
+            if (Session.Current is Secret sid) yield return sid;
+        }
+    }
 
     internal QuotaTracker Quota { get; }
 

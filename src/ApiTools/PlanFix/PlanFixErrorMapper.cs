@@ -22,7 +22,7 @@ internal sealed class PlanFixErrorMapper : IErrorMapper
     public ApiException Map(ApiRequest request, HttpResponseMessage response, string body)
     {
         var status = (int)response.StatusCode;
-        var method = PlanFixClient.CurrentMethod ?? "?";
+        var method = request.Operation ?? "?";
         var what = $"PlanFix {method} returned HTTP {status}.";
         ApiException error = status switch
         {
@@ -79,17 +79,8 @@ internal sealed class PlanFixErrorMapper : IErrorMapper
     /// <summary>Removes every secret of the connection from server text (PlanFix may echo what it was sent).</summary>
     public string Scrub(string text)
     {
-        foreach (var secret in Secrets())
-            if (secret is not null) text = secret.Scrub(text);
+        foreach (var secret in _connection.Secrets) text = secret.Scrub(text);
         return text;
-    }
-
-    private IEnumerable<Secret?> Secrets()
-    {
-        yield return _connection.ApiKey;
-        yield return _connection.UserToken;
-        yield return _connection.Password;
-        yield return _connection.Session.Current;
     }
 
     private static string Cap(string text) => text.Length > 500 ? text.Substring(0, 500) + "…" : text;

@@ -79,8 +79,9 @@ public class GetEvotorProductTests
         using var shown = session.Create("$ProgressPreference = 'Continue'; Get-EvotorProduct");
         var items = shown.Invoke();
         Assert.Equal(10, items.Count);
-        Assert.Contains(shown.Streams.Progress, p => p.StatusDescription.Contains("items") && p.StatusDescription.Contains("store"));
+        Assert.Contains(shown.Streams.Progress, p => p.StatusDescription.Contains(" item") && p.StatusDescription.Contains("store"));
         Assert.Contains(shown.Streams.Progress, p => p.RecordType == ProgressRecordType.Completed);
+        Assert.DoesNotContain(shown.Streams.Progress, p => p.StatusDescription.StartsWith("1 items"));
 
         using var silenced = session.Create("$ProgressPreference = 'SilentlyContinue'; Get-EvotorProduct");
         Assert.Equal(10, silenced.Invoke().Count);

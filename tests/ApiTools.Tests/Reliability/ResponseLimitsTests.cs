@@ -89,6 +89,6 @@ public sealed class ResponseLimitsTests
         var error = await Assert.ThrowsAsync<ApiException>(() => client.DownloadProductImageAsync("s", "p", "i", file));
 
         Assert.Contains("5 MB", error.Message);
-        Assert.True(file.Length <= ResponseLimits.EvotorImage);
+        Assert.True(file.Length <= ApiTools.Input.PngCheck.MaxBytes);
     }
 }

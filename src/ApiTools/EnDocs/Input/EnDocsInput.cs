@@ -91,14 +91,5 @@ public static class EnDocsInput
         return text;
     }
 
-    private static T Checked<T>(InputFields fields, string label, T draft)
-    {
-        if (fields.Violations.Count == 0) return draft;
-        throw new ApiValidationException(EnDocsClient.ServiceName,
-            $"{char.ToUpperInvariant(label[0])}{label.Substring(1)} is not valid, so it was not sent: {string.Join("; ", fields.Violations)}.",
-            fields.Violations.ToArray())
-        {
-            ErrorCode = "client_validation",
-        };
-    }
+    private static T Checked<T>(InputFields fields, string label, T draft) => fields.Checked(draft, EnDocsClient.ServiceName, label);
 }

@@ -21,7 +21,7 @@ namespace ApiTools.EnDocs.Serialization;
 internal sealed class StreamingListReader<T>
 {
     private const int InitialBuffer = 64 * 1024;
-    private const int MaxElementBytes = (int)Http.ResponseLimits.EnDocsListElement;
+    private const int MaxElementBytes = (int)EnDocsClient.MaxListElementBytes;
 
     private readonly JsonTypeInfo<T> _type;
     private readonly List<T> _ready = new();

@@ -15,9 +15,7 @@ public static class ProductGroupInput
     /// <summary>Every field read, plus the read-only ones Export-Csv writes (ignored on purpose).</summary>
     public static readonly IReadOnlyList<string> WritableFields = new[] { "Id", "ParentId", "Name", "Barcodes", "Attributes" };
 
-    public static readonly IReadOnlyList<string> KnownFields = WritableFields.Concat(new[] { "StoreId", "UserId", "CreatedAt", "UpdatedAt", "Extra" }).ToArray();
-
-    public static UnknownFields NewUnknownFields() => new(KnownFields, "product group", WritableFields);
+    public static UnknownFields NewUnknownFields() => UnknownFields.Of<ProductGroup>("product group", WritableFields);
 
     public static ProductGroup Read(InputFields fields, string label, bool requireId, bool idIgnored = false)
     {
@@ -34,7 +32,7 @@ public static class ProductGroupInput
         ProductInput.CheckId(fields, "ParentId", group.ParentId);
         ProductInput.Required(fields, "Name", group.Name);
         ProductInput.MaxLength(fields, "Name", group.Name, ProductInput.MaxNameLength);
-        if (fields.Violations.Count > 0) throw ProductInput.Invalid(label, fields);
+        fields.Checked(group, EvotorClient.ServiceName, label);
         if (group.Id.Length == 0) group.Id = null!;
         return group;
     }

@@ -31,9 +31,7 @@ public static class ProductInput
 
     /// <summary>Every field read, plus the read-only ones Get-EvotorProduct | Export-Csv writes (ignored on purpose);
     /// any other column is unknown, and the cmdlets warn about it once.</summary>
-    public static readonly IReadOnlyList<string> KnownFields = WritableFields.Concat(new[] { "StoreId", "UserId", "CreatedAt", "UpdatedAt", "Extra" }).ToArray();
-
-    public static UnknownFields NewUnknownFields() => new(KnownFields, "product", WritableFields);
+    public static UnknownFields NewUnknownFields() => UnknownFields.Of<Product>("product", WritableFields);
 
     /// <param name="label">How messages name the item, e.g. <c>item 3 ('Молоко')</c>.</param>
     /// <param name="requireId">PUT needs the id the product is stored under.</param>
@@ -80,7 +78,7 @@ public static class ProductInput
         foreach (var code in product.AlcoCodes ?? new StringList())
             if (code.Length != 19) fields.AddViolation("AlcoCodes", $"'{code}' is {code.Length} characters; an alcohol code has 19");
 
-        if (fields.Violations.Count > 0) throw Invalid(label, fields);
+        fields.Checked(product, EvotorClient.ServiceName, label);
         if (product.Id.Length == 0) product.Id = null!; // POST: the server makes the id; never send an empty one
         return product;
     }
@@ -95,16 +93,8 @@ public static class ProductInput
         Money(fields, "Price");
         Money(fields, "CostPrice");
         Amount(fields, "Quantity", scale: 3);
-        if (fields.Violations.Count > 0) throw Invalid("the update", fields);
+        fields.Checked(patch, EvotorClient.ServiceName, "the update");
     }
-
-    internal static ApiValidationException Invalid(string label, InputFields fields) =>
-        new(EvotorClient.ServiceName,
-            $"{char.ToUpperInvariant(label[0])}{label.Substring(1)} is not valid, so it was not sent: {string.Join("; ", fields.Violations)}.",
-            fields.Violations.ToArray())
-        {
-            ErrorCode = "client_validation",
-        };
 
     internal static string? Enum(InputFields fields, string field, System.Collections.Generic.IReadOnlyList<string> allowed)
     {

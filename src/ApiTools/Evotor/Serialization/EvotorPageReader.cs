@@ -206,13 +206,13 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
     }
 
     /// <summary>The whole body in a pooled buffer (the caller returns it); sized from Content-Length when given, and
-    /// within the cap on Evotor answers (<see cref="ResponseLimits.EvotorJson"/>).</summary>
+    /// within the cap on Evotor answers (<see cref="EvotorClient.MaxAnswerBytes"/>).</summary>
     private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        using var stream = await ResponseLimits.OpenAsync(response, ResponseLimits.EvotorJson, EvotorClient.ServiceName).ConfigureAwait(false);
+        using var stream = await ResponseLimits.OpenAsync(response, EvotorClient.MaxAnswerBytes, EvotorClient.ServiceName).ConfigureAwait(false);
         var declared = response.Content.Headers.ContentLength;
         // One byte over the declared length, so the end of the body is seen without growing the buffer.
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is long d and > 0 and <= ResponseLimits.EvotorJson ? (int)d + 1 : MinBuffer);
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is long d and > 0 and <= EvotorClient.MaxAnswerBytes ? (int)d + 1 : MinBuffer);
         var length = 0;
         try
         {

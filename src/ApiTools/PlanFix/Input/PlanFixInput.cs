@@ -19,10 +19,19 @@ public static class PlanFixInput
 {
     private static readonly string[] Importances = { "AVERAGE", "HIGH", "LOW" };
 
-    public static PlanFixTaskDraft ReadTask(InputFields fields, string label, TimeZoneInfo zone, bool titleRequired = true)
+    /// <summary>The fields a task item may set (WorkerId reads as WorkerIds; Id names the task to change).</summary>
+    public static readonly IReadOnlyList<string> TaskFields =
+        new[] { "Id", "Title", "Description", "Importance", "Status", "OwnerId", "ProjectId", "WorkerIds", "WorkerId", "EndTime" };
+
+    /// <summary>The columns and keys a task item may carry (the fields, and every column Get-PlanFixTask writes).</summary>
+    public static UnknownFields NewTaskUnknownFields() => UnknownFields.Of<PlanFixTask>("task", TaskFields);
+
+    /// <param name="update">A change to an existing task: its Id is required, its Title is not.</param>
+    public static PlanFixTaskDraft ReadTask(InputFields fields, string label, TimeZoneInfo zone, bool update = false)
     {
         var draft = new PlanFixTaskDraft
         {
+            Id = update ? Id(fields, "Id") : null,
             Title = fields.Text("Title")?.Trim(),
             Description = fields.Text("Description"),
             Importance = fields.Text("Importance")?.Trim().ToUpperInvariant(),
@@ -32,16 +41,11 @@ public static class PlanFixInput
             WorkerIds = Ids(fields, fields.Has("WorkerIds") ? "WorkerIds" : "WorkerId"),
             EndTime = Date(fields, "EndTime", zone),
         };
-        if (titleRequired && string.IsNullOrEmpty(draft.Title)) fields.AddViolation("Title", "is required");
+        if (update && draft.Id is null && !fields.Violations.Any(v => v.Subject == "Id")) fields.AddViolation("Id", "is required to know which task to change");
+        if (!update && string.IsNullOrEmpty(draft.Title)) fields.AddViolation("Title", "is required");
         if (draft.Importance is not null && !Importances.Contains(draft.Importance))
             fields.AddViolation("Importance", $"'{draft.Importance}' is not one of Average, High, Low");
-        if (fields.Violations.Count == 0) return draft;
-        throw new ApiValidationException(PlanFixClient.ServiceName,
-            $"{char.ToUpperInvariant(label[0])}{label.Substring(1)} is not valid, so it was not sent: {string.Join("; ", fields.Violations)}.",
-            fields.Violations.ToArray())
-        {
-            ErrorCode = "client_validation",
-        };
+        return fields.Checked(draft, PlanFixClient.ServiceName, label);
     }
 
     /// <summary>PlanFix ids are positive whole numbers.</summary>

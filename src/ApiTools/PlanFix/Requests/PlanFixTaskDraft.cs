@@ -7,6 +7,9 @@ namespace ApiTools.PlanFix.Requests;
 /// <summary>What task.add needs (Title) and task.update may change; null members are not sent.</summary>
 public sealed class PlanFixTaskDraft
 {
+    /// <summary>The task to change (Set-PlanFixTask); not sent by task.add.</summary>
+    public long? Id { get; set; }
+
     public string? Title { get; set; }
     public string? Description { get; set; }
 

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using ApiTools.Errors;
+using ApiTools.Http;
+
+namespace ApiTools.PowerShell.Base;
+
+/// <summary>
+/// What the shared cmdlet bases need to know of one service: its name, how to make a client, and where a connection
+/// comes from when none is given. One instance per service; everything else about connections is written once here.
+/// </summary>
+public abstract class ServiceKit<TConnection, TClient>
+    where TConnection : ServiceConnection
+    where TClient : class
+{
+    /// <summary>Evotor, PlanFix or EnDocs, as error ids name it.</summary>
+    public abstract string Service { get; }
+
+    /// <summary>The variables that describe a connection: while they keep their values, the connection they make is
+    /// kept for the process (a PlanFix login-mode session and a quota count carry over from command to command).</summary>
+    public abstract IReadOnlyList<string> EnvironmentVariables { get; }
+
+    /// <summary>The connection the environment describes, or null when it describes none. A half-set description
+    /// or a malformed base URI throws rather than falling back to the public service silently.</summary>
+    public abstract TConnection? FromEnvironment();
+
+    /// <summary>The error text when there is no connection at all: how to make one.</summary>
+    public abstract string NoConnectionHint { get; }
+
+    public abstract TClient NewClient(TConnection connection, IApiObserver observer);
+
+    /// <summary>The runspace's default connection (Connect-*), or null.</summary>
+    internal TConnection? Default => ConnectionStore.Current.Get<TConnection>();
+
+    /// <summary>
+    /// The connection a cmdlet uses: <paramref name="given"/> (-Connection), else the runspace's default, else the
+    /// environment's. <paramref name="verbose"/> hears which one (the connection's text never holds a secret).
+    /// </summary>
+    public TConnection Resolve(TConnection? given, Action<string> verbose)
+    {
+        if (given is not null)
+        {
+            verbose($"Using {given} given with -Connection.");
+            return given;
+        }
+        if (Default is TConnection current)
+        {
+            verbose($"Using {current}.");
+            return current;
+        }
+        if (EnvironmentConnections.GetOrCreate(Service, EnvironmentVariables, FromEnvironment) is TConnection fromEnv)
+        {
+            verbose($"Using {fromEnv}.");
+            return fromEnv;
+        }
+        throw new ApiException(Service, ApiErrorKind.Configuration, NoConnectionHint);
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Errors;
+using ApiTools.Http;
+using ApiTools.Input;
+
+namespace ApiTools.PowerShell.Base;
+
+/// <summary>
+/// The one write pipeline of every cmdlet that takes items as named fields: a piped object (a typed object, an
+/// Import-Csv row, a hashtable) or the cmdlet's own parameters. For each item: read and check it (an invalid item is
+/// one error naming the item and the field; the rest still go), warning once per command about each piped column no
+/// field has (a typo would otherwise vanish); ShouldProcess naming the item (-WhatIf sends nothing but still reports
+/// invalid items); one client call; its result or a per-item error.
+/// </summary>
+public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<TConnection, TClient>
+    where TConnection : ServiceConnection
+    where TClient : class
+{
+    // Common and plumbing parameters: never fields of an item.
+    private static readonly HashSet<string> NotFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable", "WarningVariable",
+        "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm", "Connection", "PassThru", "InputObject",
+    };
+
+    private long _position;
+    private UnknownFields? _unknown;
+
+    /// <summary>This record's piped item (the cmdlet's -InputObject), or null when its item is the cmdlet's own parameters.</summary>
+    private protected abstract PSObject? PipedItem { get; }
+
+    /// <summary>The names a piped item may carry (what the reader reads, and the columns the Get- cmdlet writes); null: not checked.</summary>
+    private protected abstract UnknownFields? NewUnknownFields();
+
+    /// <summary>Reads and checks one item; throws <see cref="ApiValidationException"/> naming every bad field.</summary>
+    private protected abstract TDraft Read(InputFields fields, string label);
+
+    /// <summary>The item as ShouldProcess and errors name it, e.g. <c>product 'Хлеб' (id) in store S</c>.</summary>
+    private protected abstract string Describe(TDraft draft);
+
+    /// <summary>The ShouldProcess action: Create, Create or replace, Update, Add or update.</summary>
+    private protected abstract string Action { get; }
+
+    /// <summary>Sends the item; returns the service's answer (<see cref="Boxed{T}"/> turns a client call into one).</summary>
+    private protected abstract Task<object?> SendAsync(TDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>What to write for a sent item (null: nothing; e.g. no -PassThru). Runs on the pipeline thread, so it may
+    /// write verbose lines too.</summary>
+    private protected virtual object? Output(TDraft draft, object? answer) => answer;
+
+    /// <summary>The fields that name an item in messages, first present wins (e.g. Name, then Id).</summary>
+    private protected virtual string[] LabelFields => new[] { "Name", "Id" };
+
+    /// <summary>Defaults of the parameters a user left out, as fields (New-EvotorProduct's шт, NO_VAT…).</summary>
+    private protected virtual IDictionary<string, object?> ParameterDefaults() => new Dictionary<string, object?>();
+
+    /// <summary>What a failure is reported against: the piped item, else the item's label.</summary>
+    private protected virtual object ErrorTarget(TDraft draft, string label) => PipedItem ?? (object)label;
+
+    protected override void ProcessRecord()
+    {
+        _position++;
+        var piped = PipedItem;
+        var fields = piped is not null ? InputItem.Fields(piped) : new InputFields(ParameterFields());
+        var label = InputItem.Label(_position, fields, LabelFields);
+        if (piped is not null && (_unknown ??= NewUnknownFields())?.Warning(fields.Names, $"item {_position}") is string warning)
+            WriteWarning(warning);
+        TDraft draft;
+        try
+        {
+            draft = Read(fields, label);
+        }
+        catch (ApiValidationException invalid)
+        {
+            WriteApiError(invalid, piped ?? (object)label);
+            return;
+        }
+        if (!ShouldProcess(Describe(draft), Action)) return;
+        ForItem(ErrorTarget(draft, label), () =>
+        {
+            if (Output(draft, Await(ct => SendAsync(draft, ct))) is object result) WriteObject(result);
+        });
+    }
+
+    /// <summary>A client call as <see cref="SendAsync"/> returns it.</summary>
+    private protected static async Task<object?> Boxed<T>(Task<T> call) => await call.ConfigureAwait(false);
+
+    /// <summary>A client call with no answer, as <see cref="SendAsync"/> returns it.</summary>
+    private protected static async Task<object?> Boxed(Task call)
+    {
+        await call.ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The parameters a user bound, plus the defaults of those left out, as fields.</summary>
+    private IDictionary<string, object?> ParameterFields()
+    {
+        var fields = new Dictionary<string, object?>(ParameterDefaults(), StringComparer.OrdinalIgnoreCase);
+        foreach (var kv in MyInvocation.BoundParameters)
+        {
+            if (NotFields.Contains(kv.Key)) continue;
+            fields[kv.Key] = kv.Value is SwitchParameter s ? s.IsPresent : kv.Value;
+        }
+        return fields;
+    }
+}

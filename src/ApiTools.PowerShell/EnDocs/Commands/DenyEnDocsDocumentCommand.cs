@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using ApiTools.PowerShell.Base;
+
+namespace ApiTools.PowerShell.EnDocs.Commands;
+
+/// <summary>Deny-EnDocsDocument: declines non-form documents (DocApproval, Approved false) with a reason; their state becomes Прервано.</summary>
+[Cmdlet(VerbsLifecycle.Deny, "EnDocsDocument", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class DenyEnDocsDocumentCommand : EnDocsCmdlet
+{
+    /// <summary>Non-form document ids; bind from documents piped in.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1L, long.MaxValue)]
+    public long[] Id { get; set; } = null!;
+
+    [Parameter] public string? Approver { get; set; }
+
+    /// <summary>Why it is declined (required).</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string Comment { get; set; } = "";
+
+    protected override void ProcessRecord()
+    {
+        foreach (var id in Id)
+        {
+            if (!ShouldProcess($"EnDocs document {id}", "Decline")) continue;
+            ForItem(id, () =>
+            {
+                Await(async ct => { await Client.ApproveDocumentAsync(id, false, Approver, Comment, ct).ConfigureAwait(false); return true; });
+                WriteVerbose($"Declined document {id}.");
+            });
+        }
+    }
+}

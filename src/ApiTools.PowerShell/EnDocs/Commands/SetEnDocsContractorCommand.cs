@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using ApiTools.EnDocs.Input;
+using ApiTools.EnDocs.Models;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Input;
+using ApiTools.EnDocs.Requests;
+
+namespace ApiTools.PowerShell.EnDocs.Commands;
+
+/// <summary>Set-EnDocsContractor: adds or updates counterparties keyed by ExtId (AddOrUpdateContractor).</summary>
+[Cmdlet(VerbsCommon.Set, "EnDocsContractor", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ObjectSet)]
+[OutputType(typeof(EnDocsWriteResult))]
+public sealed class SetEnDocsContractorCommand : EnDocsWriteCmdlet<EnDocsContractor>
+{
+    [Parameter(ParameterSetName = ParametersSet)] public string? FullName { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? Inn { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? Kpp { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? Address { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? LawAddress { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? Phone { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? Email { get; set; }
+
+    /// <summary>E.g. ЮрЛицо.</summary>
+    [Parameter(ParameterSetName = ParametersSet)] public string? Type { get; set; }
+
+    private protected override EnDocsContractor Read(InputFields fields, string label) => EnDocsInput.ReadContractor(fields, label);
+
+    private protected override UnknownFields NewUnknownFields() => UnknownFields.Of<EnDocsContractor>("contractor");
+
+    private protected override string Describe(EnDocsContractor draft) => $"contractor '{draft.Name}' ({draft.ExtId})";
+
+    private protected override Task<object?> SendAsync(EnDocsContractor draft, CancellationToken cancellationToken) =>
+        Boxed(Client.AddOrUpdateContractorAsync(draft, cancellationToken));
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using System.Threading.Tasks;
+using ApiTools.Evotor.Models;
+using ApiTools.PowerShell.Base;
+
+namespace ApiTools.PowerShell.Evotor.Commands;
+
+/// <summary>Get-EvotorProductImage: the images of products piped in or named by id.</summary>
+[Cmdlet(VerbsCommon.Get, "EvotorProductImage")]
+[OutputType(typeof(ProductImage))]
+public sealed class GetEvotorProductImageCommand : EvotorCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
+    public string StoreId { get; set; } = "";
+
+    /// <summary>The product; alias Id so a product piped in binds.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
+    public string ProductId { get; set; } = "";
+
+    protected override void ProcessRecord() =>
+        WriteStream(WithOwner(Client.GetProductImagesAsync(StoreId, ProductId, PagerCap, StopToken)), target: ProductId);
+
+    /// <summary>Fills in the store and product the server may leave out, so images pipe into Save-/Remove-.</summary>
+    private async System.Collections.Generic.IAsyncEnumerable<ProductImage> WithOwner(System.Collections.Generic.IAsyncEnumerable<ProductImage> images)
+    {
+        await foreach (var image in images.ConfigureAwait(false))
+        {
+            image.StoreId ??= StoreId;
+            image.ProductId ??= ProductId;
+            yield return image;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using ApiTools.Evotor.Models;
+using ApiTools.PowerShell.Base;
+
+namespace ApiTools.PowerShell.Evotor.Commands;
+
+/// <summary>Get-EvotorStore: every store (streamed page by page), or the stores with the given ids.</summary>
+[Cmdlet(VerbsCommon.Get, "EvotorStore", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[OutputType(typeof(Store))]
+public sealed class GetEvotorStoreCommand : EvotorCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+
+    /// <summary>Store ids. Named StoreId (alias Id) so a product or document piped in binds its store,
+    /// not its own id.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
+    public string[] StoreId { get; set; } = null!;
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ListSet)
+        {
+            WriteStream(Client.GetStoresAsync(PagerCap, StopToken));
+            return;
+        }
+        foreach (var id in StoreId)
+            ForItem(id, () => WriteObject(Await(ct => Client.GetStoreAsync(id, ct))));
+    }
+}

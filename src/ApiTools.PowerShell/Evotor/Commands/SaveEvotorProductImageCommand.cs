@@ -1,0 +1,82 @@
+using System.IO;
+using System.Management.Automation;
+using ApiTools.Input;
+using ApiTools.PowerShell.Errors;
+
+namespace ApiTools.PowerShell.Evotor.Commands;
+
+/// <summary>Save-EvotorProductImage: downloads images into a folder as <c>&lt;product id&gt;.png</c> (Evotor keeps one
+/// image per product, so names never collide), sanitised so nothing lands outside the folder; an existing file is kept
+/// unless -Force. Writes a FileInfo per file.</summary>
+[Cmdlet(VerbsData.Save, "EvotorProductImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(FileInfo))]
+public sealed class SaveEvotorProductImageCommand : EvotorCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
+    public string StoreId { get; set; } = "";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
+    public string ProductId { get; set; } = "";
+
+    /// <summary>The image; alias Id so an image from Get-EvotorProductImage binds.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
+    public string ImageId { get; set; } = "";
+
+    /// <summary>The folder to save into (created if missing).</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>Overwrite files that exist.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (!ShouldProcess($"image {ImageId} of product {ProductId}", $"Save to '{folder}'")) return;
+        Directory.CreateDirectory(folder);
+        // Ids come from the server too: the name is sanitised, and the download goes to a bare temporary name first.
+        string target;
+        try
+        {
+            target = SafeFileName.Inside(folder, SafeFileName.From(ProductId, "image") + ".png");
+        }
+        catch (System.InvalidOperationException escape)
+        {
+            WriteError(CmdletError.UnsafeFileName, escape, ProductId);
+            return;
+        }
+        var temp = System.IO.Path.Combine(folder, $".{System.Guid.NewGuid():N}.part");
+        try
+        {
+            var downloaded = false;
+            ForItem(ImageId, () =>
+            {
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
+                Await(ct => Client.DownloadProductImageAsync(StoreId, ProductId, ImageId, stream, ct));
+                downloaded = true;
+            });
+            if (!downloaded) return; // the error is written; the partial file goes in finally
+            if (File.Exists(target) && !Force)
+            {
+                WriteError(CmdletError.FileExists, new IOException($"'{target}' exists; use -Force to overwrite it."), target);
+                return;
+            }
+            if (File.Exists(target)) File.Delete(target);
+            File.Move(temp, target);
+            WriteObject(new FileInfo(target));
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

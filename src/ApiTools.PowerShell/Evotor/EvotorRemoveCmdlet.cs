@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ApiTools.PowerShell.Evotor;
+
+/// <summary>
+/// Removal in batches: ids are gathered per store as they arrive (each confirmed with ShouldProcess) and
+/// sent as <c>DELETE ?id=a,b,c</c> once 100 are waiting and at the end. A lone id is deleted by its own
+/// path, so a missing one still reports Evotor.NotFound.
+/// </summary>
+public abstract class EvotorRemoveCmdlet : EvotorCmdlet
+{
+    private readonly Dictionary<string, List<string>> _pending = new();
+
+    protected abstract string What { get; }
+
+    protected abstract Task DeleteOneAsync(string storeId, string id, CancellationToken cancellationToken);
+
+    protected abstract Task DeleteManyAsync(string storeId, IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
+    protected void Queue(string storeId, IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (!ShouldProcess($"{What} {id} in store {storeId}", "Remove")) continue;
+            if (!_pending.TryGetValue(storeId, out var list)) _pending[storeId] = list = new List<string>();
+            list.Add(id);
+            if (list.Count == ApiTools.Evotor.EvotorClient.MaxIdsPerDelete) Flush(storeId);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        foreach (var storeId in new List<string>(_pending.Keys)) Flush(storeId);
+        base.EndProcessing();
+    }
+
+    private void Flush(string storeId)
+    {
+        var ids = _pending[storeId];
+        _pending.Remove(storeId);
+        if (ids.Count == 0) return;
+        object target = ids.Count == 1 ? ids[0] : ids.ToArray();
+        ForItem(target, () =>
+        {
+            Await(async ct =>
+            {
+                if (ids.Count == 1) await DeleteOneAsync(storeId, ids[0], ct).ConfigureAwait(false);
+                else await DeleteManyAsync(storeId, ids, ct).ConfigureAwait(false);
+                return true;
+            });
+            WriteVerbose($"Removed {ids.Count} {What}(s) from store {storeId}.");
+        });
+    }
+}

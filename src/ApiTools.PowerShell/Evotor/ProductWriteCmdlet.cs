@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using ApiTools.Evotor.Input;
+using ApiTools.Evotor.Models;
+using ApiTools.Input;
+
+namespace ApiTools.PowerShell.Evotor;
+
+/// <summary>
+/// What New-EvotorProduct and Set-EvotorProduct share: the store, a piped object (a product, an Import-Csv row, a
+/// hashtable), or the product's fields as parameters with everyday defaults (шт, NO_VAT, NORMAL, sellable).
+/// </summary>
+public abstract class ProductWriteCmdlet : EvotorWriteCmdlet<Product>
+{
+    protected const string ObjectSet = "InputObject";
+    protected const string ParametersSet = "Parameters";
+
+    /// <summary>The store to write to; binds from a piped object's StoreId unless given.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
+    public string StoreId { get; set; } = "";
+
+    /// <summary>A product, an Import-Csv row or a hashtable; values as text are parsed (decimals with '.' or ',', lists as a;b;c).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
+    public PSObject? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "";
+
+    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
+    public decimal Price { get; set; }
+
+    [Parameter(ParameterSetName = ParametersSet)]
+    public string MeasureName { get; set; } = "шт";
+
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateSet("NO_VAT", "VAT_0", "VAT_10", "VAT_10_110", "VAT_18", "VAT_18_118")]
+    public string Tax { get; set; } = "NO_VAT";
+
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateSet("NORMAL", "ALCOHOL_MARKED", "ALCOHOL_NOT_MARKED", "TOBACCO_MARKED", "SERVICE")]
+    public string Type { get; set; } = "NORMAL";
+
+    [Parameter(ParameterSetName = ParametersSet)]
+    public bool AllowToSell { get; set; } = true;
+
+    [Parameter(ParameterSetName = ParametersSet)] public decimal? CostPrice { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public decimal? Quantity { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? Description { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? ArticleNumber { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? Code { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string[]? Barcodes { get; set; }
+
+    /// <summary>The product group to put it in.</summary>
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateEvotorId] public string? ParentId { get; set; }
+
+    private protected override PSObject? PipedItem => InputObject;
+
+    private protected override UnknownFields NewUnknownFields() => ProductInput.NewUnknownFields();
+
+    private protected override IDictionary<string, object?> ParameterDefaults() => new Dictionary<string, object?>
+    {
+        ["MeasureName"] = MeasureName,
+        ["Tax"] = Tax,
+        ["Type"] = Type,
+        ["AllowToSell"] = AllowToSell,
+    };
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Input;
+using ApiTools.PlanFix.Input;
+using ApiTools.PlanFix.Models;
+using ApiTools.PlanFix.Requests;
+
+namespace ApiTools.PowerShell.PlanFix.Commands;
+
+/// <summary>New-PlanFixTask: adds tasks from parameters or piped rows (Import-Csv), each checked before it is sent
+/// (an invalid row is one PlanFix.ValidationFailed error; the rest still go), and writes each as read back.</summary>
+[Cmdlet(VerbsCommon.New, "PlanFixTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParametersSet)]
+[OutputType(typeof(PlanFixTask))]
+public sealed class NewPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
+{
+    private const string ParametersSet = "Parameters";
+    private const string ObjectSet = "InputObject";
+
+    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
+    [ValidateNotNullOrEmpty]
+    public string Title { get; set; } = "";
+
+    /// <summary>HTML is allowed.</summary>
+    [Parameter(ParameterSetName = ParametersSet)] public string? Description { get; set; }
+
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateSet("Average", "High", "Low", IgnoreCase = true)]
+    public string? Importance { get; set; }
+
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? ProjectId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? OwnerId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long[]? WorkerId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public DateTime? EndTime { get; set; }
+
+    /// <summary>An Import-Csv row, a hashtable or an object with Title, Description, Importance, ProjectId, OwnerId, WorkerIds, EndTime.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
+    public PSObject? InputObject { get; set; }
+
+    private protected override PSObject? PipedItem => InputObject;
+
+    private protected override string Action => "Add";
+
+    private protected override UnknownFields NewUnknownFields() => PlanFixInput.NewTaskUnknownFields();
+
+    private protected override PlanFixTaskDraft Read(InputFields fields, string label) => PlanFixInput.ReadTask(fields, label, Client.Connection.TimeZone);
+
+    private protected override string Describe(PlanFixTaskDraft draft) => $"PlanFix task '{draft.Title}'";
+
+    private protected override object ErrorTarget(PlanFixTaskDraft draft, string label) => InputObject ?? (object)draft.Title!;
+
+    private protected override Task<object?> SendAsync(PlanFixTaskDraft draft, CancellationToken cancellationToken) =>
+        Boxed(Client.AddTaskAsync(draft, cancellationToken));
+}

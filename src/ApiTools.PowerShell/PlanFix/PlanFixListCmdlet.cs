@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ApiTools.Paging;
+
+namespace ApiTools.PowerShell.PlanFix;
+
+/// <summary>The PlanFix lists that are "all of them, paged, or these ids" (projects, contacts, users).</summary>
+public abstract class PlanFixListCmdlet<T> : PlanFixCmdlet
+{
+    protected const string ListSet = "List";
+    protected const string ByIdSet = "ById";
+
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
+    [ValidateRange(1L, long.MaxValue)]
+    public long[] Id { get; set; } = null!;
+
+    protected abstract IAsyncEnumerable<T> List(PageRange range, CancellationToken cancellationToken);
+
+    protected abstract Task<T> Get(long id, CancellationToken cancellationToken);
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ListSet)
+        {
+            WriteStream(List(PagerCap, StopToken));
+            return;
+        }
+        foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Get(id, ct))));
+    }
+}

@@ -1,0 +1,58 @@
+using ApiTools.EnDocs.Input;
+using ApiTools.EnDocs.Requests;
+using ApiTools.Errors;
+using ApiTools.Evotor.Input;
+using ApiTools.Input;
+using ApiTools.PlanFix.Input;
+
+namespace ApiTools.Tests.Input;
+
+/// <summary>The field lists the unknown-column warning is built from are the fields the readers read: a field read but
+/// not listed would be warned about as unknown while it is used.</summary>
+public class ReaderFieldListTests
+{
+    public static TheoryData<string> Readers() => new() { "product", "product group", "task", "contractor", "department", "employee", "contract" };
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public void Every_field_a_reader_asks_for_is_in_its_list(string reader)
+    {
+        var fields = new InputFields(Array.Empty<KeyValuePair<string, object?>>());
+        IEnumerable<string> listed = reader switch
+        {
+            "product" => ProductInput.WritableFields,
+            "product group" => ProductGroupInput.WritableFields,
+            "task" => PlanFixInput.TaskFields,
+            "contractor" => Properties<EnDocsContractor>(),
+            "department" => Properties<EnDocsDepartment>(),
+            "employee" => Properties<EnDocsEmployee>(),
+            _ => Properties<EnDocsContractDraft>(),
+        };
+        Action read = reader switch
+        {
+            "product" => () => ProductInput.Read(fields, "item 1", requireId: true),
+            "product group" => () => ProductGroupInput.Read(fields, "item 1", requireId: true),
+            "task" => () => PlanFixInput.ReadTask(fields, "item 1", TimeZoneInfo.Utc, update: true),
+            "contractor" => () => EnDocsInput.ReadContractor(fields, "item 1"),
+            "department" => () => EnDocsInput.ReadDepartment(fields, "item 1"),
+            "employee" => () => EnDocsInput.ReadEmployee(fields, "item 1"),
+            _ => () => EnDocsInput.ReadContract(fields, "item 1"),
+        };
+
+        Assert.Throws<ApiValidationException>(read); // an empty item lacks what is required
+        Assert.NotEmpty(fields.Asked);
+        Assert.Empty(fields.Asked.Except(listed, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_column_of_what_the_Get_cmdlet_writes_is_known_and_a_typo_is_named_once()
+    {
+        var unknown = PlanFixInput.NewTaskUnknownFields();
+
+        Assert.Null(unknown.Warning(new[] { "Id", "OwnerName", "ProjectTitle", "CustomFields", "Extra" }, "item 1"));
+        Assert.Contains("'Titel'", unknown.Warning(new[] { "Title", "Titel" }, "item 1"));
+        Assert.Null(unknown.Warning(new[] { "Titel" }, "item 2"));
+    }
+
+    private static IEnumerable<string> Properties<T>() => typeof(T).GetProperties().Select(p => p.Name);
+}
