@@ -1,12 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Http;
 using ApiTools.Paging;
-using ApiTools.Errors;
-using ApiTools.PowerShell.Errors;
 
 namespace ApiTools.PowerShell.Base;
 

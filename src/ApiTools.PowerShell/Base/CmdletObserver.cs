@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using ApiTools.Http;
 
@@ -36,5 +35,12 @@ internal sealed class CmdletObserver : IApiObserver
         else _pump.Post(() => _cmdlet.WriteVerbose(text));
     }
 
-    public void OnWarning(string message) => _pump.Post(() => _cmdlet.WriteWarning(message));
+    /// <summary>Each distinct warning once per command: a reader that meets the same odd field on every item of a
+    /// listing says so once (its text names the field, not the value).</summary>
+    public void OnWarning(string message)
+    {
+        if (_warned.TryAdd(message, true)) _pump.Post(() => _cmdlet.WriteWarning(message));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _warned = new(StringComparer.Ordinal);
 }

@@ -1,10 +1,6 @@
-using System;
-using System.Management.Automation;
 using System.Globalization;
-using ApiTools.Errors;
 using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
-using ApiTools.PowerShell.Errors;
 
 namespace ApiTools.PowerShell.Base;
 

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using ApiTools.Http;
 
 namespace ApiTools.PowerShell.Base;

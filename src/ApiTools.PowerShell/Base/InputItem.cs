@@ -1,7 +1,4 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using ApiTools.Input;
 
 namespace ApiTools.PowerShell.Base;
 

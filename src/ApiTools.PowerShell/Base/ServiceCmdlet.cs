@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using ApiTools.Errors;
 using ApiTools.Http;
 
 namespace ApiTools.PowerShell.Base;

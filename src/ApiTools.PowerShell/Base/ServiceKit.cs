@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using ApiTools.Errors;
 using ApiTools.Http;
 
 namespace ApiTools.PowerShell.Base;

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using ApiTools.Errors;
 using ApiTools.Http;
-using ApiTools.Input;
 
 namespace ApiTools.PowerShell.Base;
 

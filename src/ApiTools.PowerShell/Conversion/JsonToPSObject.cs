@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Management.Automation;
 using System.Text.Json;
 
 namespace ApiTools.PowerShell.Conversion;

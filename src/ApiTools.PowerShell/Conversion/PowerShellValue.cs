@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
 using ApiTools.Common;
 
 namespace ApiTools.PowerShell.Conversion;

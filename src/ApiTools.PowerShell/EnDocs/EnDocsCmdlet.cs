@@ -1,5 +1,4 @@
 using ApiTools.EnDocs;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.EnDocs;
 

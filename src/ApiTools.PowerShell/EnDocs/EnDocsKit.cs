@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using ApiTools.EnDocs;
 using ApiTools.Http;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.EnDocs;
 

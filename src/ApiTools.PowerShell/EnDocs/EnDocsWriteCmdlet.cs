@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using ApiTools.EnDocs;
 using ApiTools.EnDocs.Models;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.EnDocs;
 

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ApiTools.Errors;
-
 namespace ApiTools.PowerShell.Errors;
 
 /// <summary>The one place ErrorRecords are made: an ApiException, or one of the cmdlets' own <see cref="CmdletError"/>s,

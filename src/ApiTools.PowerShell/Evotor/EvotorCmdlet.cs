@@ -1,14 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Evotor;
 using ApiTools.Paging;
-using ApiTools.PowerShell.Base;
-using ApiTools.Errors;
-using ApiTools.PowerShell.Errors;
 
 namespace ApiTools.PowerShell.Evotor;
 

@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using ApiTools.Evotor;
 using ApiTools.Http;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Evotor;
 

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace ApiTools.PowerShell.Evotor;
 
 /// <summary>
@@ -10,9 +5,15 @@ namespace ApiTools.PowerShell.Evotor;
 /// sent as <c>DELETE ?id=a,b,c</c> once 100 are waiting and at the end. A lone id is deleted by its own
 /// path, so a missing one still reports Evotor.NotFound.
 /// </summary>
-public abstract class EvotorRemoveCmdlet : EvotorCmdlet
+public abstract class EvotorRemoveCmdlet : EvotorStoreItemCmdlet
 {
     private readonly Dictionary<string, List<string>> _pending = new();
+
+    /// <summary>Item ids; bind from items piped in.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateEvotorId]
+    public string[] Id { get; set; } = null!;
 
     protected abstract string What { get; }
 
@@ -20,14 +21,14 @@ public abstract class EvotorRemoveCmdlet : EvotorCmdlet
 
     protected abstract Task DeleteManyAsync(string storeId, IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
-    protected void Queue(string storeId, IEnumerable<string> ids)
+    protected override void ProcessRecord()
     {
-        foreach (var id in ids)
+        foreach (var id in Id)
         {
-            if (!ShouldProcess($"{What} {id} in store {storeId}", "Remove")) continue;
-            if (!_pending.TryGetValue(storeId, out var list)) _pending[storeId] = list = new List<string>();
+            if (!ShouldProcess($"{What} {id} in store {StoreId}", "Remove")) continue;
+            if (!_pending.TryGetValue(StoreId, out var list)) _pending[StoreId] = list = new List<string>();
             list.Add(id);
-            if (list.Count == ApiTools.Evotor.EvotorClient.MaxIdsPerDelete) Flush(storeId);
+            if (list.Count == ApiTools.Evotor.EvotorClient.MaxIdsPerDelete) Flush(StoreId);
         }
     }
 

@@ -1,5 +1,4 @@
 using ApiTools.Evotor;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Evotor;
 

@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Models;
-using ApiTools.Input;
 
 namespace ApiTools.PowerShell.Evotor;
 

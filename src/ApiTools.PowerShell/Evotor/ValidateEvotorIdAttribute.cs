@@ -1,7 +1,5 @@
 using System.Collections;
-using System.Management.Automation;
 using ApiTools.Evotor.Input;
-using ApiTools.Input;
 
 namespace ApiTools.PowerShell.Evotor;
 

@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using ApiTools.Http;
 using ApiTools.PlanFix;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.PlanFix;
 

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Paging;
 
 namespace ApiTools.PowerShell.PlanFix;

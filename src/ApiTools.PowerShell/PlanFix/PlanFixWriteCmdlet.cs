@@ -1,5 +1,4 @@
 using ApiTools.PlanFix;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.PlanFix;
 

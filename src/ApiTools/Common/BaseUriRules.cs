@@ -1,6 +1,4 @@
-using System;
 using System.Net;
-using ApiTools.Errors;
 
 namespace ApiTools.Common;
 

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApiTools.Common;
 
 /// <summary>An id → id map (Evotor's <c>attributes_choices</c>) that prints as <c>k=v;k=v</c>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ApiTools.Common;
 
 /// <summary>A list of strings that prints as <c>a;b;c</c>, so Export-Csv writes a readable column

@@ -1,13 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.EnDocs.Serialization;
 using ApiTools.EnDocs.Models;
-using ApiTools.Http;
 using ApiTools.Input;
 
 namespace ApiTools.EnDocs;

@@ -1,17 +1,9 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.EnDocs.Serialization;
 using ApiTools.EnDocs.Models;
-using ApiTools.Http;
-using ApiTools.Errors;
-using ApiTools.Common;
 
 namespace ApiTools.EnDocs;
 

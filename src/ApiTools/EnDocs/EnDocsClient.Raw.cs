@@ -1,13 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.EnDocs.Serialization;
-using ApiTools.Http;
 
 namespace ApiTools.EnDocs;
 

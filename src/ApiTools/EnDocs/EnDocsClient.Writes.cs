@@ -1,17 +1,10 @@
-using System;
 using System.Globalization;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.EnDocs.Serialization;
 using ApiTools.EnDocs.Models;
-using ApiTools.Http;
-using ApiTools.Errors;
 using ApiTools.EnDocs.Requests;
 
 namespace ApiTools.EnDocs;

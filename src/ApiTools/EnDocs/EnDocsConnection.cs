@@ -1,13 +1,10 @@
-using System;
-using System.Collections.Generic;
-using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
 
 namespace ApiTools.EnDocs;
 
 /// <summary>Where and as whom to reach EnDocs. Shows its base URI and where it came from, never the
 /// token: the token is held as a <see cref="Secret"/> that only the client library can read.</summary>
-public sealed class EnDocsConnection : ServiceConnection
+public sealed class EnDocsConnection : TokenConnection
 {
     public const string DefaultBaseUri = "https://api.endocs.cloud";
     public const string TokenVariable = "ENDOCS_TOKEN";
@@ -17,9 +14,8 @@ public sealed class EnDocsConnection : ServiceConnection
     public const int DefaultRequestsPerMinute = 300;
 
     private EnDocsConnection(Secret token, Uri baseUri, string source, RetryOptions retry, int requestsPerMinute)
-        : base(EnDocsClient.ServiceName, baseUri, source, retry)
+        : base(EnDocsClient.ServiceName, token, baseUri, source, retry)
     {
-        Token = token;
         RequestsPerMinute = requestsPerMinute;
         Pace = Pace.PerMinute(requestsPerMinute);
     }
@@ -27,13 +23,7 @@ public sealed class EnDocsConnection : ServiceConnection
     /// <summary>The client-side rate for this key, shared by every runspace of the process.</summary>
     public int RequestsPerMinute { get; }
 
-    internal Secret Token { get; }
-
     public override Pace Pace { get; }
-
-    internal override Secret LimitCredential => Token;
-
-    internal override IEnumerable<Secret> Secrets => new[] { Token };
 
     /// <param name="baseUri">The API root, with the base path if the server needs one: the public docs route
     /// <c>/{controller}/{action}</c>, older servers <c>/api/{controller}/{action}</c>.</param>
@@ -48,16 +38,11 @@ public sealed class EnDocsConnection : ServiceConnection
     }
 
     /// <summary>The connection that <c>ENDOCS_TOKEN</c> (and <c>ENDOCS_BASE_URI</c>) describe, or null when no token is set.</summary>
-    public static EnDocsConnection? FromEnvironment(RetryOptions? retry = null)
-    {
-        var token = Environment.GetEnvironmentVariable(TokenVariable);
-        if (string.IsNullOrEmpty(token)) return null;
-        return Create(Secret.FromString(token!), BaseUriFromEnvironment(), $"the {TokenVariable} environment variable", retry);
-    }
+    public static EnDocsConnection? FromEnvironment(RetryOptions? retry = null) =>
+        TokenFromVariable(TokenVariable) is Secret token
+            ? Create(token, BaseUriFromEnvironment(), $"the {TokenVariable} environment variable", retry)
+            : null;
 
     /// <summary>The base URI that <c>ENDOCS_BASE_URI</c> names, or null when it is not set; a malformed one is an error.</summary>
     public static Uri? BaseUriFromEnvironment() => BaseUriFromVariable(EnDocsClient.ServiceName, BaseUriVariable);
-
-    /// <summary>A copy with other retry settings (per-call overrides).</summary>
-    public EnDocsConnection WithRetry(RetryOptions retry) => new(Token, BaseUri, Source, retry, RequestsPerMinute);
 }

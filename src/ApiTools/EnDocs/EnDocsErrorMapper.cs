@@ -1,10 +1,7 @@
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ApiTools.EnDocs.Serialization;
-using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
-using ApiTools.Errors;
 
 namespace ApiTools.EnDocs;
 

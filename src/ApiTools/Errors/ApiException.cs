@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ApiTools.Errors;
 
 /// <summary>Base of every error the client library raises about a service. Messages name the

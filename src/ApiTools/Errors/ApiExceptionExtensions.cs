@@ -1,5 +1,3 @@
-using ApiTools.Http;
-
 namespace ApiTools.Errors;
 
 internal static class ApiExceptionExtensions

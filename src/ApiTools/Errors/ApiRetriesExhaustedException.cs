@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ApiTools.Errors;
 
 /// <summary>Raised once retries are spent: says what was tried, how often and for how long.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ApiTools.Errors;
 
 public sealed class ApiValidationException : ApiException

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ApiTools.Errors;
 
 /// <summary>One rule the server (or client-side validation) said a payload broke.</summary>

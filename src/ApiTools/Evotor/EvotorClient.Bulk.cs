@@ -1,10 +1,6 @@
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Evotor.Bulk;
 using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
-using ApiTools.Http;
 
 namespace ApiTools.Evotor;
 

@@ -1,17 +1,9 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
-using ApiTools.Http;
 using ApiTools.Input;
 using ApiTools.Paging;
-using ApiTools.Errors;
 
 namespace ApiTools.Evotor;
 

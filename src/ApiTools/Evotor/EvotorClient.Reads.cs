@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 using ApiTools.Evotor.Requests;

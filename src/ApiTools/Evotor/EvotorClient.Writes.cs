@@ -1,16 +1,9 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 using ApiTools.Evotor.Requests;
-using ApiTools.Http;
 
 namespace ApiTools.Evotor;
 

@@ -1,17 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
-using ApiTools.Http;
-using ApiTools.Http.RateLimiting;
 using ApiTools.Input;
 using ApiTools.Paging;
 

@@ -1,32 +1,22 @@
-using System;
-using System.Collections.Generic;
-using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
 
 namespace ApiTools.Evotor;
 
 /// <summary>Where and as whom to reach Evotor. Shows its base URI and where it came from, never the
 /// token: the token is held as a <see cref="Secret"/> that only the client library can read.</summary>
-public sealed class EvotorConnection : ServiceConnection
+public sealed class EvotorConnection : TokenConnection
 {
     public const string DefaultBaseUri = "https://api.evotor.ru";
     public const string TokenVariable = "EVOTOR_TOKEN";
     public const string BaseUriVariable = "EVOTOR_BASE_URI";
 
     private EvotorConnection(Secret token, Uri baseUri, string source, RetryOptions retry)
-        : base(EvotorClient.ServiceName, baseUri, source, retry)
+        : base(EvotorClient.ServiceName, token, baseUri, source, retry)
     {
-        Token = token;
     }
-
-    internal Secret Token { get; }
 
     /// <summary>Evotor says its own budget in X-RateLimit-* headers; the client follows them.</summary>
     public override Pace Pace => Pace.ServerGuided;
-
-    internal override Secret LimitCredential => Token;
-
-    internal override IEnumerable<Secret> Secrets => new[] { Token };
 
     public static EvotorConnection Create(Secret token, Uri? baseUri = null, string source = "code", RetryOptions? retry = null)
     {
@@ -36,16 +26,11 @@ public sealed class EvotorConnection : ServiceConnection
     }
 
     /// <summary>The connection that <c>EVOTOR_TOKEN</c> (and <c>EVOTOR_BASE_URI</c>) describe, or null when no token is set.</summary>
-    public static EvotorConnection? FromEnvironment(RetryOptions? retry = null)
-    {
-        var token = Environment.GetEnvironmentVariable(TokenVariable);
-        if (string.IsNullOrEmpty(token)) return null;
-        return Create(Secret.FromString(token!), BaseUriFromEnvironment(), $"the {TokenVariable} environment variable", retry);
-    }
+    public static EvotorConnection? FromEnvironment(RetryOptions? retry = null) =>
+        TokenFromVariable(TokenVariable) is Secret token
+            ? Create(token, BaseUriFromEnvironment(), $"the {TokenVariable} environment variable", retry)
+            : null;
 
     /// <summary>The base URI that <c>EVOTOR_BASE_URI</c> names, or null when it is not set; a malformed one is an error.</summary>
     public static Uri? BaseUriFromEnvironment() => BaseUriFromVariable(EvotorClient.ServiceName, BaseUriVariable);
-
-    /// <summary>A copy with other retry settings (per-call overrides).</summary>
-    public EvotorConnection WithRetry(RetryOptions retry) => new(Token, BaseUri, Source, retry);
 }

@@ -1,11 +1,6 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
 using System.Text.Json;
 using ApiTools.Evotor.Serialization;
-using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
-using ApiTools.Errors;
 
 namespace ApiTools.Evotor;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Evotor;
 
 /// <summary>Every Evotor path in one place, relative to the API root.</summary>

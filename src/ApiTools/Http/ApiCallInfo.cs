@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Http;
 
 /// <summary>One HTTP exchange: what was sent (method, path, no secret) and how it ended.</summary>

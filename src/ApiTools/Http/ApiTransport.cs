@@ -1,17 +1,10 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Threading;
 using System.Threading.RateLimiting;
-using System.Threading.Tasks;
 using ApiTools.Http.RateLimiting;
 using Polly;
 using Polly.Retry;
-using ApiTools.Errors;
 
 namespace ApiTools.Http;
 

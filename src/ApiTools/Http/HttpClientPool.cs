@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http;
-using System.Threading;
 
 namespace ApiTools.Http;
 

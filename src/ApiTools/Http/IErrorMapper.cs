@@ -1,6 +1,3 @@
-using System.Net.Http;
-using ApiTools.Errors;
-
 namespace ApiTools.Http;
 
 /// <summary>Turns a service's failed response into the matching ApiException: the one place per

@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Http;
 
 /// <summary>Hears nothing: for library callers that do not care.</summary>

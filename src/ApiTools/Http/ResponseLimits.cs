@@ -1,10 +1,4 @@
-using System;
 using System.IO;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using ApiTools.Errors;
-using ApiTools.Common;
 
 namespace ApiTools.Http;
 

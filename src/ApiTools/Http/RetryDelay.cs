@@ -1,6 +1,3 @@
-using System;
-using ApiTools.Errors;
-
 namespace ApiTools.Http;
 
 /// <summary>How long to wait before the next attempt: the server's word when it gave one,

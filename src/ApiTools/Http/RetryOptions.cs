@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Http;
 
 /// <summary>How hard the transport tries before giving up. Defaults follow DESIGN.md:

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using ApiTools.Common;
 using ApiTools.Http.RateLimiting;
 
 namespace ApiTools.Http;

@@ -1,9 +1,6 @@
-using System;
 using System.IO;
-using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
-using ApiTools.Errors;
 
 namespace ApiTools.Http;
 

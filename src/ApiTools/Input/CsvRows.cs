@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ApiTools.Input;
 
 /// <summary>Streams a CSV file's data rows as input fields (see <see cref="CsvFile"/>, which also names each row's origin

@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Input;
 
 /// <summary>

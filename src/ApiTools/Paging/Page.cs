@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ApiTools.Paging;
 
 /// <summary>One page as a service returned it: its items and the cursor for the next page

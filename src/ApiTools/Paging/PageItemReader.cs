@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Paging;
 
 /// <summary>The items of one page, read in order, one at a time, from a body already received whole; the

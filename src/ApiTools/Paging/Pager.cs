@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Threading;
-using System.Threading.Tasks;
-using ApiTools.Http;
-using ApiTools.Errors;
 
 namespace ApiTools.Paging;
 

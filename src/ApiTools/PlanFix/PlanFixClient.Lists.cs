@@ -1,16 +1,10 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Threading;
-using System.Threading.Tasks;
 using System.Xml.Linq;
 using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Serialization;
-using ApiTools.Errors;
 using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PlanFix;

@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Serialization;
-using ApiTools.Errors;
 using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PlanFix;

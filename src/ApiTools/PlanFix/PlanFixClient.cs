@@ -1,20 +1,12 @@
-using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading;
-using System.Threading.Tasks;
 using System.Xml;
 using System.Xml.Linq;
-using ApiTools.Http;
-using ApiTools.Http.RateLimiting;
 using ApiTools.PlanFix.Serialization;
-using ApiTools.Errors;
 
 namespace ApiTools.PlanFix;
 

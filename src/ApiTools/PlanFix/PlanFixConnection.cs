@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
-using ApiTools.Errors;
 
 namespace ApiTools.PlanFix;
 

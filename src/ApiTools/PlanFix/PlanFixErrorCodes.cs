@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using ApiTools.Errors;
-
 namespace ApiTools.PlanFix;
 
 /// <summary>Every PlanFix API error code (planfix.md's table) with its English meaning and the kind a caller decides on.

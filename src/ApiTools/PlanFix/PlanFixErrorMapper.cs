@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Net.Http;
-using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
-using ApiTools.Errors;
 
 namespace ApiTools.PlanFix;
 

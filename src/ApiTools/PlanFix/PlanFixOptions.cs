@@ -1,6 +1,3 @@
-using System;
-using ApiTools.Http;
-
 namespace ApiTools.PlanFix;
 
 /// <summary>How a PlanFix connection paces itself and reads dates. Defaults: 1 request a second, 5000 requests a day

@@ -1,12 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Management.Automation;
-using ApiTools.EnDocs;
 using ApiTools.EnDocs.Models;
-using ApiTools.PowerShell.Errors;
-using ApiTools.Errors;
 using ApiTools.EnDocs.Requests;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ApiTools.PowerShell.Base;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Approve-EnDocsDocument: approves non-form documents (DocApproval, Approved true); their state becomes Согласовано.</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ApiTools.PowerShell.Base;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Deny-EnDocsDocument: declines non-form documents (DocApproval, Approved false) with a reason; their state becomes Прервано.</summary>

@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using ApiTools.EnDocs;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;
 

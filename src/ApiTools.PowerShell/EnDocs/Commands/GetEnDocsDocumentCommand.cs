@@ -1,10 +1,6 @@
-using System.Collections.Generic;
 using System.IO;
-using System.Threading.Tasks;
-using System.Management.Automation;
 using ApiTools.EnDocs;
 using ApiTools.EnDocs.Models;
-using ApiTools.PowerShell.Errors;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;
 

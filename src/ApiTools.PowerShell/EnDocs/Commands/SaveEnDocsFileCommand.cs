@@ -1,7 +1,5 @@
 using System.IO;
-using System.Management.Automation;
 using ApiTools.EnDocs;
-using ApiTools.PowerShell.Errors;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;
 

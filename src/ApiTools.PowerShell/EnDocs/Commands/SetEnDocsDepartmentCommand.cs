@@ -1,9 +1,5 @@
-using System.Management.Automation;
 using ApiTools.EnDocs.Input;
 using ApiTools.EnDocs.Models;
-using System.Threading;
-using System.Threading.Tasks;
-using ApiTools.Input;
 using ApiTools.EnDocs.Requests;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;

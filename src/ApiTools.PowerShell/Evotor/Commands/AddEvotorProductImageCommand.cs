@@ -1,22 +1,13 @@
 using System.IO;
-using System.Management.Automation;
 using ApiTools.Evotor.Models;
-using ApiTools.Input;
-using ApiTools.PowerShell.Errors;
-using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Add-EvotorProductImage: uploads a PNG (≤ 300×300, ≤ 5,242,800 bytes, checked first) as a product's image.</summary>
 [Cmdlet(VerbsCommon.Add, "EvotorProductImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(ProductImage))]
-public sealed class AddEvotorProductImageCommand : EvotorCmdlet
+public sealed class AddEvotorProductImageCommand : EvotorStoreItemCmdlet
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ValidateEvotorId]
-    public string StoreId { get; set; } = "";
-
     /// <summary>The product; alias Id so a product piped in binds.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]

@@ -1,8 +1,6 @@
-using System.Management.Automation;
 using System.Security;
 using ApiTools.Evotor;
 using ApiTools.Http;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

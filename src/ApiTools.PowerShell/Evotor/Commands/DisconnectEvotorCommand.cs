@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using ApiTools.Evotor;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

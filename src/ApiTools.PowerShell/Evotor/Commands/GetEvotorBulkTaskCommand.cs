@@ -1,8 +1,5 @@
-using System;
-using System.Management.Automation;
 using ApiTools.Evotor.Models;
 using ApiTools.Evotor.Requests;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

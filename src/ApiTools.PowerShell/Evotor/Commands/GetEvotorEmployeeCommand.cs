@@ -1,11 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Evotor.Models;
 using ApiTools.Paging;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

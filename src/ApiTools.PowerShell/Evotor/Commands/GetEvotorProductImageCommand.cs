@@ -1,20 +1,12 @@
-using System.Management.Automation;
-using System.Threading.Tasks;
 using ApiTools.Evotor.Models;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Get-EvotorProductImage: the images of products piped in or named by id.</summary>
 [Cmdlet(VerbsCommon.Get, "EvotorProductImage")]
 [OutputType(typeof(ProductImage))]
-public sealed class GetEvotorProductImageCommand : EvotorCmdlet
+public sealed class GetEvotorProductImageCommand : EvotorStoreItemCmdlet
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ValidateEvotorId]
-    public string StoreId { get; set; } = "";
-
     /// <summary>The product; alias Id so a product piped in binds.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]

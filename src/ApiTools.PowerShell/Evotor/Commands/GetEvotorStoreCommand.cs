@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using ApiTools.Evotor.Models;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

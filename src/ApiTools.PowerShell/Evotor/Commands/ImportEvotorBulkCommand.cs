@@ -1,14 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
-using System.Management.Automation;
 using ApiTools.Evotor.Bulk;
-using ApiTools.Evotor.Input;
-using ApiTools.Input;
-using ApiTools.PowerShell.Base;
-using ApiTools.PowerShell.Errors;
-using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

@@ -1,51 +1,25 @@
-using System.Management.Automation;
-using System.Threading.Tasks;
-using ApiTools.PowerShell.Base;
-using ApiTools.PowerShell.Errors;
-using ApiTools.PowerShell.Conversion;
+using System.Text.Json;
+using ApiTools.Evotor;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 
-/// <summary>Invoke-EvotorRequest: any Evotor endpoint with the module's auth, retry, throttling and
-/// paging; JSON comes back as PSCustomObjects (with -All, one per list item over every page).</summary>
+/// <summary>Invoke-EvotorRequest: any Evotor endpoint with the module's auth, retry, throttling and paging; JSON comes
+/// back as PSCustomObjects (with -All, one per list item over every page, following the cursor).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "EvotorRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, SupportsPaging = true)]
 [OutputType(typeof(PSObject))]
-public sealed class InvokeEvotorRequestCommand : EvotorCmdlet
+public sealed class InvokeEvotorRequestCommand : JsonRequestCmdlet<EvotorConnection, EvotorClient>
 {
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE", IgnoreCase = true)]
     public string Method { get; set; } = "GET";
 
-    /// <summary>Relative to the API root, e.g. <c>stores</c> or <c>stores/{id}/products?limit=10</c>.</summary>
-    [Parameter(Mandatory = true, Position = 1)]
-    [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = "";
+    private protected override ServiceKit<EvotorConnection, EvotorClient> Kit => EvotorKit.Instance;
 
-    /// <summary>A JSON string sent as is, or an object/hashtable sent as JSON.</summary>
-    [Parameter(ValueFromPipeline = true)]
-    public object? Body { get; set; }
+    private protected override string RequestMethod => Method;
 
-    /// <summary>Follow the list's cursor and write each item of every page.</summary>
-    [Parameter]
-    public SwitchParameter All { get; set; }
+    private protected override Task<JsonElement?> InvokeAsync(string method, string? json, CancellationToken cancellationToken) =>
+        Client.InvokeAsync(method, Path, json, cancellationToken);
 
-    protected override void ProcessRecord()
-    {
-        var method = Method.ToUpperInvariant();
-        if (All)
-        {
-            if (method != "GET")
-                ThrowTerminatingError(CmdletError.InvalidArgument, new PSArgumentException("-All follows a list's pages and works with -Method GET only.", nameof(All)),
-                    Method); // a usage error: nothing is sent
-            WriteStream(() => JsonToPSObject.ConvertAll(Client.InvokePagedAsync(Path, PagerCap, StopToken)), target: Path);
-            return;
-        }
-        if (method != "GET" && !ShouldProcess($"Evotor {Path}", method)) return;
-        var json = PowerShellValue.ToJsonBody(Body);
-        ForItem(Path, () =>
-        {
-            var result = Await(ct => Client.InvokeAsync(method, Path, json, ct));
-            if (result is System.Text.Json.JsonElement element) WriteObject(JsonToPSObject.Convert(element), enumerateCollection: true);
-        });
-    }
+    private protected override IAsyncEnumerable<JsonElement> InvokeListAsync(CancellationToken cancellationToken) =>
+        Client.InvokePagedAsync(Path, PagerCap, cancellationToken);
 }

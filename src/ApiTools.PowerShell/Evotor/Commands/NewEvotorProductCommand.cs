@@ -1,9 +1,5 @@
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Models;
-using ApiTools.Input;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

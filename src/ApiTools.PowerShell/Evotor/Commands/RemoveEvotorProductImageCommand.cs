@@ -1,18 +1,10 @@
-using System.Management.Automation;
-using ApiTools.PowerShell.Base;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Remove-EvotorProductImage: deletes product images piped in from Get-EvotorProductImage or named by id.</summary>
 [Cmdlet(VerbsCommon.Remove, "EvotorProductImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveEvotorProductImageCommand : EvotorCmdlet
+public sealed class RemoveEvotorProductImageCommand : EvotorStoreItemCmdlet
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ValidateEvotorId]
-    public string StoreId { get; set; } = "";
-
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]

@@ -1,7 +1,4 @@
 using System.IO;
-using System.Management.Automation;
-using ApiTools.Input;
-using ApiTools.PowerShell.Errors;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 
@@ -10,13 +7,8 @@ namespace ApiTools.PowerShell.Evotor.Commands;
 /// unless -Force. Writes a FileInfo per file.</summary>
 [Cmdlet(VerbsData.Save, "EvotorProductImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
-public sealed class SaveEvotorProductImageCommand : EvotorCmdlet
+public sealed class SaveEvotorProductImageCommand : EvotorStoreItemCmdlet
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ValidateEvotorId]
-    public string StoreId { get; set; } = "";
-
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]

@@ -1,62 +1,34 @@
-using System.Linq;
-using System.Management.Automation;
 using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Models;
 using ApiTools.Evotor.Requests;
-using ApiTools.PowerShell.Errors;
-using ApiTools.Errors;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Update-EvotorProduct: changes price, quantity or cost price (PATCH) of products piped in or named by id.</summary>
 [Cmdlet(VerbsData.Update, "EvotorProduct", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Product))]
-public sealed class UpdateEvotorProductCommand : EvotorCmdlet
+public sealed class UpdateEvotorProductCommand : EvotorPatchCmdlet<ProductPatch>
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ValidateEvotorId]
-    public string StoreId { get; set; } = "";
-
-    /// <summary>Product ids; bind from products piped in.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ValidateEvotorId]
-    public string[] Id { get; set; } = null!;
-
     [Parameter] public decimal? Price { get; set; }
     [Parameter] public decimal? Quantity { get; set; }
     [Parameter] public decimal? CostPrice { get; set; }
 
-    /// <summary>Write each updated product.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    private protected override string What => "product";
 
-    private ProductPatch _patch = null!;
-
-    protected override void BeginProcessing()
+    private protected override ProductPatch? NewPatch(out string nothingToChange)
     {
-        _patch = new ProductPatch { Price = Price, Quantity = Quantity, CostPrice = CostPrice };
-        if (_patch.IsEmpty)
-            ThrowTerminatingError(CmdletError.EmptyPatch,
-                new PSArgumentException("Nothing to change: give -Price, -Quantity or -CostPrice (Evotor's PATCH changes only these)."), null);
-        // The same limits as a whole product's, checked before anything is sent.
-        try
-        {
-            ProductInput.CheckPatch(_patch);
-        }
-        catch (ApiValidationException invalid)
-        {
-            ThrowTerminatingError(ApiErrorRecords.From(invalid, null));
-        }
-        base.BeginProcessing();
+        nothingToChange = "Nothing to change: give -Price, -Quantity or -CostPrice (Evotor's PATCH changes only these).";
+        var patch = new ProductPatch { Price = Price, Quantity = Quantity, CostPrice = CostPrice };
+        return patch.IsEmpty ? null : patch;
     }
 
-    protected override void ProcessRecord()
-    {
-        var change = string.Join(", ", new[] { Price is null ? null : $"price {Price}", Quantity is null ? null : $"quantity {Quantity}", CostPrice is null ? null : $"cost price {CostPrice}" }
+    // The same limits as a whole product's.
+    private protected override void Check(ProductPatch patch) => ProductInput.CheckPatch(patch);
+
+    private protected override string Describe(ProductPatch patch) =>
+        "Set " + string.Join(", ", new[] { Price is null ? null : $"price {Price}", Quantity is null ? null : $"quantity {Quantity}", CostPrice is null ? null : $"cost price {CostPrice}" }
             .Where(s => s is not null));
-        foreach (var id in Id)
-            Send($"product {id} in store {StoreId}", $"Set {change}", id, ct => Client.PatchProductAsync(StoreId, id, _patch, ct), output: PassThru);
-    }
+
+    private protected override async Task<object> PatchAsync(string id, ProductPatch patch, CancellationToken cancellationToken) =>
+        await Client.PatchProductAsync(StoreId, id, patch, cancellationToken).ConfigureAwait(false);
 }

@@ -1,8 +1,6 @@
-using System.Management.Automation;
 using System.Security;
 using ApiTools.Http;
 using ApiTools.PlanFix;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;
 

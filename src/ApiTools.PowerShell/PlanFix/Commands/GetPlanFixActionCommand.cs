@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using ApiTools.PlanFix.Models;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;
 

@@ -1,10 +1,5 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
-using ApiTools.PowerShell.Base;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;
 

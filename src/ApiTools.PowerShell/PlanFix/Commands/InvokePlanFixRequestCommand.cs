@@ -1,12 +1,7 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Threading.Tasks;
 using System.Xml;
 using System.Xml.Linq;
 using ApiTools.PlanFix.Serialization;
-using ApiTools.PowerShell.Base;
-using ApiTools.PowerShell.Errors;
 using ApiTools.PowerShell.Conversion;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;

@@ -1,9 +1,5 @@
-using System;
 using System.Globalization;
-using System.Linq;
-using ApiTools.EnDocs.Models;
 using ApiTools.Input;
-using ApiTools.Errors;
 using ApiTools.EnDocs.Requests;
 
 namespace ApiTools.EnDocs.Input;

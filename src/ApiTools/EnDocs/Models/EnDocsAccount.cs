@@ -1,5 +1,3 @@
-using ApiTools.Common;
-
 namespace ApiTools.EnDocs.Models;
 
 /// <summary>The EnDocs account (client) a token belongs to (<c>GetClientInfo</c>; its fields are inferred).</summary>

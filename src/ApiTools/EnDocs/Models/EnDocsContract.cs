@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.EnDocs.Models;
 
 /// <summary>A contract: the document fields plus its name, kind, validity and subject.</summary>

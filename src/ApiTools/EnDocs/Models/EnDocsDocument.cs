@@ -1,6 +1,3 @@
-using System;
-using ApiTools.Common;
-
 namespace ApiTools.EnDocs.Models;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ApiTools.Common;
-
 namespace ApiTools.EnDocs.Models;
 
 /// <summary>A user of the account (<c>GetClientUsers</c>; its fields are inferred).</summary>

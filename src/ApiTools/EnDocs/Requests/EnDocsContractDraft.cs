@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ApiTools.EnDocs.Requests;
 
 /// <summary>A contract to add or update, keyed by <see cref="ExtId"/>. Dates are sent as dd.MM.yyyy.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ApiTools.EnDocs.Requests;
 
 /// <summary>A counterparty to add or update, keyed by <see cref="ExtId"/>.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ApiTools.EnDocs.Requests;
 
 public sealed class EnDocsDepartment

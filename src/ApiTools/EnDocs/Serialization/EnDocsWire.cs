@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using ApiTools.Common;
 
 namespace ApiTools.EnDocs.Serialization;
 

@@ -1,8 +1,5 @@
-using System;
 using System.IO;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace ApiTools.EnDocs.Serialization;
 

@@ -1,12 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
-using ApiTools.Errors;
 
 namespace ApiTools.EnDocs.Serialization;
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using ApiTools.Evotor.Input;
 using ApiTools.Input;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Evotor.Bulk;
 
 /// <summary>How an import runs. Defaults follow Evotor's limits: 1000 items and 10 MB a request.</summary>

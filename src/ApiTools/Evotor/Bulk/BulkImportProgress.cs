@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApiTools.Evotor.Bulk;
 
 /// <summary>Counts for progress: rows validated, sent, confirmed.</summary>

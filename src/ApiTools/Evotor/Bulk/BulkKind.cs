@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Evotor.Bulk;
 
 /// <summary>What is imported.</summary>

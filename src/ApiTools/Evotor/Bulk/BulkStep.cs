@@ -1,14 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Serialization;
-using ApiTools.Evotor.Models;
-using ApiTools.Input;
-
 namespace ApiTools.Evotor.Bulk;
 
 /// <summary>What one call to the import produced: the rows now settled, and (dry run) the chunks planned.</summary>

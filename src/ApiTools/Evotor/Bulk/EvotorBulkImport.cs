@@ -1,15 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
 using ApiTools.Input;
-using ApiTools.Errors;
-using ApiTools.Common;
 
 namespace ApiTools.Evotor.Bulk;
 

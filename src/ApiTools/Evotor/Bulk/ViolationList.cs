@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using ApiTools.Errors;
-
 namespace ApiTools.Evotor.Bulk;
 
 /// <summary>Prints as <c>field: reason;field: reason</c>.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ApiTools.Evotor.Input;
 
 /// <summary>The closed value sets of Evotor's write contract.</summary>

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using ApiTools.Evotor.Models;
 using ApiTools.Input;
-using ApiTools.Errors;
-using ApiTools.Common;
 
 namespace ApiTools.Evotor.Input;
 

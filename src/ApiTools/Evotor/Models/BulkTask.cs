@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using ApiTools.Common;
 
 namespace ApiTools.Evotor.Models;
 

@@ -1,7 +1,4 @@
-using System;
-using System.Globalization;
 using System.Text.Json.Serialization;
-using ApiTools.Common;
 
 namespace ApiTools.Evotor.Models;
 

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json.Serialization;
-using ApiTools.Common;
 
 namespace ApiTools.Evotor.Models;
 

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Text.Json.Serialization;
-
 namespace ApiTools.Evotor.Models;
 
 /// <summary>Prints as <c>Хлеб x2 = 80.00;Молоко x1 = 95.50</c>.</summary>

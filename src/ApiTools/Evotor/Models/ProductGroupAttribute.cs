@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json.Serialization;
-
 namespace ApiTools.Evotor.Models;
 
 /// <summary>An attribute products of a group choose from (size, colour…).</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json.Serialization;
-
 namespace ApiTools.Evotor.Models;
 
 /// <summary>Prints as <c>Size(S|M|L);Colour(Red|Blue)</c>.</summary>

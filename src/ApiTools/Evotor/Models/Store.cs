@@ -1,6 +1,4 @@
-using System;
 using System.Text.Json.Serialization;
-using ApiTools.Common;
 
 namespace ApiTools.Evotor.Models;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-
 namespace ApiTools.Evotor.Requests;
 
 /// <summary>Filters for the bulk task listing.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Evotor.Requests;
 
 /// <summary>A partial update of a group (inferred: Evotor documents group PATCH "as products").</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace ApiTools.Evotor.Requests;
 
 /// <summary>A partial update: Evotor lets PATCH change only these three. An empty patch is refused

@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ApiTools.Evotor.Models;
-using ApiTools.Errors;
 
 namespace ApiTools.Evotor.Serialization;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ApiTools.Evotor.Serialization;
 
 /// <summary>The wire shape of an Evotor list: <c>{"items":[…],"paging":{"next_cursor":"…"}}</c>,

@@ -1,14 +1,7 @@
-using System;
 using System.Buffers;
-using System.IO;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
-using System.Threading.Tasks;
-using ApiTools.Http;
 using ApiTools.Paging;
-using ApiTools.Errors;
 
 namespace ApiTools.Evotor.Serialization;
 

@@ -1,7 +1,5 @@
-using System;
 using System.Text.Json;
 using ApiTools.Evotor.Models;
-using ApiTools.Common;
 
 namespace ApiTools.Evotor.Serialization;
 

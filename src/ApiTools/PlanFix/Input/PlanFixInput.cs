@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using ApiTools.Input;
 using ApiTools.PlanFix.Models;
-using ApiTools.Errors;
 using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PlanFix.Input;

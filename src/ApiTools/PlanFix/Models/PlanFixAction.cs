@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApiTools.PlanFix.Models;
 
 /// <summary>An action on a task (a comment, a status change).</summary>

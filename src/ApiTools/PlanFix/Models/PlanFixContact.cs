@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApiTools.PlanFix.Models;
 
 /// <summary>A PlanFix contact: <see cref="Id"/>, <see cref="UserId"/> and <see cref="General"/> are three different numbers.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApiTools.PlanFix.Models;
 
 /// <summary>Named text values (custom fields by name, elements our models do not name yet) that print as <c>k=v;k=v</c>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApiTools.PlanFix.Models;
 
 /// <summary>A PlanFix project; <see cref="ProjectId"/> repeats <see cref="Id"/> so that <c>Get-PlanFixProject | Get-PlanFixTask</c> binds.</summary>

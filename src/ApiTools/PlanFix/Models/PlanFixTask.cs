@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using ApiTools.Common;
-
 namespace ApiTools.PlanFix.Models;
 
 /// <summary>A PlanFix task, flat for Export-Csv. <see cref="TaskId"/> repeats <see cref="Id"/> so that

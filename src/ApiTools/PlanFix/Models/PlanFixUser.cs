@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApiTools.PlanFix.Models;
 
 public sealed class PlanFixUser

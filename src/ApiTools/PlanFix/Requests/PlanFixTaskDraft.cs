@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApiTools.PlanFix.Requests;
 
 /// <summary>What task.add needs (Title) and task.update may change; null members are not sent.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ApiTools.PlanFix.Requests;
 
 /// <summary>task.getList filters; null members are not sent.</summary>
