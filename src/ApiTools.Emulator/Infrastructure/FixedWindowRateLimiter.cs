@@ -10,7 +10,7 @@ internal readonly record struct RateDecision(bool Allowed, int Limit, int Remain
 }
 
 /// <summary>
-/// Fixed-window limiter per key (an Evotor token, later a PlanFix account or EnDocs key): a window
+/// Fixed-window limiter per key (an Evotor or EnDocs token; PlanFix spaces requests instead): a window
 /// opens with the key's first request and admits <c>limit</c> requests until it ends. Fixed windows
 /// are what the real services advertise through X-RateLimit-Reset, so clients can be tested on them.
 /// </summary>
