@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ApiTools.Emulator;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 /// <summary>Plain HttpClient plumbing shared by the emulator tests: no client library involved.</summary>
 internal static class EmulatorHttp

@@ -4,7 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using ApiTools.Emulator;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 /// <summary>Plain HttpClient plumbing for the PlanFix emulator tests: XML built with XElement, read with DTDs prohibited.</summary>
 internal static class PlanFixHttp

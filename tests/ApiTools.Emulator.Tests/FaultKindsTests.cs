@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.EmulatorHttp;
+using static ApiTools.Emulator.Tests.EmulatorHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 /// <summary>The fault kinds issue 8 asks for beyond status codes: acted-then-dropped, slow, short and cut bodies, seeded draws.</summary>
 public sealed class FaultKindsTests

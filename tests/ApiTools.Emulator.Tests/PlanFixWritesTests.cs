@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.PlanFixHttp;
+using static ApiTools.Emulator.Tests.PlanFixHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 public sealed class PlanFixWritesTests
 {

@@ -4,9 +4,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.EmulatorHttp;
+using static ApiTools.Emulator.Tests.EmulatorHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 public sealed class ControlSurfaceTests
 {

@@ -1,9 +1,9 @@
 using System.Net;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.EmulatorHttp;
-using static ApiTools.Tests.Emulator.EvotorWriteHttp;
+using static ApiTools.Emulator.Tests.EmulatorHttp;
+using static ApiTools.Emulator.Tests.EvotorWriteHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 public sealed class EvotorGroupWritesTests
 {

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.EmulatorHttp;
-using static ApiTools.Tests.Emulator.EvotorWriteHttp;
+using static ApiTools.Emulator.Tests.EmulatorHttp;
+using static ApiTools.Emulator.Tests.EvotorWriteHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 public sealed class EvotorBulkWritesTests
 {

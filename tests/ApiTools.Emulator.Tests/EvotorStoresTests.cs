@@ -4,9 +4,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.EmulatorHttp;
+using static ApiTools.Emulator.Tests.EmulatorHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 public sealed class EvotorStoresTests
 {

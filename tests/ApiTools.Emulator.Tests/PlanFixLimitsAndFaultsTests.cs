@@ -3,9 +3,9 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.PlanFixHttp;
+using static ApiTools.Emulator.Tests.PlanFixHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 public sealed class PlanFixLimitsAndFaultsTests
 {

@@ -4,9 +4,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.EmulatorHttp;
+using static ApiTools.Emulator.Tests.EmulatorHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 /// <summary>Write-side plumbing for the emulator tests: JSON sends, violation checks, a tiny PNG encoder, bulk polling.</summary>
 internal static class EvotorWriteHttp

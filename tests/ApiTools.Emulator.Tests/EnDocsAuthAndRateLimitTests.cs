@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.EnDocsHttp;
+using static ApiTools.Emulator.Tests.EnDocsHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 public sealed class EnDocsAuthAndRateLimitTests
 {

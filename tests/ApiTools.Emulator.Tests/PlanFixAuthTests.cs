@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.PlanFixHttp;
+using static ApiTools.Emulator.Tests.PlanFixHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 public sealed class PlanFixAuthTests
 {

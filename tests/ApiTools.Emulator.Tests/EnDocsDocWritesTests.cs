@@ -1,8 +1,8 @@
 using System.Net;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.EnDocsHttp;
+using static ApiTools.Emulator.Tests.EnDocsHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 /// <summary>The two document writes endocs.md names without a body (shapes inferred).</summary>
 public sealed class EnDocsDocWritesTests

@@ -1,9 +1,9 @@
 using Xunit;
 using System.Net;
 using ApiTools.Emulator;
-using static ApiTools.Tests.Emulator.EmulatorHttp;
+using static ApiTools.Emulator.Tests.EmulatorHttp;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 public sealed class FaultInjectionTests
 {

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ApiTools.Emulator;
 
-namespace ApiTools.Tests.Emulator;
+namespace ApiTools.Emulator.Tests;
 
 /// <summary>Plain HttpClient plumbing for the EnDocs emulator tests.</summary>
 internal static class EnDocsHttp
