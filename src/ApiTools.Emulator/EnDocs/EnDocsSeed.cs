@@ -185,20 +185,9 @@ public sealed class EnDocsSeed
     /// <summary>Under the gate (inside <see cref="Apply"/>): creates or merges a contractor; true when created.</summary>
     internal bool UpsertContractor(string extId, Func<SeedEnDocsContractor?, long, SeedEnDocsContractor> make, out SeedEnDocsContractor stored)
     {
-        var live = _live;
-        var index = live.Contractors.FindIndex(c => c.ExtId == extId);
-        if (index >= 0)
-        {
-            stored = make(live.Contractors[index], live.Contractors[index].Id);
-            live.Contractors[index] = stored;
-        }
-        else
-        {
-            stored = make(null, live.NextContractorId++);
-            live.Contractors.Add(stored);
-        }
-        live.ContractorsById[stored.Id] = stored;
-        return index < 0;
+        var created = Upsert(_live.Contractors, c => c.ExtId == extId, c => c.Id, ref _live.NextContractorId, make, out stored);
+        _live.ContractorsById[stored.Id] = stored;
+        return created;
     }
 
     internal SeedEnDocsContractor? ContractorByExtIdLocked(string extId) => _live.Contractors.Find(c => c.ExtId == extId);
