@@ -6,7 +6,7 @@ namespace ApiTools.Emulator.Infrastructure;
 internal readonly record struct RateDecision(bool Allowed, int Limit, int Remaining, TimeSpan ResetAfter)
 {
     /// <summary>Seconds until the window ends, rounded up and at least 1, as headers carry them.</summary>
-    public int ResetSeconds => Math.Max(1, (int)Math.Ceiling(ResetAfter.TotalSeconds));
+    public int ResetSeconds => RetryAfter.Seconds(ResetAfter);
 }
 
 /// <summary>
