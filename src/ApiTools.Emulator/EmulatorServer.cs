@@ -95,8 +95,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var requests = new RequestCounter();
         var faults = new FaultQueue(options.FaultSeed);
         foreach (var rule in options.Faults) faults.Enqueue(rule);
-        var evotor = EvotorSeed.Generate(options, DateTimeOffset.UtcNow);
-        evotor.UseSettings(settings);
+        var evotor = EvotorSeed.Generate(options, settings, DateTimeOffset.UtcNow);
         var enDocs = EnDocsSeed.Generate(options, DateTimeOffset.UtcNow);
         var planFix = PlanFixSeed.Generate(options, settings, TimeProvider.System, DateTimeOffset.UtcNow);
         IEmulatedService[] services =
