@@ -261,10 +261,10 @@ function Invoke-DemoTask {
     Write-Step 'Demo: examples/quickstart.ps1 against the emulator'
     $emulatorDll = Get-EmulatorDll
     # One implementation of "start the emulator, read its address, stop it by PID", shared with the tests.
-    $helpers = Import-Module (Join-Path $RepoRoot 'tests/Pester/TestHelpers.psm1') -Force -PassThru
+    $emulatorModule = Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force -PassThru
     $emulator = $null
     try {
-        $emulator = Start-TestEmulator -EmulatorPath $emulatorDll -TimeoutSeconds 30
+        $emulator = Start-Emulator -EmulatorPath $emulatorDll -TimeoutSeconds 30
         Write-Host "Emulator (PID $($emulator.Id)) listening on $($emulator.Address)"
         $environment = $ChildEnvironment + @{
             EVOTOR_BASE_URI = $emulator.EvotorBaseUri
@@ -278,10 +278,10 @@ function Invoke-DemoTask {
         Write-Host 'Demo completed.'
     } finally {
         if ($emulator) {
-            Stop-TestEmulator $emulator
+            Stop-Emulator $emulator
             Write-Host "Emulator (PID $($emulator.Id)) stopped."
         }
-        Remove-Module $helpers -Force -ErrorAction SilentlyContinue
+        Remove-Module $emulatorModule -Force -ErrorAction SilentlyContinue
     }
 }
 

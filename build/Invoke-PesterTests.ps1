@@ -42,10 +42,10 @@ try {
     $result = Invoke-Pester -Configuration $config
 } finally {
     # A test file that failed between Start-TestEmulator and its AfterAll must not leave an emulator running.
-    if (Get-Command Stop-AllTestEmulator -ErrorAction SilentlyContinue) {
-        $left = Stop-AllTestEmulator
-        if ($left) { Write-Warning "Stopped $left emulator(s) that a test file left running." }
-    }
+    # The list of started emulators is process-wide, so this import sees every one the tests started.
+    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1')
+    $left = Stop-AllEmulator
+    if ($left) { Write-Warning "Stopped $left emulator(s) that a test file left running." }
 }
 
 # Failures no test carries: a test file that cannot be discovered, or a BeforeAll/AfterAll failing where

@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace ApiTools.Emulator;
 
 /// <summary>
 /// Startup options of an emulator instance. Seed-related values are fixed for the server's life;
-/// the live subset (latency, rate limit, page size) is copied into <see cref="EmulatorSettings"/>
-/// and restored from here by a reset.
+/// the live subset (latency, rate limits, page size, bulk duration, PlanFix sid lifetime and quota…)
+/// is copied into <see cref="EmulatorSettings"/> and restored from here by a reset.
 /// </summary>
 public sealed class EmulatorOptions
 {
@@ -132,24 +134,41 @@ public sealed class EmulatorOptions
     public static TimeZoneInfo MoscowTime { get; } =
         TimeZoneInfo.CreateCustomTimeZone("UTC+03", TimeSpan.FromHours(3), "(UTC+03:00) Москва", "Москва");
 
+    /// <summary>
+    /// A copy that shares nothing changeable with this one. Every property is copied by
+    /// <see cref="object.MemberwiseClone"/>, so a new option needs a line here only when it holds a list
+    /// or a dictionary (the fault rules in <see cref="Faults"/> are immutable records, shared).
+    /// </summary>
+    public EmulatorOptions Clone()
+    {
+        var copy = (EmulatorOptions)MemberwiseClone();
+        copy.Faults = [.. Faults];
+        copy.EvotorTokens = [.. EvotorTokens];
+        copy.EnDocsTokens = [.. EnDocsTokens];
+        copy.PlanFixApiKeys = [.. PlanFixApiKeys];
+        copy.PlanFixTokens = [.. PlanFixTokens];
+        copy.PlanFixLogins = new Dictionary<string, string>(PlanFixLogins, StringComparer.Ordinal);
+        return copy;
+    }
+
     internal void Validate()
     {
-        if (EvotorStores < 0) throw new ArgumentOutOfRangeException(nameof(EvotorStores), EvotorStores, "must be 0 or more");
-        if (EvotorProductsPerStore < 0) throw new ArgumentOutOfRangeException(nameof(EvotorProductsPerStore), EvotorProductsPerStore, "must be 0 or more");
-        if (EvotorProductGroupsPerStore < 0) throw new ArgumentOutOfRangeException(nameof(EvotorProductGroupsPerStore), EvotorProductGroupsPerStore, "must be 0 or more");
-        if (EvotorDevicesPerStore < 0) throw new ArgumentOutOfRangeException(nameof(EvotorDevicesPerStore), EvotorDevicesPerStore, "must be 0 or more");
-        if (EvotorEmployees < 0) throw new ArgumentOutOfRangeException(nameof(EvotorEmployees), EvotorEmployees, "must be 0 or more");
-        if (EvotorDocumentsPerStore < 0) throw new ArgumentOutOfRangeException(nameof(EvotorDocumentsPerStore), EvotorDocumentsPerStore, "must be 0 or more");
-        if (EvotorBulkTasks < 0) throw new ArgumentOutOfRangeException(nameof(EvotorBulkTasks), EvotorBulkTasks, "must be 0 or more");
+        AtLeast(0, EvotorStores);
+        AtLeast(0, EvotorProductsPerStore);
+        AtLeast(0, EvotorProductGroupsPerStore);
+        AtLeast(0, EvotorDevicesPerStore);
+        AtLeast(0, EvotorEmployees);
+        AtLeast(0, EvotorDocumentsPerStore);
+        AtLeast(0, EvotorBulkTasks);
         if (EvotorTokens is null || EvotorTokens.Count == 0 || EvotorTokens.Any(string.IsNullOrWhiteSpace))
             throw new ArgumentException("at least one non-empty Evotor token is needed", nameof(EvotorTokens));
-        if (EnDocsContracts < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsContracts), EnDocsContracts, "must be 0 or more");
-        if (EnDocsInvoices < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsInvoices), EnDocsInvoices, "must be 0 or more");
-        if (EnDocsInputs < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsInputs), EnDocsInputs, "must be 0 or more");
-        if (EnDocsNonForm < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsNonForm), EnDocsNonForm, "must be 0 or more");
-        if (EnDocsContractors < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsContractors), EnDocsContractors, "must be 0 or more");
-        if (EnDocsOrganizations < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsOrganizations), EnDocsOrganizations, "must be 0 or more");
-        if (EnDocsUsers < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsUsers), EnDocsUsers, "must be 0 or more");
+        AtLeast(0, EnDocsContracts);
+        AtLeast(0, EnDocsInvoices);
+        AtLeast(0, EnDocsInputs);
+        AtLeast(0, EnDocsNonForm);
+        AtLeast(0, EnDocsContractors);
+        AtLeast(0, EnDocsOrganizations);
+        AtLeast(0, EnDocsUsers);
         if (EnDocsTokens is null || EnDocsTokens.Count == 0 || EnDocsTokens.Any(string.IsNullOrWhiteSpace) || EnDocsTokens.Any(t => t.Trim() != t))
             throw new ArgumentException("at least one non-empty EnDocs token (without surrounding spaces) is needed", nameof(EnDocsTokens));
         if (string.IsNullOrWhiteSpace(PlanFixAccount)) throw new ArgumentException("a PlanFix account name is needed", nameof(PlanFixAccount));
@@ -160,11 +179,16 @@ public sealed class EmulatorOptions
         if (PlanFixLogins is null || PlanFixLogins.Any(l => string.IsNullOrWhiteSpace(l.Key) || l.Value is null))
             throw new ArgumentException("PlanFix logins need a name and a password", nameof(PlanFixLogins));
         ArgumentNullException.ThrowIfNull(PlanFixTimeZone, nameof(PlanFixTimeZone));
-        if (PlanFixTasks < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixTasks), PlanFixTasks, "must be 0 or more");
-        if (PlanFixProjects < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixProjects), PlanFixProjects, "must be 0 or more");
-        if (PlanFixContacts < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixContacts), PlanFixContacts, "must be 0 or more");
-        if (PlanFixUsers < 1) throw new ArgumentOutOfRangeException(nameof(PlanFixUsers), PlanFixUsers, "must be 1 or more");
+        AtLeast(0, PlanFixTasks);
+        AtLeast(0, PlanFixProjects);
+        AtLeast(0, PlanFixContacts);
+        AtLeast(1, PlanFixUsers);
         // The live subset is validated by the settings object itself.
         new EmulatorSettings(this);
+    }
+
+    private static void AtLeast(int min, int value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < min) throw new ArgumentOutOfRangeException(name, value, $"must be {min} or more");
     }
 }

@@ -75,7 +75,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(url);
         options.Validate();
         // A private copy: a caller mutating its options object later must not change what "reset" restores.
-        options = Copy(options);
+        options = options.Clone();
 
         // The empty builder: no appsettings files (whose change watchers exhaust inotify when tests start
         // many servers), no environment-driven configuration; only what the emulator needs.
@@ -95,8 +95,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var requests = new RequestCounter();
         var faults = new FaultQueue(options.FaultSeed);
         foreach (var rule in options.Faults) faults.Enqueue(rule);
-        var evotor = EvotorSeed.Generate(options, DateTimeOffset.UtcNow);
-        evotor.UseSettings(settings);
+        var evotor = EvotorSeed.Generate(options, settings, DateTimeOffset.UtcNow);
         var enDocs = EnDocsSeed.Generate(options, DateTimeOffset.UtcNow);
         var planFix = PlanFixSeed.Generate(options, settings, TimeProvider.System, DateTimeOffset.UtcNow);
         IEmulatedService[] services =
@@ -153,48 +152,4 @@ public sealed class EmulatorServer : IAsyncDisposable
         if (uri.Host is "[::]" or "::" or "0.0.0.0" or "+" or "*") uri.Host = "127.0.0.1";
         return uri.Uri;
     }
-
-    private static EmulatorOptions Copy(EmulatorOptions o) => new()
-    {
-        Seed = o.Seed,
-        FaultSeed = o.FaultSeed,
-        Faults = [.. o.Faults],
-        EvotorStores = o.EvotorStores,
-        EvotorProductsPerStore = o.EvotorProductsPerStore,
-        EvotorProductGroupsPerStore = o.EvotorProductGroupsPerStore,
-        EvotorDevicesPerStore = o.EvotorDevicesPerStore,
-        EvotorEmployees = o.EvotorEmployees,
-        EvotorDocumentsPerStore = o.EvotorDocumentsPerStore,
-        EvotorBulkTasks = o.EvotorBulkTasks,
-        MaxPageSize = o.MaxPageSize,
-        EvotorTokens = [.. o.EvotorTokens],
-        EvotorRateLimit = o.EvotorRateLimit,
-        EvotorRateWindow = o.EvotorRateWindow,
-        Latency = o.Latency,
-        EvotorBulkTaskDuration = o.EvotorBulkTaskDuration,
-        UnknownFields = o.UnknownFields,
-        EnDocsContracts = o.EnDocsContracts,
-        EnDocsInvoices = o.EnDocsInvoices,
-        EnDocsInputs = o.EnDocsInputs,
-        EnDocsNonForm = o.EnDocsNonForm,
-        EnDocsContractors = o.EnDocsContractors,
-        EnDocsOrganizations = o.EnDocsOrganizations,
-        EnDocsUsers = o.EnDocsUsers,
-        EnDocsTokens = [.. o.EnDocsTokens],
-        EnDocsRateLimit = o.EnDocsRateLimit,
-        EnDocsRateWindow = o.EnDocsRateWindow,
-        EnDocsSyncOff = o.EnDocsSyncOff,
-        PlanFixAccount = o.PlanFixAccount,
-        PlanFixApiKeys = [.. o.PlanFixApiKeys],
-        PlanFixTokens = [.. o.PlanFixTokens],
-        PlanFixLogins = new Dictionary<string, string>(o.PlanFixLogins, StringComparer.Ordinal),
-        PlanFixSidTtl = o.PlanFixSidTtl,
-        PlanFixRatePerSecond = o.PlanFixRatePerSecond,
-        PlanFixDailyQuota = o.PlanFixDailyQuota,
-        PlanFixTimeZone = o.PlanFixTimeZone,
-        PlanFixTasks = o.PlanFixTasks,
-        PlanFixProjects = o.PlanFixProjects,
-        PlanFixContacts = o.PlanFixContacts,
-        PlanFixUsers = o.PlanFixUsers,
-    };
 }

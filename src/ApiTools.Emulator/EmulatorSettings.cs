@@ -7,17 +7,6 @@ namespace ApiTools.Emulator;
 public sealed class EmulatorSettings
 {
     private readonly EmulatorOptions _startup;
-    private long _latencyTicks;
-    private int _evotorRateLimit;
-    private long _evotorRateWindowTicks;
-    private int _maxPageSize;
-    private long _evotorBulkTaskDurationTicks;
-    private int _enDocsRateLimit;
-    private long _enDocsRateWindowTicks;
-    private int _enDocsSyncOff;
-    private long _planFixSidTtlTicks;
-    private long _planFixRateBits;
-    private int _planFixDailyQuota;
 
     internal EmulatorSettings(EmulatorOptions startup)
     {
@@ -26,125 +15,52 @@ public sealed class EmulatorSettings
     }
 
     /// <summary>Delay before answering each service request (not control requests).</summary>
-    public TimeSpan Latency
-    {
-        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
-        set
-        {
-            if (value < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Latency), value, "must not be negative");
-            Interlocked.Exchange(ref _latencyTicks, value.Ticks);
-        }
-    }
+    public TimeSpan Latency { get => _latency.Value; set => _latency.Set(value); }
+    private readonly AtomicSetting<TimeSpan> _latency = new(v => v >= TimeSpan.Zero, "must not be negative");
 
     /// <summary>Evotor requests allowed per token per window; 0 = unlimited.</summary>
-    public int EvotorRateLimit
-    {
-        get => Volatile.Read(ref _evotorRateLimit);
-        set
-        {
-            if (value < 0) throw new ArgumentOutOfRangeException(nameof(EvotorRateLimit), value, "must be 0 (off) or more");
-            Volatile.Write(ref _evotorRateLimit, value);
-        }
-    }
+    public int EvotorRateLimit { get => _evotorRateLimit.Value; set => _evotorRateLimit.Set(value); }
+    private readonly AtomicSetting<int> _evotorRateLimit = new(v => v >= 0, "must be 0 (off) or more");
 
     /// <summary>Length of the fixed Evotor rate window; a change applies to windows opened afterwards.</summary>
-    public TimeSpan EvotorRateWindow
-    {
-        get => TimeSpan.FromTicks(Interlocked.Read(ref _evotorRateWindowTicks));
-        set
-        {
-            if (value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(EvotorRateWindow), value, "must be positive");
-            Interlocked.Exchange(ref _evotorRateWindowTicks, value.Ticks);
-        }
-    }
+    public TimeSpan EvotorRateWindow { get => _evotorRateWindow.Value; set => _evotorRateWindow.Set(value); }
+    private readonly AtomicSetting<TimeSpan> _evotorRateWindow = new(v => v > TimeSpan.Zero, "must be positive");
 
     /// <summary>Largest and default page size of list endpoints.</summary>
-    public int MaxPageSize
-    {
-        get => Volatile.Read(ref _maxPageSize);
-        set
-        {
-            if (value < 1) throw new ArgumentOutOfRangeException(nameof(MaxPageSize), value, "must be 1 or more");
-            Volatile.Write(ref _maxPageSize, value);
-        }
-    }
+    public int MaxPageSize { get => _maxPageSize.Value; set => _maxPageSize.Set(value); }
+    private readonly AtomicSetting<int> _maxPageSize = new(v => v >= 1, "must be 1 or more");
 
     /// <summary>
     /// How long an Evotor bulk task takes: ACCEPTED for the first third, RUNNING until the end, then
     /// COMPLETED, FAILED or DECLINED (its items are stored at that moment). Read whenever a task's status
     /// is worked out, so a change also applies to tasks already accepted. Zero finishes tasks at once.
     /// </summary>
-    public TimeSpan EvotorBulkTaskDuration
-    {
-        get => TimeSpan.FromTicks(Interlocked.Read(ref _evotorBulkTaskDurationTicks));
-        set
-        {
-            if (value < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(EvotorBulkTaskDuration), value, "must not be negative");
-            Interlocked.Exchange(ref _evotorBulkTaskDurationTicks, value.Ticks);
-        }
-    }
+    public TimeSpan EvotorBulkTaskDuration { get => _evotorBulkTaskDuration.Value; set => _evotorBulkTaskDuration.Set(value); }
+    private readonly AtomicSetting<TimeSpan> _evotorBulkTaskDuration = new(v => v >= TimeSpan.Zero, "must not be negative");
 
     /// <summary>EnDocs requests allowed per token per window; 0 = unlimited (default 300 per minute).</summary>
-    public int EnDocsRateLimit
-    {
-        get => Volatile.Read(ref _enDocsRateLimit);
-        set
-        {
-            if (value < 0) throw new ArgumentOutOfRangeException(nameof(EnDocsRateLimit), value, "must be 0 (off) or more");
-            Volatile.Write(ref _enDocsRateLimit, value);
-        }
-    }
+    public int EnDocsRateLimit { get => _enDocsRateLimit.Value; set => _enDocsRateLimit.Set(value); }
+    private readonly AtomicSetting<int> _enDocsRateLimit = new(v => v >= 0, "must be 0 (off) or more");
 
     /// <summary>Length of the fixed EnDocs rate window; a change applies to windows opened afterwards.</summary>
-    public TimeSpan EnDocsRateWindow
-    {
-        get => TimeSpan.FromTicks(Interlocked.Read(ref _enDocsRateWindowTicks));
-        set
-        {
-            if (value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(EnDocsRateWindow), value, "must be positive");
-            Interlocked.Exchange(ref _enDocsRateWindowTicks, value.Ticks);
-        }
-    }
+    public TimeSpan EnDocsRateWindow { get => _enDocsRateWindow.Value; set => _enDocsRateWindow.Set(value); }
+    private readonly AtomicSetting<TimeSpan> _enDocsRateWindow = new(v => v > TimeSpan.Zero, "must be positive");
 
     /// <summary>EnDocs lists answer <c>{"key":0,"value":null}</c> (the account's sync is off).</summary>
-    public bool EnDocsSyncOff
-    {
-        get => Volatile.Read(ref _enDocsSyncOff) != 0;
-        set => Volatile.Write(ref _enDocsSyncOff, value ? 1 : 0);
-    }
+    public bool EnDocsSyncOff { get => _enDocsSyncOff.Value; set => _enDocsSyncOff.Set(value); }
+    private readonly AtomicSetting<bool> _enDocsSyncOff = new();
 
     /// <summary>How long a PlanFix sid lives after <c>auth.login</c> (checked on each use; default one hour).</summary>
-    public TimeSpan PlanFixSidTtl
-    {
-        get => TimeSpan.FromTicks(Interlocked.Read(ref _planFixSidTtlTicks));
-        set
-        {
-            if (value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PlanFixSidTtl), value, "must be positive");
-            Interlocked.Exchange(ref _planFixSidTtlTicks, value.Ticks);
-        }
-    }
+    public TimeSpan PlanFixSidTtl { get => _planFixSidTtl.Value; set => _planFixSidTtl.Set(value); }
+    private readonly AtomicSetting<TimeSpan> _planFixSidTtl = new(v => v > TimeSpan.Zero, "must be positive");
 
     /// <summary>PlanFix requests per second per account and API key (default 1); 0 = unlimited.</summary>
-    public double PlanFixRatePerSecond
-    {
-        get => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _planFixRateBits));
-        set
-        {
-            if (!double.IsFinite(value) || value < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixRatePerSecond), value, "must be 0 (off) or more");
-            Interlocked.Exchange(ref _planFixRateBits, BitConverter.DoubleToInt64Bits(value));
-        }
-    }
+    public double PlanFixRatePerSecond { get => _planFixRatePerSecond.Value; set => _planFixRatePerSecond.Set(value); }
+    private readonly AtomicSetting<double> _planFixRatePerSecond = new(v => double.IsFinite(v) && v >= 0, "must be 0 (off) or more");
 
     /// <summary>PlanFix requests per account per day (default 5000); then error 0007. A change applies at once.</summary>
-    public int PlanFixDailyQuota
-    {
-        get => Volatile.Read(ref _planFixDailyQuota);
-        set
-        {
-            if (value < 0) throw new ArgumentOutOfRangeException(nameof(PlanFixDailyQuota), value, "must be 0 or more");
-            Volatile.Write(ref _planFixDailyQuota, value);
-        }
-    }
+    public int PlanFixDailyQuota { get => _planFixDailyQuota.Value; set => _planFixDailyQuota.Set(value); }
+    private readonly AtomicSetting<int> _planFixDailyQuota = new(v => v >= 0, "must be 0 or more");
 
     /// <summary>Puts every live value back to the startup options.</summary>
     public void RestoreStartup()

@@ -8,7 +8,7 @@ namespace ApiTools.Emulator.Control;
 /// not rate limited (these routes carry no service metadata, so the service pipeline skips them).
 /// Errors are <c>{"error":"…"}</c> with 400.
 /// </summary>
-internal static class ControlEndpoints
+internal static partial class ControlEndpoints
 {
     public const string Prefix = "/_emulator";
 
@@ -31,7 +31,7 @@ internal static class ControlEndpoints
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         });
-        group.MapGet("/settings", context => WriteJsonAsync(context, 200, SettingsDto.From(control.Settings)));
+        group.MapGet("/settings", context => WriteJsonAsync(context, 200, SettingsPatch.From(control.Settings)));
         group.MapPost("/settings", context => UpdateSettingsAsync(context, control.Settings));
         group.MapGet("/faults", context => WriteJsonAsync(context, 200, control.Faults.Pending()));
         group.MapPost("/faults", context => EnqueueFaultAsync(context, control.Faults));
@@ -43,37 +43,6 @@ internal static class ControlEndpoints
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         });
-    }
-
-    private static async Task UpdateSettingsAsync(HttpContext context, EmulatorSettings settings)
-    {
-        var (read, patch) = await ReadBodyAsync<SettingsPatch>(context, "settings");
-        if (!read) return;
-        if (patch is null)
-        {
-            await WriteErrorAsync(context, "a JSON object is required");
-            return;
-        }
-
-        // Validate every value before changing any, so a bad request changes nothing.
-        var problem = patch.Problem();
-        if (problem is not null)
-        {
-            await WriteErrorAsync(context, problem);
-            return;
-        }
-        if (patch.LatencyMs is { } latency) settings.Latency = TimeSpan.FromMilliseconds(latency);
-        if (patch.EvotorRateLimit is { } limit) settings.EvotorRateLimit = limit;
-        if (patch.EvotorRateWindowMs is { } window) settings.EvotorRateWindow = TimeSpan.FromMilliseconds(window);
-        if (patch.MaxPageSize is { } pageSize) settings.MaxPageSize = pageSize;
-        if (patch.EvotorBulkTaskDurationMs is { } bulkDuration) settings.EvotorBulkTaskDuration = TimeSpan.FromMilliseconds(bulkDuration);
-        if (patch.EnDocsRateLimit is { } enDocsLimit) settings.EnDocsRateLimit = enDocsLimit;
-        if (patch.EnDocsRateWindowMs is { } enDocsWindow) settings.EnDocsRateWindow = TimeSpan.FromMilliseconds(enDocsWindow);
-        if (patch.EnDocsSyncOff is { } syncOff) settings.EnDocsSyncOff = syncOff;
-        if (patch.PlanFixSidTtlSeconds is { } sidTtl) settings.PlanFixSidTtl = TimeSpan.FromSeconds(sidTtl);
-        if (patch.PlanFixRatePerSecond is { } planFixRate) settings.PlanFixRatePerSecond = planFixRate;
-        if (patch.PlanFixDailyQuota is { } quota) settings.PlanFixDailyQuota = quota;
-        await WriteJsonAsync(context, 200, SettingsDto.From(settings));
     }
 
     /// <summary>One fault rule from its JSON (as POST /_emulator/faults and <c>--fault</c> take it); throws
@@ -148,43 +117,5 @@ internal static class ControlEndpoints
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, value, Json, context.RequestAborted);
-    }
-
-    private sealed record SettingsDto(long LatencyMs, int EvotorRateLimit, long EvotorRateWindowMs, int MaxPageSize, long EvotorBulkTaskDurationMs,
-        int EnDocsRateLimit, long EnDocsRateWindowMs, bool EnDocsSyncOff, double PlanFixSidTtlSeconds, double PlanFixRatePerSecond,
-        int PlanFixDailyQuota)
-    {
-        public static SettingsDto From(EmulatorSettings s) =>
-            new((long)s.Latency.TotalMilliseconds, s.EvotorRateLimit, (long)s.EvotorRateWindow.TotalMilliseconds, s.MaxPageSize,
-                (long)s.EvotorBulkTaskDuration.TotalMilliseconds, s.EnDocsRateLimit, (long)s.EnDocsRateWindow.TotalMilliseconds, s.EnDocsSyncOff,
-                s.PlanFixSidTtl.TotalSeconds, s.PlanFixRatePerSecond, s.PlanFixDailyQuota);
-    }
-
-    private sealed class SettingsPatch
-    {
-        public long? LatencyMs { get; set; }
-        public int? EvotorRateLimit { get; set; }
-        public long? EvotorRateWindowMs { get; set; }
-        public int? MaxPageSize { get; set; }
-        public long? EvotorBulkTaskDurationMs { get; set; }
-        public int? EnDocsRateLimit { get; set; }
-        public long? EnDocsRateWindowMs { get; set; }
-        public bool? EnDocsSyncOff { get; set; }
-        public double? PlanFixSidTtlSeconds { get; set; }
-        public double? PlanFixRatePerSecond { get; set; }
-        public int? PlanFixDailyQuota { get; set; }
-
-        public string? Problem() =>
-            LatencyMs < 0 ? "latencyMs must not be negative"
-            : EvotorRateLimit < 0 ? "evotorRateLimit must be 0 (off) or more"
-            : EvotorRateWindowMs <= 0 ? "evotorRateWindowMs must be positive"
-            : MaxPageSize < 1 ? "maxPageSize must be 1 or more"
-            : EvotorBulkTaskDurationMs < 0 ? "evotorBulkTaskDurationMs must not be negative"
-            : EnDocsRateLimit < 0 ? "enDocsRateLimit must be 0 (off) or more"
-            : EnDocsRateWindowMs <= 0 ? "enDocsRateWindowMs must be positive"
-            : PlanFixSidTtlSeconds is { } ttl && (!double.IsFinite(ttl) || ttl <= 0) ? "planFixSidTtlSeconds must be positive"
-            : PlanFixRatePerSecond is { } rate && (!double.IsFinite(rate) || rate < 0) ? "planFixRatePerSecond must be 0 (off) or more"
-            : PlanFixDailyQuota < 0 ? "planFixDailyQuota must be 0 or more"
-            : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -90,6 +91,15 @@ internal sealed class EnDocsBody : IDisposable
         };
     }
 
+    /// <summary>
+    /// Reads optional text fields before anything is changed, so a value of the wrong type is a 400 then rather
+    /// than half way through a write.
+    /// </summary>
+    public void Texts(params string[] names)
+    {
+        foreach (var name in names) Text(name);
+    }
+
     /// <summary>A present property's text, or <paramref name="old"/> when the body does not name it (update = merge).</summary>
     public string? Merge(string name, string? old) => Has(name) ? Text(name) : old;
 
@@ -100,22 +110,22 @@ internal sealed class EnDocsBody : IDisposable
         return text;
     }
 
-    public decimal? Decimal(string name)
-    {
-        if (Raw(name) is not { } value) return null;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)) return number;
-        if (value.ValueKind == JsonValueKind.String
-            && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)) return parsed;
-        throw Bad($"{name} must be a number");
-    }
+    public decimal? Decimal(string name) =>
+        Number(name, static (JsonElement v, out decimal d) => v.TryGetDecimal(out d), NumberStyles.Number, "a number");
 
-    public long? Long(string name)
+    public long? Long(string name) =>
+        Number(name, static (JsonElement v, out long n) => v.TryGetInt64(out n), NumberStyles.Integer, "a whole number");
+
+    private delegate bool TryGet<T>(JsonElement value, out T result);
+
+    /// <summary>A JSON number, or a string holding one (EnDocs' backend takes both); null when absent or null.</summary>
+    private T? Number<T>(string name, TryGet<T> fromNumber, NumberStyles styles, string mustBe) where T : struct, INumber<T>
     {
         if (Raw(name) is not { } value) return null;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)) return number;
+        if (value.ValueKind == JsonValueKind.Number && fromNumber(value, out var number)) return number;
         if (value.ValueKind == JsonValueKind.String
-            && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)) return parsed;
-        throw Bad($"{name} must be a whole number");
+            && T.TryParse(value.GetString(), styles, CultureInfo.InvariantCulture, out var parsed)) return parsed;
+        throw Bad($"{name} must be {mustBe}");
     }
 
     public bool? Bool(string name)

@@ -63,83 +63,67 @@ internal sealed partial class EnDocsEndpoints
         return new DateTimeOffset(now.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
     }
 
-    private Func<WriteAnswer> AddOrUpdateContractor(EnDocsBody b)
-    {
-        var extId = b.Required("Ext_ID");
-        var name = b.Required("Name");
-        // Everything else is optional; read now so a bad type is a 400 before anything changes.
-        string[] fields = ["FullName", "INN", "KPP", "Address", "LawAddress", "Phone", "Email", "Type",
-            "Contact", "DiadocID", "Bank", "BIK", "Bill", "Director", "OGRN", "Code", "Comment"];
-        foreach (var field in fields) b.Text(field);
-        return () =>
+    private Func<WriteAnswer> AddOrUpdateContractor(EnDocsBody b) => DictionaryWrite<SeedEnDocsContractor>(b, seed.UpsertContractor,
+        (extId, name, old, id) => (old ?? new SeedEnDocsContractor(id, name) { Type = null }) with
         {
-            var created = seed.UpsertContractor(extId, (old, id) => (old ?? new SeedEnDocsContractor(id, name) { Type = null }) with
-            {
-                Name = name,
-                ExtId = extId,
-                FullName = b.Merge("FullName", old?.FullName),
-                Inn = b.Merge("INN", old?.Inn),
-                Kpp = b.Merge("KPP", old?.Kpp),
-                Address = b.Merge("Address", old?.Address),
-                LawAddress = b.Merge("LawAddress", old?.LawAddress),
-                Phone = b.Merge("Phone", old?.Phone),
-                Email = b.Merge("Email", old?.Email),
-                Type = b.Merge("Type", old?.Type ?? "ЮрЛицо"),
-                Contact = b.Merge("Contact", old?.Contact),
-                DiadocId = b.Merge("DiadocID", old?.DiadocId),
-                Bank = b.Merge("Bank", old?.Bank),
-                Bik = b.Merge("BIK", old?.Bik),
-                Bill = b.Merge("Bill", old?.Bill),
-                Director = b.Merge("Director", old?.Director),
-                Ogrn = b.Merge("OGRN", old?.Ogrn),
-                Code = b.Merge("Code", old?.Code),
-                Comment = b.Merge("Comment", old?.Comment),
-            }, out var stored);
-            return created
-                ? new WriteAnswer(201, EnDocsJson.Bytes(w => EnDocsJson.WriteContractor(w, stored)))
-                : new WriteAnswer(204, null);
-        };
-    }
+            Name = name,
+            ExtId = extId,
+            FullName = b.Merge("FullName", old?.FullName),
+            Inn = b.Merge("INN", old?.Inn),
+            Kpp = b.Merge("KPP", old?.Kpp),
+            Address = b.Merge("Address", old?.Address),
+            LawAddress = b.Merge("LawAddress", old?.LawAddress),
+            Phone = b.Merge("Phone", old?.Phone),
+            Email = b.Merge("Email", old?.Email),
+            Type = b.Merge("Type", old?.Type ?? "ЮрЛицо"),
+            Contact = b.Merge("Contact", old?.Contact),
+            DiadocId = b.Merge("DiadocID", old?.DiadocId),
+            Bank = b.Merge("Bank", old?.Bank),
+            Bik = b.Merge("BIK", old?.Bik),
+            Bill = b.Merge("Bill", old?.Bill),
+            Director = b.Merge("Director", old?.Director),
+            Ogrn = b.Merge("OGRN", old?.Ogrn),
+            Code = b.Merge("Code", old?.Code),
+            Comment = b.Merge("Comment", old?.Comment),
+        },
+        EnDocsJson.WriteContractor,
+        "FullName", "INN", "KPP", "Address", "LawAddress", "Phone", "Email", "Type", "Contact", "DiadocID", "Bank", "BIK", "Bill",
+        "Director", "OGRN", "Code", "Comment");
 
-    private Func<WriteAnswer> AddOrUpdateDepartment(EnDocsBody b)
-    {
-        var extId = b.Required("Ext_ID");
-        var name = b.Required("Name");
-        b.Text("ParentExt_ID");
-        return () =>
-        {
-            var created = seed.UpsertDepartment(extId, (old, id) => new SeedEnDocsDepartment(id, extId, name, b.Merge("ParentExt_ID", old?.ParentExtId)), out var stored);
-            return created
-                ? new WriteAnswer(201, EnDocsJson.Bytes(w => EnDocsJson.WriteDepartment(w, stored)))
-                : new WriteAnswer(204, null);
-        };
-    }
+    private Func<WriteAnswer> AddOrUpdateDepartment(EnDocsBody b) => DictionaryWrite<SeedEnDocsDepartment>(b, seed.UpsertDepartment,
+        (extId, name, old, id) => new(id, extId, name, b.Merge("ParentExt_ID", old?.ParentExtId)),
+        EnDocsJson.WriteDepartment,
+        "ParentExt_ID");
 
-    private Func<WriteAnswer> AddOrUpdateEmployee(EnDocsBody b)
-    {
-        var extId = b.Required("Ext_ID");
-        var name = b.Required("Name");
-        foreach (var field in (string[])["Position", "Email", "DepartmentExt_ID"]) b.Text(field);
-        return () =>
+    private Func<WriteAnswer> AddOrUpdateEmployee(EnDocsBody b) => DictionaryWrite<SeedEnDocsEmployee>(b, seed.UpsertEmployee,
+        (extId, name, old, id) => new(id, extId, name)
         {
-            var created = seed.UpsertEmployee(extId, (old, id) => new SeedEnDocsEmployee(id, extId, name)
-            {
-                Position = b.Merge("Position", old?.Position),
-                Email = b.Merge("Email", old?.Email),
-                DepartmentExtId = b.Merge("DepartmentExt_ID", old?.DepartmentExtId),
-            }, out var stored);
-            return created
-                ? new WriteAnswer(201, EnDocsJson.Bytes(w => EnDocsJson.WriteEmployee(w, stored)))
-                : new WriteAnswer(204, null);
-        };
+            Position = b.Merge("Position", old?.Position),
+            Email = b.Merge("Email", old?.Email),
+            DepartmentExtId = b.Merge("DepartmentExt_ID", old?.DepartmentExtId),
+        },
+        EnDocsJson.WriteEmployee,
+        "Position", "Email", "DepartmentExt_ID");
+
+    private delegate bool Upsert<T>(string extId, Func<T?, long, T> make, out T stored);
+
+    /// <summary>
+    /// A dictionary entry keyed by <c>Ext_ID</c>, with a required name and <paramref name="optional"/> text fields (checked
+    /// now); under the gate, <paramref name="make"/> builds it from the stored one (null when new) and its id.
+    /// </summary>
+    private static Func<WriteAnswer> DictionaryWrite<T>(EnDocsBody b, Upsert<T> upsert, Func<string, string, T?, long, T> make,
+        Action<Utf8JsonWriter, T> write, params string[] optional) where T : class
+    {
+        var (extId, name) = KeyAndName(b);
+        b.Texts(optional);
+        return () => Upserted(upsert(extId, (old, id) => make(extId, name, old, id), out var stored), stored, write);
     }
 
     private Func<WriteAnswer> AddOrUpdateContract(EnDocsBody b)
     {
-        var extId = b.Required("Ext_ID");
-        var name = b.Required("Name");
+        var (extId, name) = KeyAndName(b);
         var validity = b.Date("ValidityPeriod");
-        foreach (var field in (string[])["Type", "Subject"]) b.Text(field);
+        b.Texts("Type", "Subject");
         return UpsertFields(b, EnDocsDocumentKind.Contract, extId, EnDocsGenerator.DocTypeOf(EnDocsDocumentKind.Contract), "Исходящий",
             contract => contract with
             {
@@ -177,7 +161,7 @@ internal sealed partial class EnDocsEndpoints
         var name = b.Required("Name");
         var extId = b.Text("Ext_ID");
         var docDate = b.Date("DocDate");
-        b.Text("Comment");
+        b.Texts("Comment");
         return () =>
         {
             var now = Now();
@@ -199,7 +183,7 @@ internal sealed partial class EnDocsEndpoints
                 };
             }, files, out var stored);
             // Created: 201; an existing Ext_ID replaced (inferred): 200, both with the document.
-            return new WriteAnswer(created ? 201 : 200, DocumentBytes(stored));
+            return new WriteAnswer(created ? 201 : 200, EnDocsJson.Bytes(w => WriteDocument(w, stored)));
         };
     }
 
@@ -248,7 +232,7 @@ internal sealed partial class EnDocsEndpoints
         var id = b.Long("ID") ?? throw EnDocsBody.Bad("ID is required");
         var docDate = b.Date("DocDate");
         var amount = b.Decimal("Amount");
-        foreach (var field in (string[])["DocNumber", "Comment", "Currency"]) b.Text(field);
+        b.Texts("DocNumber", "Comment", "Currency");
         return () =>
         {
             var document = seed.FindLockedForWrite(id);
@@ -277,7 +261,7 @@ internal sealed partial class EnDocsEndpoints
         var docDate = b.Date("DocDate");
         var amount = b.Decimal("Amount");
         var vat = b.Decimal("VAT");
-        foreach (var field in (string[])["DocNumber", "Comment", "Currency", "ContractorExt_ID"]) b.Text(field);
+        b.Texts("DocNumber", "Comment", "Currency", "ContractorExt_ID");
         return () =>
         {
             var now = Now();
@@ -304,12 +288,18 @@ internal sealed partial class EnDocsEndpoints
                 };
                 return more is null ? merged : more(merged);
             }, files: null, out var stored);
-            return created ? new WriteAnswer(201, DocumentBytes(stored)) : new WriteAnswer(204, null);
+            return Upserted(created, stored, WriteDocument);
         };
     }
 
     /// <summary>Under the gate: a document as the wire shows it.</summary>
-    private byte[] DocumentBytes(SeedEnDocsDocument document) =>
-        EnDocsJson.Bytes(w => EnDocsJson.WriteDocument(w, document, seed.ContractorByIdLocked(document.ContractorId),
-            seed.Organizations.FirstOrDefault(o => o.Id == document.OrganizationId)));
+    private void WriteDocument(Utf8JsonWriter w, SeedEnDocsDocument document) =>
+        EnDocsJson.WriteDocument(w, document, seed.ContractorByIdLocked(document.ContractorId), seed.OrganizationById(document.OrganizationId));
+
+    /// <summary>Dictionaries and contracts are keyed by <c>Ext_ID</c> and named: both required, checked in that order.</summary>
+    private static (string ExtId, string Name) KeyAndName(EnDocsBody b) => (b.Required("Ext_ID"), b.Required("Name"));
+
+    /// <summary>201 with the stored object when the write created it, 204 when it updated one.</summary>
+    private static WriteAnswer Upserted<T>(bool created, T stored, Action<Utf8JsonWriter, T> write) =>
+        created ? new WriteAnswer(201, EnDocsJson.Bytes(w => write(w, stored))) : new WriteAnswer(204, null);
 }

@@ -8,7 +8,7 @@ namespace ApiTools.Emulator.EnDocs;
 /// seed: a document's id, ext_ID flag, fields and files are each drawn from their own random stream.
 /// Ids of all kinds share one space: <c>1001 + (ordinal*4 + kind)*3 + (0..2)</c>, ascending per kind.
 /// </summary>
-internal sealed class EnDocsGenerator
+internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset startedAt, EnDocsReferences references)
 {
     // Random streams (appended, never renumbered, so existing data stays the same for a seed).
     private const int StreamIdGap = 200, StreamExt = 201, StreamDocument = 202, StreamFiles = 203,
@@ -17,36 +17,18 @@ internal sealed class EnDocsGenerator
     private const long FirstId = 1001;
     private static readonly TimeSpan Spread = TimeSpan.FromDays(120);
 
-    private readonly int _seed;
-    private readonly int[] _counts;
-    private readonly IReadOnlyList<SeedEnDocsContractor> _contractors;
-    private readonly IReadOnlyList<SeedEnDocsOrganization> _organizations;
-    private readonly IReadOnlyList<SeedEnDocsEmployee> _employees;
-    private readonly IReadOnlyList<SeedEnDocsDepartment> _departments;
+    public DateTimeOffset StartedAt { get; } = startedAt;
 
-    public EnDocsGenerator(int seed, int[] counts, DateTimeOffset startedAt, IReadOnlyList<SeedEnDocsContractor> contractors,
-        IReadOnlyList<SeedEnDocsOrganization> organizations, IReadOnlyList<SeedEnDocsEmployee> employees, IReadOnlyList<SeedEnDocsDepartment> departments)
-    {
-        _seed = seed;
-        _counts = counts;
-        StartedAt = startedAt;
-        _contractors = contractors;
-        _organizations = organizations;
-        _employees = employees;
-        _departments = departments;
-        var max = counts.Max();
-        // Documents created later (uploads, new contracts) get ids above every generated one.
-        FirstFreeId = ((FirstId + ((long)max * 4 + 4) * 3) / 1000 + 1) * 1000 + 1;
-    }
+    /// <summary>Documents created later (uploads, new contracts) get ids from here: above every generated one.</summary>
+    public long FirstFreeId { get; } = ((FirstId + ((long)counts.Max() * 4 + 4) * 3) / 1000 + 1) * 1000 + 1;
 
-    public DateTimeOffset StartedAt { get; }
+    /// <summary>The seeded entries documents point at (the seed keeps them as the start of its live lists).</summary>
+    public EnDocsReferences References => references;
 
-    public long FirstFreeId { get; }
-
-    public int Count(EnDocsDocumentKind kind) => _counts[(int)kind];
+    public int Count(EnDocsDocumentKind kind) => counts[(int)kind];
 
     public long IdOf(EnDocsDocumentKind kind, int ordinal) =>
-        FirstId + ((long)ordinal * 4 + (int)kind) * 3 + SeedRandom.For(_seed, StreamIdGap, (int)kind, ordinal).Next(3);
+        FirstId + ((long)ordinal * 4 + (int)kind) * 3 + SeedRandom.For(seed, StreamIdGap, (int)kind, ordinal).Next(3);
 
     /// <summary>The generated document with this id, as (kind, ordinal); false for an id no generated document has.</summary>
     public bool TryLocate(long id, out EnDocsDocumentKind kind, out int ordinal)
@@ -57,7 +39,7 @@ internal sealed class EnDocsGenerator
         var slot = (id - FirstId) / 3;
         var k = (int)(slot % 4);
         var i = slot / 4;
-        if (i >= _counts[k]) return false;
+        if (i >= counts[k]) return false;
         if (IdOf((EnDocsDocumentKind)k, (int)i) != id) return false;
         kind = (EnDocsDocumentKind)k;
         ordinal = (int)i;
@@ -76,7 +58,7 @@ internal sealed class EnDocsGenerator
 
     /// <summary>Whether the generated document carries an ext_ID (and so is left out of lists); cheap to ask.</summary>
     public bool HasExtId(EnDocsDocumentKind kind, int ordinal) =>
-        ordinal >= 3 && SeedRandom.For(_seed, StreamExt, (int)kind, ordinal).Chance(0.15);
+        ordinal >= 3 && SeedRandom.For(seed, StreamExt, (int)kind, ordinal).Chance(0.15);
 
     /// <summary>A GUID-shaped ext_ID that carries the document's id, so no index is needed to find it.</summary>
     public static string ExtIdFor(long id) => $"00000000-0000-4000-8000-{id:D12}";
@@ -89,7 +71,7 @@ internal sealed class EnDocsGenerator
     public SeedEnDocsDocument Document(EnDocsDocumentKind kind, int ordinal)
     {
         var id = IdOf(kind, ordinal);
-        var r = SeedRandom.For(_seed, StreamDocument, (int)kind, ordinal);
+        var r = SeedRandom.For(seed, StreamDocument, (int)kind, ordinal);
         var count = Math.Max(1, Count(kind));
         // Newer ids were created later; the newest close to the emulator's start.
         var created = StartedAt - Spread + Spread * ((ordinal + r.NextDouble()) / count);
@@ -107,10 +89,10 @@ internal sealed class EnDocsGenerator
         };
         var withVat = r.Chance(0.8);
         var without = withVat ? (kopecks * 100 + 60) / 120 : kopecks;
-        var contractor = _contractors.Count == 0 ? null : _contractors[r.Next(_contractors.Count)];
-        var organization = _organizations.Count == 0 ? null : _organizations[r.Next(_organizations.Count)];
-        var employee = _employees.Count == 0 ? null : _employees[r.Next(_employees.Count)];
-        var department = _departments.Count == 0 ? null : _departments[r.Next(_departments.Count)];
+        var contractor = Pick(ref r, references.Contractors);
+        var organization = Pick(ref r, references.Organizations);
+        var employee = Pick(ref r, references.Employees);
+        var department = Pick(ref r, references.Departments);
         var state = States[r.Next(States.Length)];
         var signed = state is "Подписано" or "Исполнено" || r.Chance(0.2);
         var edi = signed && r.Chance(0.6);
@@ -198,7 +180,7 @@ internal sealed class EnDocsGenerator
     {
         if (kind == EnDocsDocumentKind.NonForm && ordinal < HostileFiles.Length)
             return [.. HostileFiles[ordinal].Select((name, n) => new SeedEnDocsFile(name, Content(document.Id, n, name.EndsWith(".bin") ? BigFileSize : 0)))];
-        var r = SeedRandom.For(_seed, StreamFiles, (int)kind, ordinal);
+        var r = SeedRandom.For(seed, StreamFiles, (int)kind, ordinal);
         var count = r.Next(4);
         var files = new SeedEnDocsFile[count];
         var stem = kind switch
@@ -275,7 +257,13 @@ internal sealed class EnDocsGenerator
         return sb.Append(']').ToString();
     }
 
+    /// <summary>One of <paramref name="items"/>; null, with nothing drawn, when there are none.</summary>
+    private static T? Pick<T>(ref SeedRandom r, IReadOnlyList<T> items) where T : class => items.Count == 0 ? null : items[r.Next(items.Count)];
+
     // --- reference data -----------------------------------------------------------------------------
+
+    public static EnDocsReferences ReferencesFor(EmulatorOptions options) =>
+        new(Contractors(options.Seed, options.EnDocsContractors), Organizations(options.EnDocsOrganizations), Departments(), Employees(options.Seed));
 
     public static List<SeedEnDocsContractor> Contractors(int seed, int count)
     {
@@ -381,3 +369,10 @@ internal sealed class EnDocsGenerator
     private static readonly string[] Streets = ["Ленина", "Тверская", "Садовая", "Мира", "Гагарина", "Профсоюзная"];
     private static readonly string[] Banks = ["ПАО Сбербанк", "АО \"Альфа-Банк\"", "Банк ВТБ (ПАО)", "АО \"Тинькофф Банк\""];
 }
+
+/// <summary>The seeded entries documents point at: contractors, the account's organisations, departments, employees.</summary>
+internal sealed record EnDocsReferences(
+    IReadOnlyList<SeedEnDocsContractor> Contractors,
+    IReadOnlyList<SeedEnDocsOrganization> Organizations,
+    IReadOnlyList<SeedEnDocsDepartment> Departments,
+    IReadOnlyList<SeedEnDocsEmployee> Employees);

@@ -146,10 +146,7 @@ internal static class EnDocsJson
     /// <summary>Inferred shape: <c>{id, name, ext_ID, parentExt_ID}</c>.</summary>
     public static void WriteDepartment(Utf8JsonWriter w, SeedEnDocsDepartment d)
     {
-        w.WriteStartObject();
-        w.WriteNumber("id", d.Id);
-        w.WriteString("name", d.Name);
-        w.WriteString("ext_ID", d.ExtId);
+        StartDictionaryEntry(w, d.Id, d.Name, d.ExtId);
         Text(w, "parentExt_ID", d.ParentExtId);
         w.WriteEndObject();
     }
@@ -157,14 +154,20 @@ internal static class EnDocsJson
     /// <summary>Inferred shape: <c>{id, name, ext_ID, position, email, departmentExt_ID}</c>.</summary>
     public static void WriteEmployee(Utf8JsonWriter w, SeedEnDocsEmployee e)
     {
-        w.WriteStartObject();
-        w.WriteNumber("id", e.Id);
-        w.WriteString("name", e.Name);
-        w.WriteString("ext_ID", e.ExtId);
+        StartDictionaryEntry(w, e.Id, e.Name, e.ExtId);
         Text(w, "position", e.Position);
         Text(w, "email", e.Email);
         Text(w, "departmentExt_ID", e.DepartmentExtId);
         w.WriteEndObject();
+    }
+
+    /// <summary>The opening of a department or an employee, as the AddOrUpdate answers show them.</summary>
+    private static void StartDictionaryEntry(Utf8JsonWriter w, long id, string name, string extId)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", id);
+        w.WriteString("name", name);
+        w.WriteString("ext_ID", extId);
     }
 
     private static void Text(Utf8JsonWriter w, string name, string? value)

@@ -13,37 +13,24 @@ public sealed class EnDocsSeed
 {
     private readonly object _gate = new();
     private readonly EnDocsGenerator _generator;
-    private readonly IReadOnlyList<SeedEnDocsContractor> _seedContractors;
-    private readonly IReadOnlyList<SeedEnDocsDepartment> _seedDepartments;
-    private readonly IReadOnlyList<SeedEnDocsEmployee> _seedEmployees;
     private Live _live;
 
-    private EnDocsSeed(EnDocsGenerator generator, SeedEnDocsAccount account, IReadOnlyList<SeedEnDocsUser> users,
-        IReadOnlyList<SeedEnDocsOrganization> organizations, IReadOnlyList<SeedEnDocsContractor> contractors,
-        IReadOnlyList<SeedEnDocsDepartment> departments, IReadOnlyList<SeedEnDocsEmployee> employees)
+    private EnDocsSeed(EnDocsGenerator generator, SeedEnDocsAccount account, IReadOnlyList<SeedEnDocsUser> users)
     {
         _generator = generator;
         Account = account;
         Users = users;
-        Organizations = organizations;
-        _seedContractors = contractors;
-        _seedDepartments = departments;
-        _seedEmployees = employees;
         _live = NewLive();
     }
 
     internal static EnDocsSeed Generate(EmulatorOptions options, DateTimeOffset now)
     {
         var startedAt = new DateTimeOffset(now.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        var contractors = EnDocsGenerator.Contractors(options.Seed, options.EnDocsContractors);
-        var organizations = EnDocsGenerator.Organizations(options.EnDocsOrganizations);
-        var departments = EnDocsGenerator.Departments();
-        var employees = EnDocsGenerator.Employees(options.Seed);
-        var users = EnDocsGenerator.Users(options.Seed, options.EnDocsUsers);
         int[] counts = [options.EnDocsContracts, options.EnDocsInvoices, options.EnDocsInputs, options.EnDocsNonForm];
-        var generator = new EnDocsGenerator(options.Seed, counts, startedAt, contractors, organizations, employees, departments);
+        var generator = new EnDocsGenerator(options.Seed, counts, startedAt, EnDocsGenerator.ReferencesFor(options));
+        var users = EnDocsGenerator.Users(options.Seed, options.EnDocsUsers);
         var account = new SeedEnDocsAccount(1, "ООО Ромашка", "7701234567", "770101001", "office@romashka.ru", "Бизнес");
-        return new EnDocsSeed(generator, account, users, organizations, contractors, departments, employees);
+        return new EnDocsSeed(generator, account, users);
     }
 
     /// <summary>The moment the data was generated (UTC, whole seconds); seeded dates are up to 120 days before it.</summary>
@@ -56,7 +43,7 @@ public sealed class EnDocsSeed
     public IReadOnlyList<SeedEnDocsUser> Users { get; }
 
     /// <summary>The account's own organisations (a document's <c>organization</c>).</summary>
-    public IReadOnlyList<SeedEnDocsOrganization> Organizations { get; }
+    public IReadOnlyList<SeedEnDocsOrganization> Organizations => _generator.References.Organizations;
 
     /// <summary>Size of the big seeded file: the only file of the third non-form document.</summary>
     public const int BigFileSize = EnDocsGenerator.BigFileSize;
@@ -185,20 +172,9 @@ public sealed class EnDocsSeed
     /// <summary>Under the gate (inside <see cref="Apply"/>): creates or merges a contractor; true when created.</summary>
     internal bool UpsertContractor(string extId, Func<SeedEnDocsContractor?, long, SeedEnDocsContractor> make, out SeedEnDocsContractor stored)
     {
-        var live = _live;
-        var index = live.Contractors.FindIndex(c => c.ExtId == extId);
-        if (index >= 0)
-        {
-            stored = make(live.Contractors[index], live.Contractors[index].Id);
-            live.Contractors[index] = stored;
-        }
-        else
-        {
-            stored = make(null, live.NextContractorId++);
-            live.Contractors.Add(stored);
-        }
-        live.ContractorsById[stored.Id] = stored;
-        return index < 0;
+        var created = Upsert(_live.Contractors, c => c.ExtId == extId, c => c.Id, ref _live.NextContractorId, make, out stored);
+        _live.ContractorsById[stored.Id] = stored;
+        return created;
     }
 
     internal SeedEnDocsContractor? ContractorByExtIdLocked(string extId) => _live.Contractors.Find(c => c.ExtId == extId);
@@ -290,15 +266,16 @@ public sealed class EnDocsSeed
 
     private Live NewLive()
     {
+        var seeded = _generator.References;
         var live = new Live
         {
-            Contractors = [.. _seedContractors],
-            Departments = [.. _seedDepartments],
-            Employees = [.. _seedEmployees],
+            Contractors = [.. seeded.Contractors],
+            Departments = [.. seeded.Departments],
+            Employees = [.. seeded.Employees],
             NextDocumentId = _generator.FirstFreeId,
-            NextContractorId = (_seedContractors.Count == 0 ? 100 : _seedContractors.Max(c => c.Id)) + 1,
-            NextDepartmentId = (_seedDepartments.Count == 0 ? 0 : _seedDepartments.Max(d => d.Id)) + 1,
-            NextEmployeeId = (_seedEmployees.Count == 0 ? 0 : _seedEmployees.Max(e => e.Id)) + 1,
+            NextContractorId = (seeded.Contractors.Count == 0 ? 100 : seeded.Contractors.Max(c => c.Id)) + 1,
+            NextDepartmentId = (seeded.Departments.Count == 0 ? 0 : seeded.Departments.Max(d => d.Id)) + 1,
+            NextEmployeeId = (seeded.Employees.Count == 0 ? 0 : seeded.Employees.Max(e => e.Id)) + 1,
         };
         foreach (var c in live.Contractors) live.ContractorsById[c.Id] = c;
         return live;

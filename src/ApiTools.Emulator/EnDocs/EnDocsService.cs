@@ -1,4 +1,3 @@
-using System.Globalization;
 using ApiTools.Emulator.Infrastructure;
 
 namespace ApiTools.Emulator.EnDocs;
@@ -8,25 +7,13 @@ namespace ApiTools.Emulator.EnDocs;
 /// three different failure shapes, a fixed-window limit per token (300 per minute by default) and
 /// <c>{"error":…}</c> bodies.
 /// </summary>
-internal sealed class EnDocsService : IEmulatedService
+internal sealed class EnDocsService(EmulatorOptions options, EmulatorSettings settings, EnDocsSeed seed, TimeProvider time) : IEmulatedService
 {
     /// <summary>HttpContext.Items key of the admitted token (writes remember RequestIDs per token).</summary>
     public const string TokenItem = "endocs.token";
 
-    private readonly HashSet<string> _tokens;
-    private readonly EmulatorSettings _settings;
-    private readonly FixedWindowRateLimiter _limiter;
-    private readonly EnDocsEndpoints _endpoints;
-    private readonly EnDocsSeed _seed;
-
-    public EnDocsService(EmulatorOptions options, EmulatorSettings settings, EnDocsSeed seed, TimeProvider time)
-    {
-        _tokens = new HashSet<string>(options.EnDocsTokens, StringComparer.Ordinal);
-        _settings = settings;
-        _seed = seed;
-        _limiter = new FixedWindowRateLimiter(time);
-        _endpoints = new EnDocsEndpoints(seed, settings, time);
-    }
+    private readonly TokenGate _gate = new(options.EnDocsTokens, time);
+    private readonly EnDocsEndpoints _endpoints = new(seed, settings, time);
 
     public string Prefix => "/endocs";
 
@@ -47,7 +34,7 @@ internal sealed class EnDocsService : IEmulatedService
             await EnDocsJson.WriteErrorAsync(context, 401, "No token ( #err-30)");
             return false;
         }
-        if (!_tokens.Contains(token))
+        if (!_gate.Accepts(token))
         {
             await EnDocsJson.WriteAsync(context, 401, w =>
             {
@@ -58,16 +45,11 @@ internal sealed class EnDocsService : IEmulatedService
             return false;
         }
 
-        var limit = _settings.EnDocsRateLimit;
-        if (limit > 0)
+        if (_gate.Count(token, settings.EnDocsRateLimit, settings.EnDocsRateWindow) is { Allowed: false } decision)
         {
-            var decision = _limiter.Acquire(token, limit, _settings.EnDocsRateWindow);
-            if (!decision.Allowed)
-            {
-                context.Response.Headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-                await EnDocsJson.WriteErrorAsync(context, 429, "Too many requests");
-                return false;
-            }
+            RetryAfter.Set(context.Response, decision.ResetAfter);
+            await EnDocsJson.WriteErrorAsync(context, 429, "Too many requests");
+            return false;
         }
         context.Items[TokenItem] = token;
         return true;
@@ -79,7 +61,7 @@ internal sealed class EnDocsService : IEmulatedService
     /// <summary>Forgets rate windows, writes, remembered RequestIDs and write counters.</summary>
     public void Reset()
     {
-        _limiter.Reset();
-        _seed.Restore();
+        _gate.Reset();
+        seed.Restore();
     }
 }

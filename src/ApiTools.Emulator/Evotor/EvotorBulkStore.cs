@@ -28,7 +28,7 @@ internal sealed class EvotorBulkStore
     public SeedBulkTask? Find(string id)
     {
         var tasks = Snapshot();
-        var index = BinarySearch(tasks, id);
+        var index = SortedById.Search(0, tasks.Count, i => tasks[i].Id, id);
         return index >= 0 ? tasks[index] : null;
     }
 
@@ -38,7 +38,7 @@ internal sealed class EvotorBulkStore
         lock (_gate)
         {
             var list = new List<SeedBulkTask>(_tasks);
-            var index = BinarySearch(list, task.Id);
+            var index = SortedById.Search(0, list.Count, i => list[i].Id, task.Id);
             if (index >= 0) list[index] = task; else list.Insert(~index, task);
             Volatile.Write(ref _tasks, [.. list]);
         }
@@ -102,19 +102,6 @@ internal sealed class EvotorBulkStore
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => EvotorSeed.TruncateToMilliseconds(a > b ? a : b);
-
-    private static int BinarySearch(IReadOnlyList<SeedBulkTask> tasks, string id)
-    {
-        int lo = 0, hi = tasks.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = lo + (hi - lo) / 2;
-            var c = string.CompareOrdinal(tasks[mid].Id, id);
-            if (c == 0) return mid;
-            if (c < 0) lo = mid + 1; else hi = mid - 1;
-        }
-        return ~lo;
-    }
 }
 
 /// <summary>

@@ -14,29 +14,37 @@ internal sealed partial class EvotorEndpoints
 
     private void MapWrites(RouteGroupBuilder group)
     {
-        // Products. POST and PUT on the collection take +bulk arrays (202 + task); POST also one object.
-        group.MapPost("/stores/{storeId}/products", context => InStore(context, data => CollectionWriteAsync(context, data, groups: false, put: false)));
-        group.MapPut("/stores/{storeId}/products", context => InStore(context, data => CollectionWriteAsync(context, data, groups: false, put: true)));
-        group.MapPut("/stores/{storeId}/products/{id}", context => InStore(context, data =>
-            JsonWriteAsync(context, body => EvotorWrites.PutProduct(data, Route(context, "id"), body, EvotorSeed.Now()), "product", EvotorJson.WriteProduct)));
-        group.MapPatch("/stores/{storeId}/products/{id}", context => InStore(context, data =>
-            JsonWriteAsync(context, body => EvotorWrites.PatchProduct(data, Route(context, "id"), body, EvotorSeed.Now()), "product", EvotorJson.WriteProduct)));
-        group.MapDelete("/stores/{storeId}/products/{id}", context => InStore(context, data =>
-            EvotorWrites.DeleteProducts(data, [Route(context, "id")]) > 0 ? NoContent(context) : NotFound(context, "product", Route(context, "id"))));
-        group.MapDelete("/stores/{storeId}/products", context => InStore(context, data =>
-            DeleteListAsync(context, ids => EvotorWrites.DeleteProducts(data, ids))));
+        MapItemWrites(group, "/stores/{storeId}/products", new ItemWrites<SeedProduct>("product", Groups: false,
+            EvotorWrites.PutProduct, EvotorWrites.PatchProduct, EvotorWrites.DeleteProducts, EvotorJson.WriteProduct));
+        MapItemWrites(group, "/stores/{storeId}/product-groups", new ItemWrites<SeedProductGroup>("product group", Groups: true,
+            EvotorWrites.PutGroup, EvotorWrites.PatchGroup, EvotorWrites.DeleteGroups, EvotorJson.WriteProductGroup));
+    }
 
-        // Product groups: the same set.
-        group.MapPost("/stores/{storeId}/product-groups", context => InStore(context, data => CollectionWriteAsync(context, data, groups: true, put: false)));
-        group.MapPut("/stores/{storeId}/product-groups", context => InStore(context, data => CollectionWriteAsync(context, data, groups: true, put: true)));
-        group.MapPut("/stores/{storeId}/product-groups/{id}", context => InStore(context, data =>
-            JsonWriteAsync(context, body => EvotorWrites.PutGroup(data, Route(context, "id"), body, EvotorSeed.Now()), "product group", EvotorJson.WriteProductGroup)));
-        group.MapPatch("/stores/{storeId}/product-groups/{id}", context => InStore(context, data =>
-            JsonWriteAsync(context, body => EvotorWrites.PatchGroup(data, Route(context, "id"), body, EvotorSeed.Now()), "product group", EvotorJson.WriteProductGroup)));
-        group.MapDelete("/stores/{storeId}/product-groups/{id}", context => InStore(context, data =>
-            EvotorWrites.DeleteGroups(data, [Route(context, "id")]) > 0 ? NoContent(context) : NotFound(context, "product group", Route(context, "id"))));
-        group.MapDelete("/stores/{storeId}/product-groups", context => InStore(context, data =>
-            DeleteListAsync(context, ids => EvotorWrites.DeleteGroups(data, ids))));
+    /// <summary>What products and product groups each bring to the one set of writes they share.</summary>
+    private sealed record ItemWrites<T>(
+        string What,
+        bool Groups,
+        Func<EvotorStoreData, string?, JsonElement, DateTimeOffset, EvotorWrites.Result<T>> Put,
+        Func<EvotorStoreData, string, JsonElement, DateTimeOffset, EvotorWrites.Result<T>> Patch,
+        Func<EvotorStoreData, IReadOnlyCollection<string>, int> Delete,
+        Action<Utf8JsonWriter, T, bool> Write) where T : class;
+
+    /// <summary>
+    /// POST and PUT on the collection (+bulk arrays: 202 and a task; POST also one object), PUT and PATCH of one item,
+    /// DELETE of one item or of an id list. The templates are the route keys (<see cref="EvotorRouteKeys"/>).
+    /// </summary>
+    private void MapItemWrites<T>(RouteGroupBuilder group, string collection, ItemWrites<T> item) where T : class
+    {
+        var one = collection + "/{id}";
+        group.MapPost(collection, context => InStore(context, data => CollectionWriteAsync(context, data, item, put: false)));
+        group.MapPut(collection, context => InStore(context, data => CollectionWriteAsync(context, data, item, put: true)));
+        group.MapPut(one, context => InStore(context, data =>
+            JsonWriteAsync(context, body => item.Put(data, Route(context, "id"), body, EvotorSeed.Now()), item)));
+        group.MapPatch(one, context => InStore(context, data =>
+            JsonWriteAsync(context, body => item.Patch(data, Route(context, "id"), body, EvotorSeed.Now()), item)));
+        group.MapDelete(one, context => InStore(context, data =>
+            item.Delete(data, [Route(context, "id")]) > 0 ? NoContent(context) : NotFound(context, item.What, Route(context, "id"))));
+        group.MapDelete(collection, context => InStore(context, data => DeleteListAsync(context, ids => item.Delete(data, ids))));
     }
 
     private void MapImages(RouteGroupBuilder group)
@@ -57,12 +65,12 @@ internal sealed partial class EvotorEndpoints
     }
 
     /// <summary>POST/PUT on a collection: +bulk → a task; POST with one object → that object stored.</summary>
-    private async Task CollectionWriteAsync(HttpContext context, EvotorStoreData data, bool groups, bool put)
+    private async Task CollectionWriteAsync<T>(HttpContext context, EvotorStoreData data, ItemWrites<T> item, bool put) where T : class
     {
         var kind = EvotorBody.KindOf(context.Request);
         if (kind == EvotorBody.Kind.Bulk)
         {
-            await BulkAsync(context, data, groups, put);
+            await BulkAsync(context, data, item.Groups, put);
             return;
         }
         if (kind != EvotorBody.Kind.Json || put)
@@ -79,14 +87,11 @@ internal sealed partial class EvotorEndpoints
             await EvotorBody.BadRequestAsync(context, $"массив принимается только с Content-Type {EvotorBody.BulkJson}", "body");
             return;
         }
-        var now = EvotorSeed.Now();
-        if (groups) await RespondAsync(context, EvotorWrites.PutGroup(data, null, body.Value, now), "product group", EvotorJson.WriteProductGroup);
-        else await RespondAsync(context, EvotorWrites.PutProduct(data, null, body.Value, now), "product", EvotorJson.WriteProduct);
+        await RespondAsync(context, item.Put(data, null, body.Value, EvotorSeed.Now()), item);
     }
 
     /// <summary>PUT or PATCH of one item: a JSON body (one object), then the write.</summary>
-    private async Task JsonWriteAsync<T>(HttpContext context, Func<JsonElement, EvotorWrites.Result<T>> write, string what,
-        Action<Utf8JsonWriter, T, bool> writeItem) where T : class
+    private async Task JsonWriteAsync<T>(HttpContext context, Func<JsonElement, EvotorWrites.Result<T>> write, ItemWrites<T> item) where T : class
     {
         if (EvotorBody.KindOf(context.Request) != EvotorBody.Kind.Json)
         {
@@ -95,13 +100,13 @@ internal sealed partial class EvotorEndpoints
         }
         var body = await EvotorBody.ReadJsonAsync(context);
         if (body is null) return;
-        await RespondAsync(context, write(body.Value), what, writeItem);
+        await RespondAsync(context, write(body.Value), item);
     }
 
-    private Task RespondAsync<T>(HttpContext context, EvotorWrites.Result<T> result, string what, Action<Utf8JsonWriter, T, bool> writeItem) where T : class =>
-        result.NotFound ? NotFound(context, what, Route(context, "id"))
+    private Task RespondAsync<T>(HttpContext context, EvotorWrites.Result<T> result, ItemWrites<T> item) where T : class =>
+        result.NotFound ? NotFound(context, item.What, Route(context, "id"))
         : result.Value is null ? EvotorBody.BadRequestAsync(context, result.Violations)
-        : EvotorJson.WriteAsync(context, 200, w => writeItem(w, result.Value, unknownFields));
+        : EvotorJson.WriteAsync(context, 200, w => item.Write(w, result.Value, unknownFields));
 
     /// <summary>
     /// A +bulk request: a JSON array of 1..1000 objects (else 400; over 10 MB 413). The task is accepted

@@ -27,7 +27,7 @@ internal sealed class EvotorGroupStore
     public void Upsert(SeedProductGroup group)
     {
         var list = new List<SeedProductGroup>(Current.Items);
-        var index = list.BinarySearch(group, ById.Instance);
+        var index = SortedById.Search(0, list.Count, i => list[i].Id, group.Id);
         if (index >= 0) list[index] = group; else list.Insert(~index, group);
         Volatile.Write(ref _current, new GroupSnapshot([.. list]));
     }
@@ -50,11 +50,5 @@ internal sealed class EvotorGroupStore
     {
         public SeedProductGroup[] Items { get; } = items;
         public Dictionary<string, SeedProductGroup> ById { get; } = items.ToDictionary(g => g.Id, StringComparer.Ordinal);
-    }
-
-    private sealed class ById : IComparer<SeedProductGroup>
-    {
-        public static readonly ById Instance = new();
-        public int Compare(SeedProductGroup? x, SeedProductGroup? y) => string.CompareOrdinal(x!.Id, y!.Id);
     }
 }

@@ -6,6 +6,15 @@ namespace ApiTools.Emulator.Evotor;
 // "external_code" is the field the contract does not name (EmulatorOptions.UnknownFields).
 internal static partial class EvotorJson
 {
+    public static void WriteStore(Utf8JsonWriter w, SeedStore s, bool unknownFields)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", s.Id);
+        w.WriteString("name", s.Name);
+        w.WriteString("address", s.Address);
+        WriteTail(w, s.UserId, s.CreatedAt, s.UpdatedAt, unknownFields, s.ExternalCode);
+    }
+
     public static void WriteDevice(Utf8JsonWriter w, SeedDevice d, bool unknownFields)
     {
         w.WriteStartObject();
@@ -47,26 +56,20 @@ internal static partial class EvotorJson
         w.WriteString("name", g.Name);
         if (g.Barcodes is not null) WriteStrings(w, "barcodes", g.Barcodes);
         if (g.Attributes is not null)
-        {
-            w.WriteStartArray("attributes");
-            foreach (var a in g.Attributes)
+            WriteArray(w, "attributes", g.Attributes, static (w, a) =>
             {
                 w.WriteStartObject();
                 w.WriteString("id", a.Id);
                 w.WriteString("name", a.Name);
-                w.WriteStartArray("choices");
-                foreach (var c in a.Choices)
+                WriteArray(w, "choices", a.Choices, static (w, c) =>
                 {
                     w.WriteStartObject();
                     w.WriteString("id", c.Id);
                     w.WriteString("name", c.Name);
                     w.WriteEndObject();
-                }
-                w.WriteEndArray();
+                });
                 w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+            });
         WriteTail(w, g.UserId, g.CreatedAt, g.UpdatedAt, unknownFields, g.ExternalCode);
     }
 
@@ -121,36 +124,16 @@ internal static partial class EvotorJson
             w.WriteStartObject("body");
             if (d.Type is "SELL" or "PAYBACK")
             {
-                w.WriteStartArray("positions");
-                foreach (var p in body.Positions)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("product_id", p.ProductId);
-                    w.WriteString("product_name", p.ProductName);
-                    w.WriteString("product_type", p.ProductType);
-                    w.WriteNumber("quantity", p.Quantity);
-                    w.WriteNumber("price", p.Price);
-                    w.WriteNumber("cost_price", p.CostPrice);
-                    w.WriteNumber("sum", p.Sum);
-                    w.WriteNumber("result_sum", p.ResultSum);
-                    w.WriteStartObject("tax");
-                    w.WriteString("type", p.Tax.Type);
-                    w.WriteNumber("sum", p.Tax.Sum);
-                    w.WriteNumber("result_sum", p.Tax.ResultSum);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("payments");
-                foreach (var p in body.Payments)
+                WriteArray(w, "positions", body.Positions, WritePosition);
+                WriteArray(w, "payments", body.Payments, static (w, p) =>
                 {
                     w.WriteStartObject();
                     w.WriteString("id", p.Id);
                     w.WriteString("type", p.Type);
                     w.WriteNumber("sum", p.Sum);
                     w.WriteEndObject();
-                }
-                w.WriteEndArray();
+                });
+                // Discounts are not emulated: the list is always there, always empty.
                 w.WriteStartArray("doc_discounts");
                 w.WriteEndArray();
             }
@@ -170,9 +153,7 @@ internal static partial class EvotorJson
         w.WriteString("status", t.Status);
         w.WriteString("type", t.Type);
         if (t.Details is not null)
-        {
-            w.WriteStartArray("details");
-            foreach (var detail in t.Details)
+            WriteArray(w, "details", t.Details, (w, detail) =>
             {
                 if (detail.Product is not null) WriteProduct(w, detail.Product, unknownFields);
                 else if (detail.ProductGroup is not null) WriteProductGroup(w, detail.ProductGroup, unknownFields);
@@ -182,20 +163,10 @@ internal static partial class EvotorJson
                     w.WriteString("code", e.Code);
                     w.WriteString("message", e.Message);
                     w.WriteString("product_id", e.ProductId);
-                    w.WriteStartArray("violations");
-                    foreach (var v in e.Violations)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("reason", v.Reason);
-                        w.WriteString("subject", v.Subject);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
+                    WriteArray(w, "violations", e.Violations, static (w, v) => WriteViolation(w, v.Reason, v.Subject));
                     w.WriteEndObject();
                 }
-            }
-            w.WriteEndArray();
-        }
+            });
         if (unknownFields) w.WriteString("external_code", t.ExternalCode);
         w.WriteEndObject();
     }
@@ -216,11 +187,43 @@ internal static partial class EvotorJson
         w.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    private static void WritePosition(Utf8JsonWriter w, SeedPosition p)
+    {
+        w.WriteStartObject();
+        w.WriteString("product_id", p.ProductId);
+        w.WriteString("product_name", p.ProductName);
+        w.WriteString("product_type", p.ProductType);
+        w.WriteNumber("quantity", p.Quantity);
+        w.WriteNumber("price", p.Price);
+        w.WriteNumber("cost_price", p.CostPrice);
+        w.WriteNumber("sum", p.Sum);
+        w.WriteNumber("result_sum", p.ResultSum);
+        w.WriteStartObject("tax");
+        w.WriteString("type", p.Tax.Type);
+        w.WriteNumber("sum", p.Tax.Sum);
+        w.WriteNumber("result_sum", p.Tax.ResultSum);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values) =>
+        WriteArray(w, name, values, static (w, value) => w.WriteStringValue(value));
+
+    /// <summary><c>"name":[…]</c>, each item written by <paramref name="writeItem"/>.</summary>
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
     {
         w.WriteStartArray(name);
-        foreach (var value in values) w.WriteStringValue(value);
+        foreach (var item in items) writeItem(w, item);
         w.WriteEndArray();
+    }
+
+    /// <summary>One <c>{"reason":…,"subject":…}</c> of an error body's or a failed bulk item's <c>violations</c>.</summary>
+    private static void WriteViolation(Utf8JsonWriter w, string reason, string subject)
+    {
+        w.WriteStartObject();
+        w.WriteString("reason", reason);
+        w.WriteString("subject", subject);
+        w.WriteEndObject();
     }
 
     /// <summary>user_id, created_at, updated_at, the unknown field if on, and the closing brace.</summary>

@@ -22,19 +22,6 @@ internal static partial class EvotorJson
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
 
-    public static void WriteStore(Utf8JsonWriter writer, SeedStore store, bool unknownFields)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("id", store.Id);
-        writer.WriteString("name", store.Name);
-        writer.WriteString("address", store.Address);
-        writer.WriteString("user_id", store.UserId);
-        writer.WriteString("created_at", Timestamp(store.CreatedAt));
-        writer.WriteString("updated_at", Timestamp(store.UpdatedAt));
-        if (unknownFields) writer.WriteString("external_code", store.ExternalCode);
-        writer.WriteEndObject();
-    }
-
     /// <summary>Buffers the body, then sends it with its length (a later fault may truncate it).</summary>
     public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
     {
@@ -54,18 +41,7 @@ internal static partial class EvotorJson
             writer.WriteStartObject();
             writer.WriteString("code", code);
             writer.WriteString("message", message);
-            if (violations is { Count: > 0 })
-            {
-                writer.WriteStartArray("violations");
-                foreach (var v in violations)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("reason", v.Reason);
-                    writer.WriteString("subject", v.Subject);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-            }
+            if (violations is { Count: > 0 }) WriteArray(writer, "violations", violations, static (w, v) => WriteViolation(w, v.Reason, v.Subject));
             writer.WriteEndObject();
         });
 

@@ -129,14 +129,8 @@ internal static class EvotorPaging
     /// <summary>Index of the first item whose id sorts after <paramref name="after"/> (binary search).</summary>
     private static int FirstAfter<T>(IPageSource<T> items, string after)
     {
-        int lo = 0, hi = items.Count;
-        while (lo < hi)
-        {
-            var mid = lo + (hi - lo) / 2;
-            if (string.CompareOrdinal(items.IdAt(mid), after) <= 0) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        var at = SortedById.Search(0, items.Count, items.IdAt, after);
+        return at >= 0 ? at + 1 : ~at;
     }
 }
 

@@ -117,18 +117,7 @@ internal sealed class EvotorProductStore : IPageSource<SeedProduct>
 
     private SeedProduct Read(Slot slot) => slot.Written ?? _generator.Generate(slot.Ordinal, slot.Id);
 
-    private static int IndexOf(Slot[] slots, string id, int from = 0)
-    {
-        int lo = from, hi = slots.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = lo + (hi - lo) / 2;
-            var c = string.CompareOrdinal(slots[mid].Id, id);
-            if (c == 0) return mid;
-            if (c < 0) lo = mid + 1; else hi = mid - 1;
-        }
-        return ~lo;
-    }
+    private static int IndexOf(Slot[] slots, string id, int from = 0) => SortedById.Search(from, slots.Length, i => slots[i].Id, id);
 
     /// <summary>A seeded slot (Written null, fields generated from Ordinal) or a written one.</summary>
     internal readonly record struct Slot(string Id, int Ordinal, SeedProduct? Written);

@@ -16,9 +16,12 @@ public sealed class EvotorSeed
     private readonly Dictionary<string, SeedDevice> _devicesById;
     private readonly Dictionary<string, SeedEmployee> _employeesById;
 
-    private EvotorSeed(DateTimeOffset startedAt, string userId, List<SeedStore> stores, int productsPerStore,
+    private readonly EmulatorSettings _settings;
+
+    private EvotorSeed(EmulatorSettings settings, DateTimeOffset startedAt, string userId, List<SeedStore> stores, int productsPerStore,
         List<SeedDevice> devices, List<SeedEmployee> employees, Dictionary<string, EvotorStoreData> dataByStore, EvotorBulkStore bulks)
     {
+        _settings = settings;
         StartedAt = startedAt;
         UserId = userId;
         Stores = stores;
@@ -31,10 +34,7 @@ public sealed class EvotorSeed
         _devicesById = devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
         _employeesById = employees.ToDictionary(e => e.Id, StringComparer.Ordinal);
         Documents = [.. stores.SelectMany(s => dataByStore[s.Id].Documents)];
-        _bulkDuration = () => TimeSpan.FromSeconds(2);
     }
-
-    private Func<TimeSpan> _bulkDuration;
 
     /// <summary>The moment the data was generated (UTC, whole milliseconds); seeded times are relative to it.</summary>
     public DateTimeOffset StartedAt { get; }
@@ -157,15 +157,12 @@ public sealed class EvotorSeed
     /// <summary>Now, in whole milliseconds (what the wire carries).</summary>
     internal static DateTimeOffset Now() => TruncateToMilliseconds(DateTimeOffset.UtcNow);
 
-    /// <summary>Where the live bulk duration comes from (the server's settings).</summary>
-    internal void UseSettings(EmulatorSettings settings) => _bulkDuration = () => settings.EvotorBulkTaskDuration;
-
     /// <summary>
     /// Moves accepted bulk tasks on by the clock: every read of Evotor data calls this first, so a task's
     /// items appear exactly when it is seen as finished, with no timer or thread behind it.
     /// </summary>
     internal void AdvanceBulks() =>
-        Bulks.Advance(Now(), _bulkDuration(), (job, at) => EvotorWrites.FinishBulk(job, _dataByStore[job.StoreId], at));
+        Bulks.Advance(Now(), _settings.EvotorBulkTaskDuration, (job, at) => EvotorWrites.FinishBulk(job, _dataByStore[job.StoreId], at));
 
     /// <summary>Back to the seeded data: writes, images and accepted bulk tasks are forgotten (a reset).</summary>
     internal void Restore()
@@ -174,7 +171,8 @@ public sealed class EvotorSeed
         foreach (var data in _dataByStore.Values) data.Restore();
     }
 
-    internal static EvotorSeed Generate(EmulatorOptions options, DateTimeOffset now)
+    /// <summary>The seeded data; bulk tasks take the live <see cref="EmulatorSettings.EvotorBulkTaskDuration"/> of <paramref name="settings"/>.</summary>
+    internal static EvotorSeed Generate(EmulatorOptions options, EmulatorSettings settings, DateTimeOffset now)
     {
         // Whole milliseconds: the wire format carries no more, and tests compare seeded values with parsed ones.
         var startedAt = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
@@ -201,7 +199,7 @@ public sealed class EvotorSeed
         }
         var firstStore = stores.Count > 0 ? data[stores[0].Id] : null;
         var bulks = new EvotorBulkStore(generate.BulkTasks(options.EvotorBulkTasks, firstStore, Stream(seed, SeedStream.BulkTasks)));
-        return new EvotorSeed(startedAt, userId, stores, options.EvotorProductsPerStore, devices, employees, data, bulks);
+        return new EvotorSeed(settings, startedAt, userId, stores, options.EvotorProductsPerStore, devices, employees, data, bulks);
     }
 
     private static List<SeedStore> GenerateStores(int count, Random random, DateTimeOffset now, string userId)

@@ -6,22 +6,10 @@ namespace ApiTools.Emulator.Evotor;
 /// Evotor under /evotor: bearer (or legacy X-Authorization) tokens, a fixed-window rate limit per
 /// token announced through X-RateLimit-* headers, and v2 JSON error bodies.
 /// </summary>
-internal sealed class EvotorService : IEmulatedService
+internal sealed class EvotorService(EmulatorOptions options, EmulatorSettings settings, EvotorSeed seed, TimeProvider time) : IEmulatedService
 {
-    private readonly HashSet<string> _tokens;
-    private readonly EmulatorSettings _settings;
-    private readonly FixedWindowRateLimiter _limiter;
-    private readonly EvotorEndpoints _endpoints;
-    private readonly EvotorSeed _seed;
-
-    public EvotorService(EmulatorOptions options, EmulatorSettings settings, EvotorSeed seed, TimeProvider time)
-    {
-        _tokens = new HashSet<string>(options.EvotorTokens, StringComparer.Ordinal);
-        _settings = settings;
-        _seed = seed;
-        _limiter = new FixedWindowRateLimiter(time);
-        _endpoints = new EvotorEndpoints(seed, settings, options.UnknownFields);
-    }
+    private readonly TokenGate _gate = new(options.EvotorTokens, time);
+    private readonly EvotorEndpoints _endpoints = new(seed, settings, options.UnknownFields);
 
     public string Prefix => "/evotor";
 
@@ -30,7 +18,7 @@ internal sealed class EvotorService : IEmulatedService
     public async ValueTask<bool> AdmitAsync(HttpContext context)
     {
         var token = ReadToken(context.Request);
-        if (token is null || !_tokens.Contains(token))
+        if (token is null || !_gate.Accepts(token))
         {
             // Not counted against any rate window: there is no valid key to count it under.
             context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -39,19 +27,16 @@ internal sealed class EvotorService : IEmulatedService
             return false;
         }
 
-        var limit = _settings.EvotorRateLimit;
-        if (limit <= 0) return true;
-
-        var decision = _limiter.Acquire(token, limit, _settings.EvotorRateWindow);
+        if (_gate.Count(token, settings.EvotorRateLimit, settings.EvotorRateWindow) is not { } decision) return true;
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = decision.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (decision.Allowed) return true;
 
-        headers.RetryAfter = decision.ResetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        RetryAfter.Set(context.Response, decision.ResetAfter);
         await EvotorJson.WriteErrorAsync(context, 429, "rate_limit_exceeded",
-            $"rate limit of {decision.Limit} requests per {_settings.EvotorRateWindow.TotalSeconds:0.###} s exceeded");
+            $"rate limit of {decision.Limit} requests per {settings.EvotorRateWindow.TotalSeconds:0.###} s exceeded");
         return false;
     }
 
@@ -61,8 +46,8 @@ internal sealed class EvotorService : IEmulatedService
     /// <summary>Forgets rate windows and every write: products, groups, images and accepted bulk tasks go back to the seed.</summary>
     public void Reset()
     {
-        _limiter.Reset();
-        _seed.Restore();
+        _gate.Reset();
+        seed.Restore();
     }
 
     /// <summary>

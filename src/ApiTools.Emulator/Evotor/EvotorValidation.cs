@@ -63,29 +63,28 @@ internal static class EvotorValidation
     public static SeedProduct? Product(JsonElement body, string id, SeedProduct? existing, EvotorStoreData store, DateTimeOffset now,
         List<Violation> violations)
     {
-        var before = violations.Count;
         var f = Fields.Read(body, ProductFields, violations, "id");
         if (f is null) return null;
-        var name = f.String("name", 1, 128, required: true);
+        var name = f.Name(required: true);
         var type = f.OneOf("type", ProductTypes, required: true);
         var measure = f.String("measure_name", 1, 20, required: true);
         var tax = f.OneOf("tax", Taxes, required: true);
         var allow = f.Bool("allow_to_sell", required: true);
         var price = f.Money("price", required: true);
         var costPrice = f.Money("cost_price", required: false);
-        var quantity = f.Decimal("quantity", -9_999_999.999m, 10_000_000m, 3, required: false);
+        var quantity = f.Quantity();
         var description = f.String("description", 0, 1000);
         var article = f.String("article_number", 0, 20);
         var code = f.String("code", 0, 10);
-        var barcodes = f.Strings("barcodes", b => b.Length == 0 ? "элементы не должны быть пустыми" : null);
+        var barcodes = f.Barcodes();
         var alcocodes = f.Strings("alcocodes", a => a.Length != 19 ? "каждый элемент должен состоять из 19 символов" : null);
         var abv = f.Decimal("alcohol_by_volume", 0m, 100.0001m, 3, required: false);
         var kind = f.Int("alcohol_product_kind_code", 0, 999_999);
         var tare = f.Decimal("tare_volume", 0m, 10_000m, 3, required: false);
         var choices = f.StringMap("attributes_choices");
-        var parentId = f.String("parent_id", 1, 64);
+        var parentId = f.ParentId();
         if (parentId is not null && store.FindGroup(parentId) is null) violations.Add(new("группа товаров не найдена", "parent_id"));
-        if (violations.Count > before) return null;
+        if (f.Refused) return null;
 
         return new SeedProduct(id, store.StoreId, name!, type!, measure!, tax!, allow!.Value, price!.Value, store.UserId,
             existing?.CreatedAt ?? now, now)
@@ -108,19 +107,13 @@ internal static class EvotorValidation
     /// <summary>PATCH of a product: only quantity, price and cost_price, at least one of them.</summary>
     public static SeedProduct? PatchProduct(JsonElement body, SeedProduct existing, DateTimeOffset now, List<Violation> violations)
     {
-        var before = violations.Count;
         var f = Fields.Read(body, ProductPatchFields, violations, idMatch: existing.Id,
             notAllowed: name => ProductFields.Contains(name) ? "нельзя изменить через PATCH: допустимы quantity, price, cost_price" : UnknownField);
-        if (f is null) return null;
-        if (f.Count == 0 && violations.Count == before)
-        {
-            violations.Add(new("должно содержать хотя бы одно из полей quantity, price, cost_price", "body"));
-            return null;
-        }
+        if (f is null || f.NamesNone("quantity, price, cost_price")) return null;
         var price = f.Money("price", required: false);
         var costPrice = f.Money("cost_price", required: false);
-        var quantity = f.Decimal("quantity", -9_999_999.999m, 10_000_000m, 3, required: false);
-        if (violations.Count > before) return null;
+        var quantity = f.Quantity();
+        if (f.Refused) return null;
         return existing with
         {
             Price = price ?? existing.Price,
@@ -134,15 +127,14 @@ internal static class EvotorValidation
     public static SeedProductGroup? Group(JsonElement body, string id, SeedProductGroup? existing, EvotorStoreData store, DateTimeOffset now,
         List<Violation> violations)
     {
-        var before = violations.Count;
         var f = Fields.Read(body, GroupFields, violations, "id");
         if (f is null) return null;
-        var name = f.String("name", 1, 128, required: true);
-        var parentId = f.String("parent_id", 1, 64);
-        var barcodes = f.Strings("barcodes", b => b.Length == 0 ? "элементы не должны быть пустыми" : null);
+        var name = f.Name(required: true);
+        var parentId = f.ParentId();
+        var barcodes = f.Barcodes();
         var attributes = f.Attributes("attributes");
         CheckParent(store, id, parentId, violations);
-        if (violations.Count > before) return null;
+        if (f.Refused) return null;
         return new SeedProductGroup(id, store.StoreId, name!, store.UserId, existing?.CreatedAt ?? now, now)
         {
             ParentId = parentId,
@@ -155,20 +147,14 @@ internal static class EvotorValidation
     public static SeedProductGroup? PatchGroup(JsonElement body, SeedProductGroup existing, EvotorStoreData store, DateTimeOffset now,
         List<Violation> violations)
     {
-        var before = violations.Count;
         var f = Fields.Read(body, GroupFields, violations, idMatch: existing.Id);
-        if (f is null) return null;
-        if (f.Count == 0 && violations.Count == before)
-        {
-            violations.Add(new("должно содержать хотя бы одно из полей name, parent_id, barcodes, attributes", "body"));
-            return null;
-        }
-        var name = f.String("name", 1, 128);
-        var parentId = f.String("parent_id", 1, 64);
-        var barcodes = f.Strings("barcodes", b => b.Length == 0 ? "элементы не должны быть пустыми" : null);
+        if (f is null || f.NamesNone("name, parent_id, barcodes, attributes")) return null;
+        var name = f.Name(required: false);
+        var parentId = f.ParentId();
+        var barcodes = f.Barcodes();
         var attributes = f.Attributes("attributes");
         CheckParent(store, existing.Id, parentId, violations);
-        if (violations.Count > before) return null;
+        if (f.Refused) return null;
         return existing with
         {
             Name = name ?? existing.Name,
@@ -204,10 +190,23 @@ internal static class EvotorValidation
     {
         private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
         private readonly List<Violation> _violations;
+        private readonly int _before;
 
-        private Fields(List<Violation> violations) => _violations = violations;
+        private Fields(List<Violation> violations) => (_violations, _before) = (violations, violations.Count);
 
-        public int Count => _values.Count;
+        /// <summary>True once reading the body or any of its fields added a violation: the write is refused.</summary>
+        public bool Refused => _violations.Count > _before;
+
+        /// <summary>
+        /// A PATCH that names none of its <paramref name="fields"/> (and had nothing else wrong) is refused with a
+        /// violation on <c>body</c>; true then.
+        /// </summary>
+        public bool NamesNone(string fields)
+        {
+            if (_values.Count > 0 || Refused) return false;
+            Add($"должно содержать хотя бы одно из полей {fields}", "body");
+            return true;
+        }
 
         /// <summary>
         /// Null when the body is not an object. Nulls, unknown and not-allowed fields become violations;
@@ -279,6 +278,12 @@ internal static class EvotorValidation
             Add("должно быть true или false", name);
             return null;
         }
+
+        // The fields products and groups share, with one rule each.
+        public string? Name(bool required) => String("name", 1, 128, required);
+        public string? ParentId() => String("parent_id", 1, 64);
+        public IReadOnlyList<string>? Barcodes() => Strings("barcodes", b => b.Length == 0 ? "элементы не должны быть пустыми" : null);
+        public decimal? Quantity() => Decimal("quantity", -9_999_999.999m, 10_000_000m, 3, required: false);
 
         /// <summary>A price: 0 ≤ value &lt; 10^7, at most 2 decimals.</summary>
         public decimal? Money(string name, bool required) => Decimal(name, 0m, 10_000_000m, 2, required);

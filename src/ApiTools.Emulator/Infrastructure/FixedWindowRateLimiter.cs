@@ -6,11 +6,11 @@ namespace ApiTools.Emulator.Infrastructure;
 internal readonly record struct RateDecision(bool Allowed, int Limit, int Remaining, TimeSpan ResetAfter)
 {
     /// <summary>Seconds until the window ends, rounded up and at least 1, as headers carry them.</summary>
-    public int ResetSeconds => Math.Max(1, (int)Math.Ceiling(ResetAfter.TotalSeconds));
+    public int ResetSeconds => RetryAfter.Seconds(ResetAfter);
 }
 
 /// <summary>
-/// Fixed-window limiter per key (an Evotor token, later a PlanFix account or EnDocs key): a window
+/// Fixed-window limiter per key (an Evotor or EnDocs token; PlanFix spaces requests instead): a window
 /// opens with the key's first request and admits <c>limit</c> requests until it ends. Fixed windows
 /// are what the real services advertise through X-RateLimit-Reset, so clients can be tested on them.
 /// </summary>

@@ -1,9 +1,9 @@
 namespace ApiTools.Emulator.Infrastructure;
 
 /// <summary>
-/// One emulated cloud (Evotor now; PlanFix and EnDocs beside it later) served under its own path
-/// prefix. The shared pipeline (counting, latency, faults) lives in <see cref="ServiceRequestMiddleware"/>;
-/// what differs per service (auth, throttling, error format, routes) lives behind this interface.
+/// One emulated cloud (Evotor, EnDocs, PlanFix) served under its own path prefix. The shared pipeline
+/// (counting, latency, faults) lives in <see cref="ServiceRequestMiddleware"/>; what differs per service
+/// (auth, throttling, error format, routes) lives behind this interface.
 /// </summary>
 internal interface IEmulatedService
 {
@@ -28,7 +28,7 @@ internal interface IEmulatedService
     /// <summary>Answers with the service's error format (used for injected faults and fallbacks).</summary>
     Task WriteErrorAsync(HttpContext context, int status, string message);
 
-    /// <summary>Forgets per-run state (rate windows; later, data changed by writes).</summary>
+    /// <summary>Forgets per-run state: rate state and the data writes changed (a reset).</summary>
     void Reset();
 }
 

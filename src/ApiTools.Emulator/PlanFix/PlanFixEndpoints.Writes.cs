@@ -7,8 +7,8 @@ internal sealed partial class PlanFixEndpoints
 {
     private Task TaskAddAsync(Call call)
     {
-        var element = call.Root.Element("task") ?? throw new PlanFixError("0009", "Не указан обязательный параметр task");
-        if (string.IsNullOrWhiteSpace(element.Element("title")?.Value)) throw new PlanFixError("0009", "Не указан обязательный параметр task/title");
+        var element = call.Root.Element("task") ?? throw PlanFixError.Missing("task");
+        if (string.IsNullOrWhiteSpace(element.Element("title")?.Value)) throw PlanFixError.Missing("task/title");
         var now = _seed.Generator.Local(_time.GetUtcNow());
         var draft = new SeedPlanFixTask(0, 0, "", "", "AVERAGE", 1, 1, call.UserId, null, null, now, null, null, false, [], []);
         draft = Apply(element, draft);
@@ -24,12 +24,12 @@ internal sealed partial class PlanFixEndpoints
 
     private Task TaskUpdateAsync(Call call)
     {
-        var element = call.Root.Element("task") ?? throw new PlanFixError("0009", "Не указан обязательный параметр task");
+        var element = call.Root.Element("task") ?? throw PlanFixError.Missing("task");
         var id = RequiredLong(element.Element("id"), "task/id");
-        var current = _seed.FindTask(id) ?? throw new PlanFixError("3001", $"Задача {id} не найдена");
+        var current = _seed.FindTask(id) ?? throw PlanFixError.TaskNotFound(id);
         // Validate against the current state first, so a bad field changes nothing; then apply under the lock.
         Apply(element, current);
-        var updated = _seed.UpdateTask(id, t => Apply(element, t)) ?? throw new PlanFixError("3001", $"Задача {id} не найдена");
+        var updated = _seed.UpdateTask(id, t => Apply(element, t)) ?? throw PlanFixError.TaskNotFound(id);
         return PlanFixXml.WriteOkAsync(call.Context, w =>
         {
             w.WriteStartElement("task");
@@ -40,12 +40,12 @@ internal sealed partial class PlanFixEndpoints
 
     private Task ActionAddAsync(Call call)
     {
-        var element = call.Root.Element("action") ?? throw new PlanFixError("0009", "Не указан обязательный параметр action");
+        var element = call.Root.Element("action") ?? throw PlanFixError.Missing("action");
         var description = element.Element("description")?.Value;
-        if (string.IsNullOrWhiteSpace(description)) throw new PlanFixError("0009", "Не указан обязательный параметр action/description");
+        if (string.IsNullOrWhiteSpace(description)) throw PlanFixError.Missing("action/description");
         var taskId = RequiredLong(element.Element("task")?.Element("id"), "action/task/id");
         var at = _seed.Generator.Local(_time.GetUtcNow());
-        var action = _seed.AddAction(taskId, description, call.UserId, at) ?? throw new PlanFixError("3001", $"Задача {taskId} не найдена");
+        var action = _seed.AddAction(taskId, description, call.UserId, at) ?? throw PlanFixError.TaskNotFound(taskId);
         return PlanFixXml.WriteOkAsync(call.Context, w =>
         {
             w.WriteStartElement("action");
@@ -70,27 +70,27 @@ internal sealed partial class PlanFixEndpoints
         if (element.Element("importance") is { } importance)
         {
             var value = importance.Value.Trim().ToUpperInvariant();
-            if (value is not ("AVERAGE" or "HIGH" or "LOW")) throw new PlanFixError("0015", $"Недопустимое значение importance: {importance.Value}");
+            if (value is not ("AVERAGE" or "HIGH" or "LOW")) throw PlanFixError.BadValue("importance", importance.Value);
             task = task with { Importance = value };
         }
         if (OptionalLong(element.Element("status"), "status") is { } status)
         {
-            if (status is < 1 or > 9) throw new PlanFixError("0015", $"Недопустимое значение status: {status}");
+            if (status is < 1 or > 9) throw PlanFixError.BadValue("status", status);
             task = task with { Status = (int)status };
         }
         if (OptionalLong(element.Element("owner")?.Element("id"), "owner/id") is { } ownerId)
         {
-            if (_seed.FindUser(ownerId) is null) throw new PlanFixError("0013", $"Пользователь {ownerId} не найден");
+            if (_seed.FindUser(ownerId) is null) throw PlanFixError.UserNotFound(ownerId);
             task = task with { OwnerId = ownerId };
         }
         if (OptionalLong(element.Element("project")?.Element("id"), "project/id") is { } projectId)
         {
-            if (projectId != 0 && _seed.FindProject(projectId) is null) throw new PlanFixError("2001", $"Проект {projectId} не найден");
+            if (projectId != 0 && _seed.FindProject(projectId) is null) throw PlanFixError.ProjectNotFound(projectId);
             task = task with { ProjectId = projectId == 0 ? null : projectId };
         }
         if (OptionalLong(element.Element("client")?.Element("id"), "client/id") is { } clientId)
         {
-            if (clientId != 0 && _seed.FindContact(clientId) is null) throw new PlanFixError("8002", $"Контакт {clientId} не найден");
+            if (clientId != 0 && _seed.FindContact(clientId) is null) throw PlanFixError.ContactNotFound(clientId);
             task = task with { ClientId = clientId == 0 ? null : clientId };
         }
         if (element.Element("workers") is { } workers)
@@ -100,7 +100,7 @@ internal sealed partial class PlanFixEndpoints
             foreach (var idElement in (users?.Elements("id") ?? []).Concat(users?.Elements("user").Select(u => u.Element("id")!).Where(e => e is not null) ?? []))
             {
                 var workerId = OptionalLong(idElement, "workers/users/id") ?? throw new PlanFixError("0015", "Пустой workers/users/id");
-                if (_seed.FindUser(workerId) is null) throw new PlanFixError("0013", $"Пользователь {workerId} не найден");
+                if (_seed.FindUser(workerId) is null) throw PlanFixError.UserNotFound(workerId);
                 if (!ids.Contains(workerId)) ids.Add(workerId);
             }
             task = task with { WorkerIds = ids };
@@ -108,7 +108,7 @@ internal sealed partial class PlanFixEndpoints
         if (element.Element("startTime") is { } startTime)
         {
             if (!PlanFixXml.TryParseDate(startTime.Value, _seed.TimeZone, out var start, out _))
-                throw new PlanFixError("0015", $"Недопустимое значение startTime: {startTime.Value}");
+                throw PlanFixError.BadValue("startTime", startTime.Value);
             task = task with { StartTime = _seed.Generator.LocalDate(start) };
         }
         if (element.Element("endTime") is { } endTime)
@@ -116,7 +116,7 @@ internal sealed partial class PlanFixEndpoints
             if (endTime.Value.Trim().Length == 0) task = task with { EndTime = null, EndTimeHasTime = false };
             else if (PlanFixXml.TryParseDate(endTime.Value, _seed.TimeZone, out var end, out var withTime))
                 task = task with { EndTime = end, EndTimeHasTime = withTime };
-            else throw new PlanFixError("0015", $"Недопустимое значение endTime: {endTime.Value}");
+            else throw PlanFixError.BadValue("endTime", endTime.Value);
         }
         return task;
     }

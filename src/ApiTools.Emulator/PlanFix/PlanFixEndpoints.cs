@@ -5,12 +5,6 @@ using ApiTools.Emulator.Infrastructure;
 
 namespace ApiTools.Emulator.PlanFix;
 
-/// <summary>An API error answered as <c>&lt;response status="error"&gt;</c> with HTTP 200.</summary>
-internal sealed class PlanFixError(string code, string message) : Exception(message)
-{
-    public string Code { get; } = code;
-}
-
 /// <summary>
 /// The one PlanFix endpoint: applies PlanFix faults, checks the token or sid, then dispatches on the request's
 /// method. Reads are in this file; writes in PlanFixEndpoints.Writes.cs.
@@ -106,7 +100,7 @@ internal sealed partial class PlanFixEndpoints
     private async Task LoginAsync(HttpContext context, XElement root)
     {
         var login = Required(root, "login");
-        var password = root.Element("password")?.Value ?? throw new PlanFixError("0009", "Не указан обязательный параметр password");
+        var password = root.Element("password")?.Value ?? throw PlanFixError.Missing("password");
         var index = -1;
         for (var i = 0; i < _logins.Count; i++)
             if (_logins[i].Key == login && _logins[i].Value == password) index = i;
@@ -132,13 +126,13 @@ internal sealed partial class PlanFixEndpoints
         var target = (root.Element("target")?.Value.Trim() ?? "").ToLowerInvariant();
         if (target.Length == 0) target = "all";
         if (target is not ("all" or "in" or "out" or "template" or "periodic"))
-            throw new PlanFixError("0015", $"Недопустимое значение target: {root.Element("target")!.Value}");
+            throw PlanFixError.BadValue("target", root.Element("target")!.Value);
         var projectId = OptionalLong(root.Element("project")?.Element("id"), "project/id");
-        if (projectId is { } p && _seed.FindProject(p) is null) throw new PlanFixError("2001", $"Проект {p} не найден");
+        if (projectId is { } p && _seed.FindProject(p) is null) throw PlanFixError.ProjectNotFound(p);
         var status = OptionalLong(root.Element("status"), "status");
         var filter = root.Element("filter")?.Value.Trim().ToUpperInvariant();
         if (filter is not (null or "" or "ACTIVE" or "OVERDUE" or "MY"))
-            throw new PlanFixError("0015", $"Недопустимое значение filter: {root.Element("filter")!.Value}");
+            throw PlanFixError.BadValue("filter", root.Element("filter")!.Value);
         var (page, size) = Paging(root);
         var now = _time.GetUtcNow();
         var user = call.UserId;
@@ -171,21 +165,8 @@ internal sealed partial class PlanFixEndpoints
     private static bool IsOverdue(SeedPlanFixTask t, DateTimeOffset now) =>
         t.EndTime is { } end && (t.EndTimeHasTime ? end : end.AddDays(1)) < now;
 
-    private Task TaskGetAsync(Call call)
-    {
-        var task = FindTask(call.Root.Element("task"));
-        return PlanFixXml.WriteOkAsync(call.Context, w => WriteTask(w, task));
-    }
-
-    /// <summary>The task named by <c>&lt;task&gt;&lt;id/&gt;</c> or <c>&lt;task&gt;&lt;general/&gt;</c>; 0009 without either, 3001 if missing.</summary>
-    private SeedPlanFixTask FindTask(XElement? element)
-    {
-        var id = OptionalLong(element?.Element("id"), "task/id");
-        var general = OptionalLong(element?.Element("general"), "task/general");
-        if (id is null && general is null) throw new PlanFixError("0009", "Не указан обязательный параметр task/id или task/general");
-        var task = id is { } i ? _seed.FindTask(i) : _seed.FindTaskByGeneral(general!.Value);
-        return task ?? throw new PlanFixError("3001", $"Задача {id ?? general} не найдена");
-    }
+    private Task TaskGetAsync(Call call) =>
+        OneAsync(call, ByIdOrGeneral(call.Root.Element("task"), "task", _seed.FindTask, _seed.FindTaskByGeneral, PlanFixError.TaskNotFound), WriteTask);
 
     private void WriteTask(XmlWriter w, SeedPlanFixTask t)
     {
@@ -227,17 +208,12 @@ internal sealed partial class PlanFixEndpoints
 
     // ---- projects, contacts, users ----
 
-    private Task ProjectListAsync(Call call)
-    {
-        var (page, size) = Paging(call.Root);
-        return WriteListAsync(call.Context, "projects", _seed.Projects, page, size, WriteProject);
-    }
+    private Task ProjectListAsync(Call call) => ListAsync(call, "projects", _seed.Projects, WriteProject);
 
     private Task ProjectGetAsync(Call call)
     {
         var id = RequiredLong(call.Root.Element("project")?.Element("id"), "project/id");
-        var project = _seed.FindProject(id) ?? throw new PlanFixError("2001", $"Проект {id} не найден");
-        return PlanFixXml.WriteOkAsync(call.Context, w => WriteProject(w, project));
+        return OneAsync(call, _seed.FindProject(id) ?? throw PlanFixError.ProjectNotFound(id), WriteProject);
     }
 
     private void WriteProject(XmlWriter w, SeedPlanFixProject p)
@@ -251,22 +227,11 @@ internal sealed partial class PlanFixEndpoints
         w.WriteEndElement();
     }
 
-    private Task ContactListAsync(Call call)
-    {
-        var (page, size) = Paging(call.Root);
-        return WriteListAsync(call.Context, "contacts", _seed.Contacts, page, size, WriteContact);
-    }
+    private Task ContactListAsync(Call call) => ListAsync(call, "contacts", _seed.Contacts, WriteContact);
 
-    private Task ContactGetAsync(Call call)
-    {
-        var element = call.Root.Element("contact");
-        var id = OptionalLong(element?.Element("id"), "contact/id");
-        var general = OptionalLong(element?.Element("general"), "contact/general");
-        if (id is null && general is null) throw new PlanFixError("0009", "Не указан обязательный параметр contact/id или contact/general");
-        var contact = (id is { } i ? _seed.FindContact(i) : _seed.Contacts.FirstOrDefault(c => c.General == general))
-            ?? throw new PlanFixError("8002", $"Контакт {id ?? general} не найден");
-        return PlanFixXml.WriteOkAsync(call.Context, w => WriteContact(w, contact));
-    }
+    private Task ContactGetAsync(Call call) =>
+        OneAsync(call, ByIdOrGeneral(call.Root.Element("contact"), "contact", _seed.FindContact,
+            general => _seed.Contacts.FirstOrDefault(c => c.General == general), PlanFixError.ContactNotFound), WriteContact);
 
     private static void WriteContact(XmlWriter w, SeedPlanFixContact c)
     {
@@ -283,18 +248,13 @@ internal sealed partial class PlanFixEndpoints
         w.WriteEndElement();
     }
 
-    private Task UserListAsync(Call call)
-    {
-        var (page, size) = Paging(call.Root);
-        return WriteListAsync(call.Context, "users", _seed.Users, page, size, WriteUser);
-    }
+    private Task UserListAsync(Call call) => ListAsync(call, "users", _seed.Users, WriteUser);
 
     /// <summary><c>&lt;user&gt;&lt;id/&gt;</c>; without it, the calling user (as PlanFix does).</summary>
     private Task UserGetAsync(Call call)
     {
         var id = OptionalLong(call.Root.Element("user")?.Element("id"), "user/id") ?? call.UserId;
-        var user = _seed.FindUser(id) ?? throw new PlanFixError("0013", $"Пользователь {id} не найден");
-        return PlanFixXml.WriteOkAsync(call.Context, w => WriteUser(w, user));
+        return OneAsync(call, _seed.FindUser(id) ?? throw PlanFixError.UserNotFound(id), WriteUser);
     }
 
     private static void WriteUser(XmlWriter w, SeedPlanFixUser u)
@@ -313,9 +273,8 @@ internal sealed partial class PlanFixEndpoints
     private Task ActionListAsync(Call call)
     {
         var taskId = RequiredLong(call.Root.Element("task")?.Element("id"), "task/id");
-        if (_seed.FindTask(taskId) is null) throw new PlanFixError("3001", $"Задача {taskId} не найдена");
-        var (page, size) = Paging(call.Root);
-        return WriteListAsync(call.Context, "actions", _seed.ActionsOf(taskId), page, size, WriteAction);
+        if (_seed.FindTask(taskId) is null) throw PlanFixError.TaskNotFound(taskId);
+        return ListAsync(call, "actions", _seed.ActionsOf(taskId), WriteAction);
     }
 
     private void WriteAction(XmlWriter w, SeedPlanFixAction a)
@@ -344,6 +303,30 @@ internal sealed partial class PlanFixEndpoints
         return (page > int.MaxValue ? int.MaxValue : (int)page, (int)size);
     }
 
+    /// <summary>The page the request asks for (<c>pageCurrent</c>, <c>pageSize</c>) of a whole list.</summary>
+    private static Task ListAsync<T>(Call call, string listName, IReadOnlyList<T> items, Action<XmlWriter, T> write)
+    {
+        var (page, size) = Paging(call.Root);
+        return WriteListAsync(call.Context, listName, items, page, size, write);
+    }
+
+    private static Task OneAsync<T>(Call call, T item, Action<XmlWriter, T> write) =>
+        PlanFixXml.WriteOkAsync(call.Context, w => write(w, item));
+
+    /// <summary>
+    /// The object <c>&lt;what&gt;&lt;id/&gt;</c> or <c>&lt;what&gt;&lt;general/&gt;</c> names (the id wins); 0009 without
+    /// either, <paramref name="notFound"/> for the number given when there is none.
+    /// </summary>
+    private static T ByIdOrGeneral<T>(XElement? element, string what, Func<long, T?> byId, Func<long, T?> byGeneral,
+        Func<long, PlanFixError> notFound) where T : class
+    {
+        var id = OptionalLong(element?.Element("id"), what + "/id");
+        var general = OptionalLong(element?.Element("general"), what + "/general");
+        if (id is null && general is null) throw PlanFixError.Missing($"{what}/id или {what}/general");
+        var found = id is { } i ? byId(i) : byGeneral(general!.Value);
+        return found ?? throw notFound(id ?? general!.Value);
+    }
+
     private static Task WriteListAsync<T>(HttpContext context, string listName, IReadOnlyList<T> matching, int page, int size,
         Action<XmlWriter, T> write)
     {
@@ -362,11 +345,11 @@ internal sealed partial class PlanFixEndpoints
     private static string Required(XElement root, string name)
     {
         var value = root.Element(name)?.Value.Trim();
-        return string.IsNullOrEmpty(value) ? throw new PlanFixError("0009", $"Не указан обязательный параметр {name}") : value;
+        return string.IsNullOrEmpty(value) ? throw PlanFixError.Missing(name) : value;
     }
 
     private static long RequiredLong(XElement? element, string what) =>
-        OptionalLong(element, what) ?? throw new PlanFixError("0009", $"Не указан обязательный параметр {what}");
+        OptionalLong(element, what) ?? throw PlanFixError.Missing(what);
 
     /// <summary>Null when absent or empty; 0015 when not a whole number.</summary>
     private static long? OptionalLong(XElement? element, string what)
@@ -375,6 +358,6 @@ internal sealed partial class PlanFixEndpoints
         if (string.IsNullOrEmpty(text)) return null;
         return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new PlanFixError("0015", $"Недопустимое значение {what}: {text}");
+            : throw PlanFixError.BadValue(what, text);
     }
 }

@@ -93,7 +93,7 @@ internal sealed partial class PlanFixService : IEmulatedService
             var wait = Throttle(account + "\n" + apiKey, TimeSpan.FromSeconds(1 / rate));
             if (wait > TimeSpan.Zero)
             {
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                RetryAfter.Set(context.Response, wait);
                 await PlanFixXml.WriteErrorAsync(context, null, "Слишком много запросов в секунду", 429);
                 return false;
             }
