@@ -4,7 +4,7 @@ namespace ApiTools.Evotor.Models;
 
 /// <summary>A smart terminal. <see cref="DeviceId"/> repeats <see cref="Id"/> so
 /// <c>Get-EvotorDevice | Get-EvotorDocument</c> binds both the store and the device.</summary>
-public sealed class Device
+public sealed class Device : EvotorEntity
 {
     public string Id { get; set; } = "";
 
@@ -20,12 +20,6 @@ public sealed class Device
     public string? Imei { get; set; }
     public string? FirmwareVersion { get; set; }
     public GeoLocation? Location { get; set; }
-    public string? UserId { get; set; }
-    public DateTimeOffset? CreatedAt { get; set; }
-    public DateTimeOffset? UpdatedAt { get; set; }
-
-    [JsonExtensionData]
-    public ExtraFields? Extra { get; set; }
 
     public override string ToString() => Name is null ? Id : $"{Name} ({Id})";
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ApiTools.Evotor.Models;
 
 /// <summary>An employee of the account, with the stores they work in.</summary>
-public sealed class Employee
+public sealed class Employee : EvotorEntity
 {
     public string Id { get; set; } = "";
     public string? Name { get; set; }
@@ -16,13 +16,6 @@ public sealed class Employee
 
     /// <summary>ADMIN, CASHIER or MANUAL.</summary>
     public string? Role { get; set; }
-
-    public string? UserId { get; set; }
-    public DateTimeOffset? CreatedAt { get; set; }
-    public DateTimeOffset? UpdatedAt { get; set; }
-
-    [JsonExtensionData]
-    public ExtraFields? Extra { get; set; }
 
     public override string ToString() => string.Join(" ", new[] { LastName, Name, PatronymicName }).Trim() is { Length: > 0 } full ? full : Id;
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ApiTools.Evotor.Models;
 
 /// <summary>A product (goods or service) of one store. Money is decimal; lists print as <c>a;b;c</c>.</summary>
-public sealed class Product
+public sealed class Product : EvotorEntity
 {
     public string Id { get; set; } = "";
     public string? StoreId { get; set; }
@@ -39,13 +39,6 @@ public sealed class Product
 
     /// <summary>Attribute id → choice id.</summary>
     public IdMap? AttributesChoices { get; set; }
-
-    public string? UserId { get; set; }
-    public DateTimeOffset? CreatedAt { get; set; }
-    public DateTimeOffset? UpdatedAt { get; set; }
-
-    [JsonExtensionData]
-    public ExtraFields? Extra { get; set; }
 
     public override string ToString() => Name is null ? Id : $"{Name} ({Id})";
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ApiTools.Evotor.Models;
 
 /// <summary>A product group (folder) of one store; groups may nest through <see cref="ParentId"/>.</summary>
-public sealed class ProductGroup
+public sealed class ProductGroup : EvotorEntity
 {
     public string Id { get; set; } = "";
     public string? StoreId { get; set; }
@@ -11,12 +11,6 @@ public sealed class ProductGroup
     public string? Name { get; set; }
     public StringList? Barcodes { get; set; }
     public ProductGroupAttributeList? Attributes { get; set; }
-    public string? UserId { get; set; }
-    public DateTimeOffset? CreatedAt { get; set; }
-    public DateTimeOffset? UpdatedAt { get; set; }
-
-    [JsonExtensionData]
-    public ExtraFields? Extra { get; set; }
 
     public override string ToString() => Name is null ? Id : $"{Name} ({Id})";
 }

@@ -4,7 +4,7 @@ namespace ApiTools.Evotor.Models;
 
 /// <summary>An Evotor store (shop). Flat and CSV-friendly; <see cref="StoreId"/> repeats
 /// <see cref="Id"/> so <c>Get-EvotorStore | Get-EvotorProduct</c> binds <c>-StoreId</c> by property name.</summary>
-public sealed class Store
+public sealed class Store : EvotorEntity
 {
     public string Id { get; set; } = "";
 
@@ -13,13 +13,6 @@ public sealed class Store
 
     public string? Name { get; set; }
     public string? Address { get; set; }
-    public string? UserId { get; set; }
-    public DateTimeOffset? CreatedAt { get; set; }
-    public DateTimeOffset? UpdatedAt { get; set; }
-
-    /// <summary>Fields Evotor sent that this model does not name yet.</summary>
-    [JsonExtensionData]
-    public ExtraFields? Extra { get; set; }
 
     public override string ToString() => Name is null ? Id : $"{Name} ({Id})";
 }
