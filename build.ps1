@@ -10,8 +10,8 @@ Tasks:
   Test   Build, then xunit (dotnet test, TRX into out/test-results), then Pester (tests/Pester) in a fresh
          `dotnet pwsh`. Prints each layer's counts and, as the very last line, "N passed, M failed".
          Exits non-zero if any test failed or a layer did not run.
-  Demo   Build, start the emulator on a free port and run examples/quickstart.ps1 against it in a fresh
-         `dotnet pwsh`, as a user's session would.
+  Demo   Build, start the emulator on a free port and run examples/quickstart.ps1 (Evotor), planfix.ps1 and
+         endocs.ps1 against it, each in a fresh `dotnet pwsh` with its service's variables, as a user's session would.
   Package  Build, then pack out/ApiTools into out/packages/ApiTools.<version>.nupkg (build/Package.ps1, with
          PSResourceGet) and print the commands that install it from that folder.
 
@@ -258,23 +258,30 @@ function Invoke-TestTask {
 function Invoke-DemoTask {
     Invoke-BuildTask
     Restore-PowerShellTool
-    Write-Step 'Demo: examples/quickstart.ps1 against the emulator'
     $emulatorDll = Get-EmulatorDll
     # One implementation of "start the emulator, read its address, stop it by PID", shared with the tests.
     $emulatorModule = Import-Module (Join-Path $RepoRoot 'build/Emulator.psm1') -Force -PassThru
     $emulator = $null
     try {
-        $emulator = Start-Emulator -EmulatorPath $emulatorDll -TimeoutSeconds 30
+        # PlanFix's own 1 request/s pacing is the client's job; the emulator's check of it is off for the demo.
+        $emulator = Start-Emulator -EmulatorPath $emulatorDll -TimeoutSeconds 30 -ArgumentList '--planfix-rate-per-second', '0'
         Write-Host "Emulator (PID $($emulator.Id)) listening on $($emulator.Address)"
-        $environment = $ChildEnvironment + @{
-            EVOTOR_BASE_URI = $emulator.EvotorBaseUri
-            EVOTOR_TOKEN    = 'evotor-demo-token'
+        # Each script gets only its own service's variables, as a user's session would have them.
+        $demos = [ordered]@{
+            'examples/quickstart.ps1' = @{ EVOTOR_BASE_URI = $emulator.EvotorBaseUri; EVOTOR_TOKEN = 'evotor-demo-token' }
+            'examples/planfix.ps1'    = @{
+                PLANFIX_BASE_URI = "$($emulator.Address)/planfix/xml/"; PLANFIX_ACCOUNT = 'demo'
+                PLANFIX_API_KEY = 'planfix-demo-key'; PLANFIX_TOKEN = 'planfix-demo-token'
+            }
+            'examples/endocs.ps1'     = @{ ENDOCS_BASE_URI = "$($emulator.Address)/endocs"; ENDOCS_TOKEN = 'endocs-demo-token' }
         }
-        $exitCode = Use-Environment $environment {
-            Invoke-Dotnet -AllowFailure -ArgumentList 'pwsh', '-NoProfile', '-NonInteractive',
-                '-File', (Join-Path $RepoRoot 'examples/quickstart.ps1')
+        foreach ($demo in $demos.Keys) {
+            Write-Step "Demo: $demo against the emulator"
+            $exitCode = Use-Environment ($ChildEnvironment + $demos[$demo]) {
+                Invoke-Dotnet -AllowFailure -ArgumentList 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot $demo)
+            }
+            if ($exitCode -ne 0) { throw "$demo failed with exit code $exitCode." }
         }
-        if ($exitCode -ne 0) { throw "examples/quickstart.ps1 failed with exit code $exitCode." }
         Write-Host 'Demo completed.'
     } finally {
         if ($emulator) {

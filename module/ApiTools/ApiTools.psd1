@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'Connect-Evotor'
         'Disconnect-Evotor'
+        'Get-EvotorConnection'
         'Get-EvotorStore'
         'Get-EvotorDevice'
         'Get-EvotorEmployee'
@@ -35,6 +36,7 @@
         'Invoke-EvotorRequest'
         'Connect-EnDocs'
         'Disconnect-EnDocs'
+        'Get-EnDocsConnection'
         'Get-EnDocsDocument'
         'Get-EnDocsClient'
         'Get-EnDocsUser'
@@ -49,6 +51,7 @@
         'Invoke-EnDocsRequest'
         'Connect-PlanFix'
         'Disconnect-PlanFix'
+        'Get-PlanFixConnection'
         'Get-PlanFixTask'
         'Get-PlanFixProject'
         'Get-PlanFixContact'

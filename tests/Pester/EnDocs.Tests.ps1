@@ -410,9 +410,17 @@ Describe 'Errors' {
         Connect-EnDocs -Token $script:Token -BaseUri $script:Base
     }
 
+    It 'Connect-EnDocs refuses a wrong token, naming the base URI and not the token' {
+        $wrongToken = 'wrong-endocs-token-c41e0b9d'
+        $err = { Connect-EnDocs -Token $wrongToken -BaseUri $script:Base } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'EnDocs.Unauthorized*'
+        $err.Exception.Message | Should -BeLike "*$($script:Base)*"
+        ($err | Format-List * -Force | Out-String) | Should -Not -BeLike "*$wrongToken*"
+    }
+
     It 'a wrong token is a terminating EnDocs.Unauthorized error that does not show the token' {
         $wrongToken = 'wrong-endocs-token-7d3a91c2'
-        Connect-EnDocs -Token $wrongToken -BaseUri $script:Base
+        Connect-EnDocs -Token $wrongToken -BaseUri $script:Base -SkipCheck
 
         $err = { Get-EnDocsDocument -Type Invoice } | Should -Throw -PassThru
 
@@ -423,7 +431,7 @@ Describe 'Errors' {
     }
 
     It 'a wrong token also ends a write pipeline with EnDocs.Unauthorized' {
-        Connect-EnDocs -Token 'wrong-endocs-token-2' -BaseUri $script:Base
+        Connect-EnDocs -Token 'wrong-endocs-token-2' -BaseUri $script:Base -SkipCheck
         { @([pscustomobject]@{ ExtId = 'U-1'; Name = 'A' }, [pscustomobject]@{ ExtId = 'U-2'; Name = 'B' }) |
                 Set-EnDocsContractor -Confirm:$false } | Should -Throw -ErrorId 'EnDocs.Unauthorized*'
     }

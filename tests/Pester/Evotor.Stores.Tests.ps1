@@ -87,9 +87,22 @@ Describe 'Get-EvotorStore' {
         $again.Id | Should -Be $stores.Id
     }
 
+    It 'refuses a wrong token at Connect-Evotor, naming the base URI, and keeps the session''s connection' {
+        $wrongToken = 'wrong-token-0b7d24c1'
+        $before = Get-EvotorConnection
+
+        $err = { Connect-Evotor -Token $wrongToken -BaseUri $script:emu.EvotorBaseUri } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'Evotor.Unauthorized*'
+        $err.Exception.Message | Should -BeLike "*$($script:emu.EvotorBaseUri)*"
+        ($err | Out-String) + $err.Exception.Message | Should -Not -BeLike "*$wrongToken*"
+        (Get-EvotorConnection).BaseUri | Should -Be $before.BaseUri
+        @(Get-EvotorStore -First 1).Count | Should -Be 1 -Because 'the connection the session had still works'
+    }
+
     It 'fails with a terminating Evotor.* error for a wrong token, without showing the token' {
         $wrongToken = 'wrong-token-5f1c9e7a'
-        Connect-Evotor -Token $wrongToken -BaseUri $script:emu.EvotorBaseUri
+        Connect-Evotor -Token $wrongToken -BaseUri $script:emu.EvotorBaseUri -SkipCheck
 
         $err = { Get-EvotorStore } | Should -Throw -PassThru
 
@@ -185,7 +198,7 @@ Describe 'Invoke-EvotorRequest' {
         $paged = Start-TestEmulator -ArgumentList '--evotor-stores', '5', '--max-page-size', '2'
         try {
             $items = @(Invoke-EvotorRequest -Method GET -Path stores -All -Connection (
-                    Connect-Evotor -Token $script:Token -BaseUri $paged.EvotorBaseUri -PassThru))
+                    Connect-Evotor -Token $script:Token -BaseUri $paged.EvotorBaseUri -PassThru -SkipCheck))
             $items.Count | Should -Be 5
             Get-EmulatorRequestCount $paged -Route 'GET /evotor/stores' | Should -Be 3
         } finally {

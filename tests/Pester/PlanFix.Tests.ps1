@@ -447,9 +447,24 @@ Describe 'Errors' -Skip:$NoPlanFix {
         Connect-Demo
     }
 
+    It 'Connect-PlanFix refuses a wrong token or password, naming the base URI and no secret' {
+        $wrongToken = 'wrong-planfix-token-8a2d6b11'
+        $err = { Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Token $wrongToken -BaseUri $script:Base -RequestsPerSecond $script:Rate } |
+            Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'PlanFix.Unauthorized*'
+        $err.Exception.Message | Should -BeLike "*$($script:Base)*"
+        $cred = [pscredential]::new($script:Login, (ConvertTo-SecureString 'wrong-password-3c7e' -AsPlainText -Force))
+        $err2 = { Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Credential $cred -BaseUri $script:Base -RequestsPerSecond $script:Rate } |
+            Should -Throw -PassThru
+        $err2.FullyQualifiedErrorId | Should -BeLike 'PlanFix.Unauthorized*'
+        foreach ($secret in $wrongToken, $script:ApiKey, 'wrong-password-3c7e') {
+            ($err, $err2 | Format-List * -Force | Out-String) | Should -Not -BeLike "*$secret*"
+        }
+    }
+
     It 'a wrong token is a terminating PlanFix.Unauthorized error that shows no secret' {
         $wrongToken = 'wrong-planfix-token-5e1f0c7a'
-        Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Token $wrongToken -BaseUri $script:Base -RequestsPerSecond $script:Rate
+        Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Token $wrongToken -BaseUri $script:Base -RequestsPerSecond $script:Rate -SkipCheck
 
         $err = { Get-PlanFixTask -First 1 } | Should -Throw -PassThru
 
@@ -463,7 +478,7 @@ Describe 'Errors' -Skip:$NoPlanFix {
 
     It 'a wrong password is PlanFix.Unauthorized and shows neither password nor key' {
         $cred = [pscredential]::new($script:Login, (ConvertTo-SecureString 'wrong-password-91b2' -AsPlainText -Force))
-        Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Credential $cred -BaseUri $script:Base -RequestsPerSecond $script:Rate
+        Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Credential $cred -BaseUri $script:Base -RequestsPerSecond $script:Rate -SkipCheck
 
         $err = { Get-PlanFixProject } | Should -Throw -PassThru
 
@@ -529,7 +544,7 @@ Describe 'The daily quota' -Skip:$NoPlanFix {
         $script:quota = 30
         $script:qemu = Start-TestEmulator -ArgumentList '--planfix-rate-per-second', '0', '--planfix-daily-quota', "$script:quota"
         $script:qconn = Connect-PlanFix -Account $script:Account -ApiKey $script:ApiKey -Token $script:Token `
-            -BaseUri "$($script:qemu.Address)/planfix/xml/" -RequestsPerSecond $script:Rate -DailyQuota $script:quota -PassThru
+            -BaseUri "$($script:qemu.Address)/planfix/xml/" -RequestsPerSecond $script:Rate -DailyQuota $script:quota -PassThru -SkipCheck
     }
     AfterAll {
         Stop-TestEmulator $script:qemu

@@ -5,11 +5,13 @@ using ApiTools.Http.RateLimiting;
 namespace ApiTools.PowerShell.Base;
 
 /// <summary>
-/// What every Connect-* shares: -BaseUri, the retry settings, -PassThru, and one way of failing (a
-/// Configuration error naming what was wrong, never the secret). A subclass makes its connection; it
-/// becomes the runspace's default. Nothing is sent until a cmdlet calls the service.
+/// What every Connect-* shares: -BaseUri, the retry settings, -PassThru, one cheap call that proves the credentials
+/// (-SkipCheck for offline scripts), and one way of failing: a terminating error naming the base URI and what was wrong,
+/// never the secret; a connection that failed its check does not become the default. A subclass makes its connection.
 /// </summary>
-public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : ServiceConnection
+public abstract class ConnectCmdlet<TConnection, TClient> : ApiCmdlet
+    where TConnection : ServiceConnection
+    where TClient : class
 {
     /// <summary>API root; without it the service's *_BASE_URI variable if set, else the service's public address.</summary>
     [Parameter]
@@ -27,7 +29,16 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected abstract string Service { get; }
+    /// <summary>Make the connection without calling the service (a script that runs where the service is out of reach).</summary>
+    [Parameter]
+    public SwitchParameter SkipCheck { get; set; }
+
+    protected override string Service => Kit.Service;
+
+    private protected abstract ServiceKit<TConnection, TClient> Kit { get; }
+
+    /// <summary>One cheap call that succeeds only with working credentials at a working base URI.</summary>
+    private protected abstract Task CheckAsync(TClient client, CancellationToken cancellationToken);
 
     /// <summary>Makes the connection from the parameters (<paramref name="retry"/> already built from them).</summary>
     protected abstract TConnection Create(RetryOptions retry);
@@ -47,6 +58,7 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
             ThrowTerminatingError(ApiErrorRecords.From(Service, ApiErrorKind.Configuration, error, BaseUri));
             return;
         }
+        if (!SkipCheck) Check(connection);
         ConnectionStore.Current.Set(connection);
         // The first connection to a key sets its pace for the process; one asking for another pace is told, not ignored silently.
         if (PaceParameter is string asked && MyInvocation.BoundParameters.TryGetValue(asked, out var value) && connection.PaceAlreadySet() is Pace kept)
@@ -55,5 +67,25 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
                          "Start a new PowerShell process for another pace.");
         WriteVerbose($"Connected: {connection}.");
         if (PassThru) WriteObject(connection);
+        base.EndProcessing();
+    }
+
+    private void Check(TConnection connection)
+    {
+        try
+        {
+            Await(async ct =>
+            {
+                await CheckAsync(Kit.NewClient(connection, Observer), ct).ConfigureAwait(false);
+                return true;
+            });
+        }
+        catch (ApiException failed)
+        {
+            // Fail here, where a runbook expects it, naming where it tried; the error keeps the kind it had (Unauthorized…).
+            ThrowTerminatingError(ApiErrorRecords.From(new ApiException(Service, failed.Kind,
+                $"Connect-{Service} could not use {connection.BaseUri} (from {connection.Source}): {failed.Message} " +
+                "Check the credentials and the base URI, or give -SkipCheck to connect without calling the service.", failed), connection.BaseUri));
+        }
     }
 }

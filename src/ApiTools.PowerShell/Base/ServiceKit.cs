@@ -33,7 +33,11 @@ public abstract class ServiceKit<TConnection, TClient>
     /// The connection a cmdlet uses: <paramref name="given"/> (-Connection), else the runspace's default, else the
     /// environment's. <paramref name="verbose"/> hears which one (the connection's text never holds a secret).
     /// </summary>
-    public TConnection Resolve(TConnection? given, Action<string> verbose)
+    public TConnection Resolve(TConnection? given, Action<string> verbose) =>
+        TryResolve(given, verbose) ?? throw new ApiException(Service, ApiErrorKind.Configuration, NoConnectionHint);
+
+    /// <summary>As <see cref="Resolve"/>, or null when there is no connection at all (a malformed one still throws).</summary>
+    public TConnection? TryResolve(TConnection? given, Action<string> verbose)
     {
         if (given is not null)
         {
@@ -50,6 +54,6 @@ public abstract class ServiceKit<TConnection, TClient>
             verbose($"Using {fromEnv}.");
             return fromEnv;
         }
-        throw new ApiException(Service, ApiErrorKind.Configuration, NoConnectionHint);
+        return null;
     }
 }

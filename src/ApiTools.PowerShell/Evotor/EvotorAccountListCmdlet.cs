@@ -16,11 +16,13 @@ public abstract class EvotorAccountListCmdlet<T> : EvotorCmdlet
     [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string[]? StoreId { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string[] Id { get; set; } = null!;
 
     protected abstract IAsyncEnumerable<T> List(PageRange range, CancellationToken cancellationToken);

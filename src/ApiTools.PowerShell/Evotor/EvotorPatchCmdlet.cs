@@ -12,6 +12,7 @@ public abstract class EvotorPatchCmdlet<TPatch> : EvotorStoreItemCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string[] Id { get; set; } = null!;
 
     /// <summary>Write each item after the change.</summary>

@@ -13,6 +13,7 @@ public abstract class EvotorRemoveCmdlet : EvotorStoreItemCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string[] Id { get; set; } = null!;
 
     protected abstract string What { get; }

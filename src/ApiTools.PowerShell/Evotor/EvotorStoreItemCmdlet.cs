@@ -8,5 +8,6 @@ public abstract class EvotorStoreItemCmdlet : EvotorCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string StoreId { get; set; } = "";
 }

@@ -17,12 +17,14 @@ public abstract class EvotorStoreListCmdlet<T> : EvotorCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string[]? StoreId { get; set; }
 
     /// <summary>Item ids (not bound from the pipeline: a piped store's Id is not a product's).</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string[] Id { get; set; } = null!;
 
     private protected abstract IAsyncEnumerable<T> List(string storeId, PageRange cap, CancellationToken cancellationToken);

@@ -13,6 +13,7 @@ public abstract class ProductGroupWriteCmdlet : EvotorWriteCmdlet<ProductGroup>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string StoreId { get; set; } = "";
 
     /// <summary>A group, an Import-Csv row or a hashtable; attributes as text are read as Name(a|b);Name2(c).</summary>
@@ -24,7 +25,7 @@ public abstract class ProductGroupWriteCmdlet : EvotorWriteCmdlet<ProductGroup>
     public string Name { get; set; } = "";
 
     /// <summary>The group to nest it in.</summary>
-    [Parameter(ParameterSetName = ParametersSet)] [ValidateEvotorId] public string? ParentId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateEvotorId] [ArgumentCompleter(typeof(EvotorIdCompleter))] public string? ParentId { get; set; }
 
     [Parameter(ParameterSetName = ParametersSet)] public string[]? Barcodes { get; set; }
 

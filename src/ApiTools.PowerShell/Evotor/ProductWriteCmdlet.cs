@@ -16,6 +16,7 @@ public abstract class ProductWriteCmdlet : EvotorWriteCmdlet<Product>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string StoreId { get; set; } = "";
 
     /// <summary>A product, an Import-Csv row or a hashtable; values as text are parsed (decimals with '.' or ',', lists as a;b;c).</summary>
@@ -51,7 +52,7 @@ public abstract class ProductWriteCmdlet : EvotorWriteCmdlet<Product>
     [Parameter(ParameterSetName = ParametersSet)] public string[]? Barcodes { get; set; }
 
     /// <summary>The product group to put it in.</summary>
-    [Parameter(ParameterSetName = ParametersSet)] [ValidateEvotorId] public string? ParentId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateEvotorId] [ArgumentCompleter(typeof(EvotorIdCompleter))] public string? ParentId { get; set; }
 
     private protected override PSObject? PipedItem => InputObject;
 

@@ -10,6 +10,7 @@ public abstract class PlanFixListCmdlet<T> : PlanFixCmdlet
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
     [ValidateRange(1L, long.MaxValue)]
+    [ArgumentCompleter(typeof(PlanFixIdCompleter))]
     public long[] Id { get; set; } = null!;
 
     protected abstract IAsyncEnumerable<T> List(PageRange range, CancellationToken cancellationToken);

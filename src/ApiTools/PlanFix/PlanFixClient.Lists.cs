@@ -144,6 +144,10 @@ public sealed partial class PlanFixClient
     public Task<PlanFixUser> GetUserAsync(long id, CancellationToken cancellationToken = default) =>
         GetOneAsync("user.get", "user", "id", id, PlanFixReader.User, cancellationToken);
 
+    /// <summary>The user the connection signs in as (user.get without an id): one cheap call that proves the credentials.</summary>
+    public Task<PlanFixUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
+        GetOneAsync("user.get", "user", null, null, PlanFixReader.User, cancellationToken);
+
     /// <summary>The actions (comments, status changes) of one task.</summary>
     public IAsyncEnumerable<PlanFixAction> GetActionsAsync(long taskId, PageRange range = default, CancellationToken cancellationToken = default)
     {
@@ -156,9 +160,12 @@ public sealed partial class PlanFixClient
         });
     }
 
-    private async Task<T> GetOneAsync<T>(string method, string element, string key, long id, Func<XElement, T> read, CancellationToken cancellationToken)
+    /// <param name="key">The element naming the item (id, general); null: none, for what the method returns by default.</param>
+    private async Task<T> GetOneAsync<T>(string method, string element, string? key, long? id, Func<XElement, T> read, CancellationToken cancellationToken)
     {
-        var p = new Dictionary<string, object?> { [element] = new Dictionary<string, object?> { [key] = id } };
+        var named = new Dictionary<string, object?>();
+        if (key is not null) named[key] = id;
+        var p = new Dictionary<string, object?> { [element] = named };
         var response = await CallAsync(method, p, cancellationToken).ConfigureAwait(false);
         var item = response.Element(element)
                    ?? throw new ApiException(ServiceName, ApiErrorKind.ProtocolError, $"PlanFix {method} answered ok without a <{element}>.") { Method = "POST", Path = method };

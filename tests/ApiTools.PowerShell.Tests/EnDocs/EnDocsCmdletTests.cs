@@ -13,7 +13,7 @@ internal static class EnDocsSession
 
     public static void ConnectEnDocs(this PowerShellSession session, EmulatorServer server, string token = Token)
     {
-        var r = session.Run("Connect-EnDocs -Token $t -BaseUri $u", new Dictionary<string, object> { ["t"] = token, ["u"] = server.EnDocsBaseUri });
+        var r = session.Run("Connect-EnDocs -Token $t -BaseUri $u -SkipCheck", new Dictionary<string, object> { ["t"] = token, ["u"] = server.EnDocsBaseUri });
         if (r.Failure is not null || r.Errors.Count > 0) throw new InvalidOperationException("Connect-EnDocs failed");
     }
 }

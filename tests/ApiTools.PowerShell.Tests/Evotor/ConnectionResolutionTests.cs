@@ -79,6 +79,48 @@ public class ConnectionResolutionTests
     }
 
     [Fact]
+    public async Task Connect_proves_the_token_with_one_request_for_one_store()
+    {
+        await using var server = await StartAsync(o => o.EvotorStores = 3);
+        using var session = new PowerShellSession();
+
+        var result = session.Run("Connect-Evotor -Token $t -BaseUri $u", new Dictionary<string, object> { ["t"] = Token, ["u"] = server.EvotorBaseUri });
+
+        Assert.Null(result.Failure);
+        Assert.Equal(1, server.Requests.Total);
+        Assert.Equal(1, server.Requests.Count("GET /evotor/stores"));
+    }
+
+    [Fact]
+    public async Task Connect_with_a_wrong_token_fails_naming_the_base_uri_and_the_session_keeps_its_connection()
+    {
+        await using var good = await StartAsync(o => o.EvotorStores = 2);
+        await using var other = await StartAsync(o => o.EvotorStores = 1);
+        using var session = new PowerShellSession();
+        session.Connect(good);
+
+        var failure = CaughtError(session.Run("try { Connect-Evotor -Token 'not-a-token-3e1' -BaseUri $u } catch { $_ }",
+            new Dictionary<string, object> { ["u"] = other.EvotorBaseUri }));
+
+        Assert.StartsWith("Evotor.Unauthorized,", failure.FullyQualifiedErrorId);
+        Assert.Contains(other.EvotorBaseUri.ToString().TrimEnd('/'), failure.Exception.Message);
+        Assert.DoesNotContain("not-a-token-3e1", failure.Exception.Message);
+        Assert.Equal(2, session.Run("Get-EvotorStore").Output.Count); // still the good server's stores
+    }
+
+    [Fact]
+    public async Task Connect_SkipCheck_sends_nothing()
+    {
+        await using var server = await StartAsync();
+        using var session = new PowerShellSession();
+
+        var result = session.Run("Connect-Evotor -Token 'any-token' -BaseUri $u -SkipCheck", new Dictionary<string, object> { ["u"] = server.EvotorBaseUri });
+
+        Assert.Null(result.Failure);
+        Assert.Equal(0, server.Requests.Total);
+    }
+
+    [Fact]
     public void With_no_connection_at_all_the_error_says_how_to_connect()
     {
         using var _ = Env(null, null);

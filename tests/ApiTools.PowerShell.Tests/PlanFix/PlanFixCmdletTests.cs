@@ -21,7 +21,7 @@ internal static class PlanFixSession
 
     public static void ConnectPlanFix(this PowerShellSession session, EmulatorServer server)
     {
-        var r = session.Run("Connect-PlanFix -Account demo -ApiKey $key -Token $token -BaseUri $u -RequestsPerSecond 50", Vars(server));
+        var r = session.Run("Connect-PlanFix -Account demo -ApiKey $key -Token $token -BaseUri $u -RequestsPerSecond 50 -SkipCheck", Vars(server));
         if (r.Failure is not null || r.Errors.Count > 0) throw new InvalidOperationException("Connect-PlanFix failed: " + (r.Failure?.Message ?? r.Errors[0].ToString()));
     }
 

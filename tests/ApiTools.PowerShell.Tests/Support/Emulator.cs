@@ -18,7 +18,7 @@ public static class Emulator
     /// <summary>Connects the session's default Evotor connection to <paramref name="server"/>.</summary>
     public static void Connect(this PowerShellSession session, EmulatorServer server, string token = Token)
     {
-        var r = session.Run("Connect-Evotor -Token $t -BaseUri $u", new Dictionary<string, object> { ["t"] = token, ["u"] = server.EvotorBaseUri });
+        var r = session.Run("Connect-Evotor -Token $t -BaseUri $u -SkipCheck", new Dictionary<string, object> { ["t"] = token, ["u"] = server.EvotorBaseUri });
         if (r.Failure is not null || r.Errors.Count > 0) throw new InvalidOperationException("Connect-Evotor failed");
     }
 }

@@ -4,11 +4,11 @@ using ApiTools.Http;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
-/// <summary>Connect-EnDocs: makes the runspace's default EnDocs connection. Nothing is sent until a
-/// cmdlet calls EnDocs, so a bad token shows up on the first call as EnDocs.Unauthorized.</summary>
+/// <summary>Connect-EnDocs: makes the runspace's default EnDocs connection after one cheap call (GetClientInfo) proves the
+/// token and the base URI; a bad one fails here, as EnDocs.Unauthorized naming the base URI.</summary>
 [Cmdlet(VerbsCommunications.Connect, "EnDocs")]
 [OutputType(typeof(EnDocsConnection))]
-public sealed class ConnectEnDocsCommand : ConnectCmdlet<EnDocsConnection>
+public sealed class ConnectEnDocsCommand : ConnectCmdlet<EnDocsConnection, EnDocsClient>
 {
     /// <summary>The EnDocs API token from the account's 1C settings; a SecureString, or a plain string.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -21,7 +21,10 @@ public sealed class ConnectEnDocsCommand : ConnectCmdlet<EnDocsConnection>
     [ValidateRange(1, 6000)]
     public int RequestsPerMinute { get; set; } = EnDocsConnection.DefaultRequestsPerMinute;
 
-    protected override string Service => EnDocsClient.ServiceName;
+    private protected override ServiceKit<EnDocsConnection, EnDocsClient> Kit => EnDocsKit.Instance;
+
+    private protected override Task CheckAsync(EnDocsClient client, CancellationToken cancellationToken) =>
+        client.GetClientInfoAsync(cancellationToken);
 
     protected override EnDocsConnection Create(RetryOptions retry) =>
         EnDocsConnection.Create(Secret.FromSecureString(Token), BaseUri ?? EnDocsConnection.BaseUriFromEnvironment(), "Connect-EnDocs", retry, RequestsPerMinute);

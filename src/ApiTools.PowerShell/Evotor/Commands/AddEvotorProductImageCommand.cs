@@ -13,6 +13,7 @@ public sealed class AddEvotorProductImageCommand : EvotorStoreItemCmdlet
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string ProductId { get; set; } = "";
 
     /// <summary>The PNG file.</summary>

@@ -16,6 +16,7 @@ public sealed class GetEvotorDocumentCommand : EvotorStoreListCmdlet<Document>
     [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string? DeviceId { get; set; }
 
     /// <summary>Closed at or after this time.</summary>

@@ -12,6 +12,7 @@ public sealed class GetEvotorProductImageCommand : EvotorStoreItemCmdlet
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string ProductId { get; set; } = "";
 
     protected override void ProcessRecord() =>

@@ -16,6 +16,7 @@ public sealed class GetEvotorStoreCommand : EvotorCmdlet
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string[] StoreId { get; set; } = null!;
 
     protected override void ProcessRecord()

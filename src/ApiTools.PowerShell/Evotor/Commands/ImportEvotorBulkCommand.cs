@@ -19,6 +19,7 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string StoreId { get; set; } = "";
 
     [Parameter]

@@ -8,6 +8,7 @@ public sealed class RemoveEvotorProductImageCommand : EvotorStoreItemCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string ProductId { get; set; } = "";
 
     /// <summary>The image; alias Id so an image piped in binds.</summary>

@@ -12,6 +12,7 @@ public sealed class SaveEvotorProductImageCommand : EvotorStoreItemCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string ProductId { get; set; } = "";
 
     /// <summary>The image; alias Id so an image from Get-EvotorProductImage binds.</summary>

@@ -12,6 +12,7 @@ public sealed class SetEvotorProductCommand : ProductWriteCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string Id { get; set; } = "";
 
     /// <summary>Write each stored product.</summary>

@@ -11,6 +11,7 @@ public sealed class SetEvotorProductGroupCommand : ProductGroupWriteCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
+    [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string Id { get; set; } = "";
 
     /// <summary>Write each stored group.</summary>

@@ -11,7 +11,7 @@ public sealed class UpdateEvotorProductGroupCommand : EvotorPatchCmdlet<ProductG
     [Parameter] [ValidateNotNullOrEmpty] public string? Name { get; set; }
 
     /// <summary>The group to move it under.</summary>
-    [Parameter] [ValidateNotNullOrEmpty] [ValidateEvotorId] public string? ParentId { get; set; }
+    [Parameter] [ValidateNotNullOrEmpty] [ValidateEvotorId] [ArgumentCompleter(typeof(EvotorIdCompleter))] public string? ParentId { get; set; }
 
     private protected override string What => "product group";
 

@@ -5,10 +5,10 @@ using ApiTools.PlanFix;
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Connect-PlanFix: makes the runspace's default PlanFix connection, in token mode (-Token) or login mode
-/// (-Credential). Nothing is sent until a cmdlet calls PlanFix, so bad credentials show up as PlanFix.Unauthorized then.</summary>
+/// (-Credential), after one cheap call (user.get for the user it signs in as) proves the credentials.</summary>
 [Cmdlet(VerbsCommunications.Connect, "PlanFix", DefaultParameterSetName = TokenSet)]
 [OutputType(typeof(PlanFixConnection))]
-public sealed class ConnectPlanFixCommand : ConnectCmdlet<PlanFixConnection>
+public sealed class ConnectPlanFixCommand : ConnectCmdlet<PlanFixConnection, PlanFixClient>
 {
     private const string TokenSet = "Token";
     private const string LoginSet = "Login";
@@ -49,9 +49,14 @@ public sealed class ConnectPlanFixCommand : ConnectCmdlet<PlanFixConnection>
     /// <summary>The user's time zone in PlanFix: an id (Europe/Moscow) or an offset (+03:00). Default UTC+3.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TimeZoneCompleter))]
     public string? TimeZone { get; set; }
 
-    protected override string Service => PlanFixClient.ServiceName;
+    private protected override ServiceKit<PlanFixConnection, PlanFixClient> Kit => PlanFixKit.Instance;
+
+    // In login mode this signs in (auth.login) before it asks.
+    private protected override Task CheckAsync(PlanFixClient client, CancellationToken cancellationToken) =>
+        client.GetCurrentUserAsync(cancellationToken);
 
     protected override PlanFixConnection Create(RetryOptions retry)
     {

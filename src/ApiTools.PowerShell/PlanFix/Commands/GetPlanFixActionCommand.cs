@@ -9,6 +9,7 @@ public sealed class GetPlanFixActionCommand : PlanFixCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1L, long.MaxValue)]
+    [ArgumentCompleter(typeof(PlanFixIdCompleter))]
     public long TaskId { get; set; }
 
     protected override void ProcessRecord()

@@ -23,6 +23,7 @@ public sealed class GetPlanFixTaskCommand : PlanFixCmdlet
     /// <summary>Binds from a piped project's ProjectId (or an Import-Csv row's).</summary>
     [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1L, long.MaxValue)]
+    [ArgumentCompleter(typeof(PlanFixIdCompleter))]
     public long? ProjectId { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
@@ -30,6 +31,7 @@ public sealed class GetPlanFixTaskCommand : PlanFixCmdlet
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
     [ValidateRange(1L, long.MaxValue)]
+    [ArgumentCompleter(typeof(PlanFixIdCompleter))]
     public long[] Id { get; set; } = null!;
 
     /// <summary>Task numbers as users see them (#1234).</summary>

@@ -20,6 +20,7 @@ public sealed class InvokePlanFixRequestCommand : PlanFixCmdlet
     /// <summary>The API method, e.g. task.getList or handbook.getRecords.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PlanFixMethodCompleter))]
     public string Method { get; set; } = "";
 
     /// <summary>Nested hashtables become nested elements, arrays repeated elements, other values text.</summary>

@@ -24,9 +24,9 @@ public sealed class NewPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
     [ValidateSet("Average", "High", "Low", IgnoreCase = true)]
     public string? Importance { get; set; }
 
-    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? ProjectId { get; set; }
-    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? OwnerId { get; set; }
-    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long[]? WorkerId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] [ArgumentCompleter(typeof(PlanFixIdCompleter))] public long? ProjectId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] [ArgumentCompleter(typeof(PlanFixIdCompleter))] public long? OwnerId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] [ArgumentCompleter(typeof(PlanFixIdCompleter))] public long[]? WorkerId { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] public DateTime? EndTime { get; set; }
 
     /// <summary>An Import-Csv row, a hashtable or an object with Title, Description, Importance, ProjectId, OwnerId, WorkerIds, EndTime.</summary>

@@ -16,6 +16,7 @@ public sealed class SetPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParametersSet)]
     [ValidateRange(1L, long.MaxValue)]
+    [ArgumentCompleter(typeof(PlanFixIdCompleter))]
     public long Id { get; set; }
 
     [Parameter(ParameterSetName = ParametersSet)] [ValidateNotNullOrEmpty] public string? Title { get; set; }
@@ -26,9 +27,9 @@ public sealed class SetPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
     public string? Importance { get; set; }
 
     [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(0, int.MaxValue)] public int? Status { get; set; }
-    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? OwnerId { get; set; }
-    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? ProjectId { get; set; }
-    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long[]? WorkerId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] [ArgumentCompleter(typeof(PlanFixIdCompleter))] public long? OwnerId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] [ArgumentCompleter(typeof(PlanFixIdCompleter))] public long? ProjectId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] [ArgumentCompleter(typeof(PlanFixIdCompleter))] public long[]? WorkerId { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] public DateTime? EndTime { get; set; }
 
     /// <summary>An Import-Csv row, a hashtable or an object with the task's Id and the fields to change.</summary>
