@@ -56,27 +56,55 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
 
     protected override void ProcessRecord()
     {
+        if (ReadItem() is Item item) SendItem(item);
+    }
+
+    /// <summary>The next item, read and checked; null (its error written) when it is invalid.</summary>
+    private protected Item? ReadItem()
+    {
         _position++;
         var piped = PipedItem;
         var fields = piped is not null ? InputItem.Fields(piped) : new InputFields(ParameterFields());
         var label = InputItem.Label(_position, fields, LabelFields);
         if (piped is not null && (_unknown ??= NewUnknownFields())?.Warning(fields.Names, $"item {_position}") is string warning)
             WriteWarning(warning);
-        TDraft draft;
         try
         {
-            draft = Read(fields, label);
+            var draft = Read(fields, label);
+            return new Item(draft, label, ErrorTarget(draft, label), fields);
         }
         catch (ApiValidationException invalid)
         {
             WriteApiError(invalid, piped ?? (object)label);
-            return;
+            return null;
         }
-        if (!ShouldProcess(Describe(draft), Action)) return;
-        ForItem(ErrorTarget(draft, label), () =>
+    }
+
+    /// <summary>Confirms and sends one item read before (now or, for a cmdlet that orders its items, earlier).</summary>
+    private protected void SendItem(Item item)
+    {
+        if (!ShouldProcess(Describe(item.Draft), Action)) return;
+        ForItem(item.Target, () =>
         {
-            if (Output(draft, Await(ct => SendAsync(draft, ct))) is object result) WriteObject(result);
+            if (Output(item.Draft, Await(ct => SendAsync(item.Draft, ct))) is object result) WriteObject(result);
         });
+    }
+
+    /// <summary>An item read and checked: its draft, how messages name it, what its errors are about, and its fields as given.</summary>
+    private protected sealed class Item
+    {
+        public Item(TDraft draft, string label, object target, InputFields fields)
+        {
+            Draft = draft;
+            Label = label;
+            Target = target;
+            Fields = fields;
+        }
+
+        public TDraft Draft { get; }
+        public string Label { get; }
+        public object Target { get; }
+        public InputFields Fields { get; }
     }
 
     /// <summary>A client call as <see cref="SendAsync"/> returns it.</summary>

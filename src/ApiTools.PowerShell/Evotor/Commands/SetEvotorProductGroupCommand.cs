@@ -29,5 +29,5 @@ public sealed class SetEvotorProductGroupCommand : ProductGroupWriteCmdlet
     private protected override Task<object?> SendAsync(ProductGroup draft, CancellationToken cancellationToken) =>
         Boxed(Client.PutProductGroupAsync(StoreId, draft, cancellationToken));
 
-    private protected override object? Output(ProductGroup draft, object? answer) => PassThru ? answer : null;
+    private protected override object? Result(ProductGroup draft, object? answer) => PassThru ? answer : null;
 }
