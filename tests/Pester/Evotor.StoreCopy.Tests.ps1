@@ -59,3 +59,22 @@ Describe 'Groups whose children come before their parents' {
         @(Get-EvotorProductGroup -StoreId $store).Count | Should -Be 4
     }
 }
+
+Describe 'Moving a group to the top level' {
+    It '<Way> takes the group out of its parent and keeps its other fields' -ForEach @(
+        @{ Way = '-Root'; Move = { param($g) $g | Update-EvotorProductGroup -Root -Confirm:$false } }
+        @{ Way = "-ParentId ''"; Move = { param($g) $g | Update-EvotorProductGroup -ParentId '' -Confirm:$false } }
+    ) {
+        $store = $script:Targets[0]
+        $child = Get-EvotorProductGroup -StoreId $store -Id $script:Mid
+        if (-not $child.ParentId) { $child | Update-EvotorProductGroup -ParentId $script:Root -Confirm:$false; $child = Get-EvotorProductGroup -StoreId $store -Id $script:Mid }
+        $child.ParentId | Should -Be $script:Root
+
+        & $Move $child
+
+        $moved = Get-EvotorProductGroup -StoreId $store -Id $script:Mid
+        $moved.ParentId | Should -BeNullOrEmpty
+        $moved.Name | Should -Be $child.Name
+        (Get-EvotorProductGroup -StoreId $store -Id $script:Leaf).ParentId | Should -Be $script:Mid -Because 'its own children stay under it'
+    }
+}

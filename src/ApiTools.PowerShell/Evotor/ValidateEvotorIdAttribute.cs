@@ -10,6 +10,9 @@ namespace ApiTools.PowerShell.Evotor;
 /// </summary>
 public sealed class ValidateEvotorIdAttribute : ValidateArgumentsAttribute
 {
+    /// <summary>An empty string passes (it means "none": Update-EvotorProductGroup -ParentId '' moves a group to the top).</summary>
+    public bool AllowEmpty { get; set; }
+
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         var value = arguments is PSObject ps ? ps.BaseObject : arguments;
@@ -22,9 +25,10 @@ public sealed class ValidateEvotorIdAttribute : ValidateArgumentsAttribute
         Check(value);
     }
 
-    private static void Check(object? item)
+    private void Check(object? item)
     {
         var id = item?.ToString();
+        if (AllowEmpty && id is "") return;
         if (EvotorIds.Problem(id) is string problem)
             throw new ValidationMetadataException($"'{InputFields.Shorten(id ?? "")}' is not an Evotor id: it {problem}.");
     }

@@ -45,8 +45,19 @@ public sealed partial class EvotorClient
     public Task<ProductGroup> PatchProductGroupAsync(string storeId, string groupId, ProductGroupPatch patch, CancellationToken cancellationToken = default)
     {
         if (patch.IsEmpty) throw new ArgumentException("An empty patch changes nothing: set Name or ParentId.", nameof(patch));
+        if (patch.ToTopLevel) return MoveProductGroupToTopAsync(storeId, groupId, patch.Name, cancellationToken);
         var body = new ProductGroupPatchBody { Name = patch.Name, ParentId = patch.ParentId };
         return SendJsonAsync(new HttpMethod("PATCH"), EvotorRoutes.ProductGroup(storeId, groupId), body, EvotorJsonContext.Default.ProductGroupPatchBody, EvotorJsonContext.Default.ProductGroup, cancellationToken);
+    }
+
+    /// <summary>Reads the group and stores it again without a parent (and with <paramref name="name"/> when given): Evotor
+    /// sends no null, so a PATCH cannot clear parent_id.</summary>
+    private async Task<ProductGroup> MoveProductGroupToTopAsync(string storeId, string groupId, string? name, CancellationToken cancellationToken)
+    {
+        var group = await GetProductGroupAsync(storeId, groupId, cancellationToken).ConfigureAwait(false);
+        group.ParentId = null;
+        if (name is not null) group.Name = name;
+        return await PutProductGroupAsync(storeId, group, cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteProductGroupAsync(string storeId, string groupId, CancellationToken cancellationToken = default) =>

@@ -6,5 +6,9 @@ public sealed class ProductGroupPatch
     public string? Name { get; init; }
     public string? ParentId { get; init; }
 
-    public bool IsEmpty => Name is null && ParentId is null;
+    /// <summary>Move the group out of any parent, to the top level. Evotor takes no null, so this is a PUT of the group as
+    /// it is without its parent_id (read first), not a PATCH.</summary>
+    public bool ToTopLevel { get; init; }
+
+    public bool IsEmpty => Name is null && ParentId is null && !ToTopLevel;
 }
