@@ -65,6 +65,19 @@ Describe '-WhatIf sends nothing' {
         try { New-EvotorProduct -StoreId $script:A -Name 'Квас' -Price 60 -WhatIf } finally { Stop-Transcript | Out-Null }
         Get-Content -Raw $log | Should -Match "What if: Performing the operation `"Create`" on target `"product 'Квас' in store $([regex]::Escape($script:A))`""
     }
+
+    It 'names the item by its name and id, and says which fields a replace sets' {
+        $product = Get-EvotorProduct -StoreId $script:A -First 1
+        $log = Join-Path $TestDrive 'whatif-names.txt'
+        Start-Transcript -LiteralPath $log | Out-Null
+        try {
+            $product | Remove-EvotorProduct -WhatIf
+            Set-EvotorProduct -StoreId $script:A -Id $product.Id -Name 'Квас' -Price 61 -WhatIf
+        } finally { Stop-Transcript | Out-Null }
+        $text = Get-Content -Raw $log
+        $text | Should -Match ([regex]::Escape("product '$($product.Name)' ($($product.Id))"))
+        $text | Should -Match "Create or replace with name 'Квас', price 61"
+    }
 }
 
 Describe 'Export-Csv from one store, Import-Csv | Set- into another, under <_>' -ForEach @('en-US', 'ru-RU') {

@@ -38,6 +38,26 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
     /// <summary>The ShouldProcess action: Create, Create or replace, Update, Add or update.</summary>
     private protected abstract string Action { get; }
 
+    /// <summary>The action for one item, as -WhatIf and -Confirm say it; a cmdlet that sets fields lists them.</summary>
+    private protected virtual string ActionFor(TDraft draft) => Action;
+
+    /// <summary>"name 'Хлеб', price 45.5": the named properties of <paramref name="draft"/> that have a value.</summary>
+    private protected static string Values(TDraft draft, params string[] properties) =>
+        string.Join(", ", properties
+            .Select(name => (Name: name, Value: typeof(TDraft).GetProperty(name)?.GetValue(draft)))
+            .Where(p => p.Value is not null && p.Value.ToString() is { Length: > 0 })
+            .Select(p => $"{Words(p.Name)} {Shown(p.Value!)}"));
+
+    private static string Words(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string Shown(object value) => value switch
+    {
+        string text => "'" + InputFields.Shorten(text) + "'",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.CurrentCulture),
+        _ => InputFields.Shorten(value.ToString() ?? ""),
+    };
+
     /// <summary>Sends the item; returns the service's answer (<see cref="Boxed{T}"/> turns a client call into one).</summary>
     private protected abstract Task<object?> SendAsync(TDraft draft, CancellationToken cancellationToken);
 
@@ -83,7 +103,7 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
     /// <summary>Confirms and sends one item read before (now or, for a cmdlet that orders its items, earlier).</summary>
     private protected void SendItem(Item item)
     {
-        if (!ShouldProcess(Describe(item.Draft), Action)) return;
+        if (!ShouldProcess(Describe(item.Draft), ActionFor(item.Draft))) return;
         ForItem(item.Target, () =>
         {
             if (Output(item.Draft, Await(ct => SendAsync(item.Draft, ct))) is object result) WriteObject(result);

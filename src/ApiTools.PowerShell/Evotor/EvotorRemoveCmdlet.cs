@@ -16,6 +16,10 @@ public abstract class EvotorRemoveCmdlet : EvotorStoreItemCmdlet
     [ArgumentCompleter(typeof(EvotorIdCompleter))]
     public string[] Id { get; set; } = null!;
 
+    /// <summary>The item's name, bound from an item piped in, so the prompt names it as well as its id; not typed.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? Name { get; set; }
+
     protected abstract string What { get; }
 
     protected abstract Task DeleteOneAsync(string storeId, string id, CancellationToken cancellationToken);
@@ -26,7 +30,8 @@ public abstract class EvotorRemoveCmdlet : EvotorStoreItemCmdlet
     {
         foreach (var id in Id)
         {
-            if (!ShouldProcess($"{What} {id} in store {StoreId}", "Remove")) continue;
+            var named = Id.Length == 1 && !string.IsNullOrWhiteSpace(Name) ? $"{What} '{Name}' ({id})" : $"{What} {id}";
+            if (!ShouldProcess($"{named} in store {StoreId}", "Remove")) continue;
             if (!_pending.TryGetValue(StoreId, out var list)) _pending[StoreId] = list = new List<string>();
             list.Add(id);
             if (list.Count == ApiTools.Evotor.EvotorClient.MaxIdsPerDelete) Flush(StoreId);

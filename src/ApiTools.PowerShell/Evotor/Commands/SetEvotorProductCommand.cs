@@ -21,6 +21,9 @@ public sealed class SetEvotorProductCommand : ProductWriteCmdlet
 
     private protected override string Action => "Create or replace";
 
+    private protected override string ActionFor(Product draft) =>
+        $"{Action} with {Values(draft, "Name", "Price", "Quantity", "CostPrice", "MeasureName", "Tax", "Type", "AllowToSell", "ParentId", "Barcodes", "ArticleNumber", "Code")}";
+
     private protected override Product Read(InputFields fields, string label) => ProductInput.Read(fields, label, requireId: true);
 
     private protected override string Describe(Product draft) => $"product '{draft.Name}' ({draft.Id}) in store {StoreId}";

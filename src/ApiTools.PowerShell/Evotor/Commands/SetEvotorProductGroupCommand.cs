@@ -20,6 +20,8 @@ public sealed class SetEvotorProductGroupCommand : ProductGroupWriteCmdlet
 
     private protected override string Action => "Create or replace";
 
+    private protected override string ActionFor(ProductGroup draft) => $"{Action} with {Values(draft, "Name", "ParentId", "Barcodes", "Attributes")}";
+
     private protected override ProductGroup Read(InputFields fields, string label) => ProductGroupInput.Read(fields, label, requireId: true);
 
     private protected override string Describe(ProductGroup draft) => $"product group '{draft.Name}' ({draft.Id}) in store {StoreId}";
