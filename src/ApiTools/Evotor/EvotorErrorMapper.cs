@@ -19,11 +19,15 @@ internal sealed class EvotorErrorMapper : IErrorMapper
         ApiException error = status switch
         {
             400 => new ApiValidationException(EvotorClient.ServiceName,
-                what + serverSaid + Violations(parsed, out var list), list),
+                what + serverSaid + Violations(parsed, out var list) +
+                (request.Path.Contains("/products") ? EvotorHints.MissingGroup(list, EvotorHints.StoreOf(request.Path)) : null), list),
             401 => new ApiException(EvotorClient.ServiceName, ApiErrorKind.Unauthorized,
                 $"Evotor rejected the token (401) for {request}. Check the token given to Connect-Evotor or in EVOTOR_TOKEN."),
             402 or 403 => new ApiException(EvotorClient.ServiceName, ApiErrorKind.Forbidden,
                 what + " The token has no permission here, or the application is not installed on the store or terminal." + serverSaid),
+            404 when IsRoot(request) => new ApiException(EvotorClient.ServiceName, ApiErrorKind.Configuration,
+                $"Evotor {request} returned 404 at {Root(response, request)}, where every account has that list: is that Evotor's API root? " +
+                "Check -BaseUri of Connect-Evotor or the EVOTOR_BASE_URI environment variable (Evotor's own is https://api.evotor.ru)."),
             404 => new ApiException(EvotorClient.ServiceName, ApiErrorKind.NotFound, $"Evotor has no such resource: {request} returned 404."),
             413 => new ApiException(EvotorClient.ServiceName, ApiErrorKind.PayloadTooLarge, what + " The request body is over Evotor's 10 MB limit."),
             429 => new ApiRateLimitedException(EvotorClient.ServiceName, what + " Evotor's rate limit is exceeded.",
@@ -32,6 +36,17 @@ internal sealed class EvotorErrorMapper : IErrorMapper
             _ => new ApiException(EvotorClient.ServiceName, ApiErrorKind.ProtocolError, what + serverSaid),
         };
         return error.With(status, parsed?.Code, request);
+    }
+
+    /// <summary>A list every account has: a 404 there means the base URI is wrong, not that something is missing.</summary>
+    private static bool IsRoot(ApiRequest request) => request.Path.TrimStart('/') is "stores" or "devices" or "employees" or "bulks";
+
+    /// <summary>The API root the request went to: its URL without the request's own path.</summary>
+    private static string Root(HttpResponseMessage response, ApiRequest request)
+    {
+        var url = response.RequestMessage?.RequestUri?.GetLeftPart(System.UriPartial.Path) ?? "";
+        var path = "/" + request.Path.TrimStart('/');
+        return url.EndsWith(path, System.StringComparison.Ordinal) ? url.Substring(0, url.Length - path.Length) : url;
     }
 
     private static string Violations(EvotorErrorBody? body, out IReadOnlyList<ApiViolation> list)

@@ -1,3 +1,4 @@
+using ApiTools.Evotor;
 using System.Diagnostics;
 using ApiTools.Evotor.Bulk;
 
@@ -152,7 +153,8 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
                 WriteError(ApiErrorRecords.From(new ApiValidationException(Service, result.Message ?? "", result.Violations), result));
             else if (result.Status != BulkImportResult.Ok)
                 WriteError(CmdletError.BulkItemFailed, new ApiValidationException(Service,
-                    $"Row {result.Row} ('{result.Name}') was refused: {result.ErrorCode} {result.Message} {result.Violations}".TrimEnd(), result.Violations), result);
+                    $"Row {result.Row} ('{result.Name}') was refused: {result.ErrorCode} {result.Message} {result.Violations}".TrimEnd() +
+                    (Kind == BulkKind.Product ? EvotorHints.MissingGroup(result.Violations, StoreId) : null), result.Violations), result);
             WriteObject(result);
         }
         ReportProgress();

@@ -58,17 +58,21 @@ internal sealed class BulkChunk
 
     internal sealed class Item
     {
-        public Item(long row, string id, string? name, byte[] json)
+        public Item(long row, string id, string? name, byte[] json, string? parentId = null)
         {
             Row = row;
             Id = id;
             Name = name;
             Json = json;
+            ParentId = parentId;
         }
 
         public long Row { get; }
         public string Id { get; }
         public string? Name { get; }
         public byte[] Json { get; }
+
+        /// <summary>A group's parent, so groups can go parents first.</summary>
+        public string? ParentId { get; }
     }
 }

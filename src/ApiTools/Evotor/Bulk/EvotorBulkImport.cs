@@ -27,6 +27,7 @@ public sealed class EvotorBulkImport : IDisposable
     private readonly CancellationTokenSource _stop = new(); // stops every chunk once a call has failed
     private readonly List<BulkChunkInfo> _planned = new();
     private BulkChunk _current = new();
+    private readonly List<BulkChunk.Item>? _groups; // product groups wait for the end, to go parents first
     private long _rows;
     private long _nextToEmit = 1;
     private int _chunks;
@@ -39,6 +40,7 @@ public sealed class EvotorBulkImport : IDisposable
         if (options.ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(options), "ThrottleLimit must be at least 1.");
         if (options.TaskTimeout < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "TaskTimeout must not be negative.");
         if (options.CheckpointPath is not null && !options.DryRun) _checkpoint = new BulkCheckpoint(options.CheckpointPath, options);
+        if (options.Kind == BulkKind.ProductGroup) _groups = new List<BulkChunk.Item>();
     }
 
     public BulkImportProgress Progress { get; } = new();
@@ -73,16 +75,26 @@ public sealed class EvotorBulkImport : IDisposable
             return Step();
         }
         Progress.Validated++;
-        if (_current.Items.Count > 0 && (_current.Items.Count >= _options.MaxItemsPerChunk || _current.BytesWith(item!.Json) > _options.MaxBytesPerChunk))
+        if (_groups is not null) _groups.Add(item!);
+        else await ChunkAsync(item!, cancellationToken).ConfigureAwait(false);
+        return Step();
+    }
+
+    private async Task ChunkAsync(BulkChunk.Item item, CancellationToken cancellationToken)
+    {
+        if (_current.Items.Count > 0 && (_current.Items.Count >= _options.MaxItemsPerChunk || _current.BytesWith(item.Json) > _options.MaxBytesPerChunk))
             await CloseChunkAsync(cancellationToken).ConfigureAwait(false);
-        _current.Add(item!);
+        _current.Add(item);
         if (_current.Items.Count >= _options.MaxItemsPerChunk) await CloseChunkAsync(cancellationToken).ConfigureAwait(false);
         await ObserveFinishedAsync().ConfigureAwait(false);
-        return Step();
     }
 
     private async Task<BulkStep> CompleteCoreAsync(CancellationToken cancellationToken)
     {
+        // Evotor stores a bulk's items in order, each checked as a single write: a group's parent must come before it.
+        if (_groups is not null)
+            foreach (var group in ParentsFirst(_groups)) await ChunkAsync(group, cancellationToken).ConfigureAwait(false);
+        _groups?.Clear();
         if (_current.Items.Count > 0) await CloseChunkAsync(cancellationToken).ConfigureAwait(false);
         while (_inFlight.Count > 0) await _inFlight.Dequeue().ConfigureAwait(false);
         return Step();
@@ -137,7 +149,7 @@ public sealed class EvotorBulkImport : IDisposable
                     $"{char.ToUpperInvariant(label[0])}{label.Substring(1)} is {json.Length:N0} bytes serialized; a bulk request takes at most {_options.MaxBytesPerChunk:N0}, so it was not sent.", null);
                 return false;
             }
-            item = new BulkChunk.Item(number, id, name, json);
+            item = new BulkChunk.Item(number, id, name, json, _options.Kind == BulkKind.ProductGroup ? ParentOf(json) : null);
             return true;
         }
         catch (ApiValidationException e)
@@ -146,6 +158,43 @@ public sealed class EvotorBulkImport : IDisposable
             invalid.Violations = new ViolationList(e.Violations);
             return false;
         }
+    }
+
+    private static string? ParentOf(byte[] groupJson)
+    {
+        using var document = JsonDocument.Parse(groupJson);
+        return document.RootElement.TryGetProperty("parent_id", out var parent) && parent.ValueKind == JsonValueKind.String ? parent.GetString() : null;
+    }
+
+    /// <summary>The groups in input order, except that a group whose parent is also in the input comes after it (groups
+    /// in a loop of parents keep their place: the server refuses them, each with its reason).</summary>
+    internal static IEnumerable<BulkChunk.Item> ParentsFirst(IReadOnlyList<BulkChunk.Item> groups)
+    {
+        var inInput = new HashSet<string>(groups.Select(g => g.Id), StringComparer.OrdinalIgnoreCase);
+        var sent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var waiting = new Dictionary<string, List<BulkChunk.Item>>(StringComparer.OrdinalIgnoreCase);
+        var ordered = new List<BulkChunk.Item>(groups.Count);
+        void Send(BulkChunk.Item group)
+        {
+            ordered.Add(group);
+            sent.Add(group.Id);
+            if (waiting.TryGetValue(group.Id, out var children))
+            {
+                waiting.Remove(group.Id);
+                foreach (var child in children) Send(child);
+            }
+        }
+        foreach (var group in groups)
+        {
+            if (group.ParentId is string parent && inInput.Contains(parent) && !sent.Contains(parent))
+            {
+                if (!waiting.TryGetValue(parent, out var list)) waiting[parent] = list = new List<BulkChunk.Item>();
+                list.Add(group);
+            }
+            else Send(group);
+        }
+        foreach (var left in groups.Where(g => !sent.Contains(g.Id))) ordered.Add(left);
+        return ordered;
     }
 
     /// <summary>The same store, row position and content always give the same id, so reruns make the same chunks.</summary>
@@ -166,8 +215,9 @@ public sealed class EvotorBulkImport : IDisposable
             }
             return;
         }
-        // Backpressure: no more than ThrottleLimit chunks in flight, so memory stays bounded.
-        while (_inFlight.Count >= _options.ThrottleLimit) await _inFlight.Dequeue().ConfigureAwait(false);
+        // Backpressure: no more than ThrottleLimit chunks in flight, so memory stays bounded. Groups go one chunk at a
+        // time, so a later chunk's children find the parents an earlier chunk stored.
+        while (_inFlight.Count >= (_groups is null ? _options.ThrottleLimit : 1)) await _inFlight.Dequeue().ConfigureAwait(false);
         _inFlight.Enqueue(RunChunkStoppableAsync(chunk, cancellationToken));
     }
 

@@ -5,7 +5,7 @@ using ApiTools.Input;
 namespace ApiTools.Evotor.Input;
 
 /// <summary>One input item → the product group Evotor is sent, checked first (see <see cref="ProductInput"/>).
-/// Attributes come as typed objects or as the <c>Size(S|M|L);Colour(Red|Blue)</c> text Export-Csv wrote.</summary>
+/// Attributes come as typed objects or as the <c>Size{id}(S{id}|M{id})</c> text Export-Csv wrote (ids optional).</summary>
 public static class ProductGroupInput
 {
     public static readonly IReadOnlyList<string> RequiredFields = new[] { "Name" };
@@ -35,6 +35,15 @@ public static class ProductGroupInput
         return group;
     }
 
+    /// <summary>"Red{id}" → (Red, id); "Red" → (Red, null): the text an export wrote, or a person typed.</summary>
+    private static (string Name, string? Id) NameAndId(string text)
+    {
+        var brace = text.LastIndexOf('{');
+        return brace > 0 && text.EndsWith("}", StringComparison.Ordinal)
+            ? (text.Substring(0, brace).Trim(), text.Substring(brace + 1, text.Length - brace - 2).Trim())
+            : (text, null);
+    }
+
     private static ProductGroupAttributeList? Attributes(InputFields fields)
     {
         if (!fields.Has("Attributes")) return null;
@@ -54,10 +63,12 @@ public static class ProductGroupInput
                 continue;
             }
             var choices = part.Substring(open + 1, part.Length - open - 2).Split('|').Select(c => c.Trim()).Where(c => c.Length > 0);
+            var (name, id) = NameAndId(part.Substring(0, open).Trim());
             list.Add(new ProductGroupAttribute
             {
-                Name = part.Substring(0, open).Trim(),
-                Choices = choices.Select(c => new ProductGroupAttributeChoice { Name = c }).ToList(),
+                Name = name,
+                Id = id,
+                Choices = choices.Select(NameAndId).Select(c => new ProductGroupAttributeChoice { Name = c.Name, Id = c.Id }).ToList(),
             });
         }
         return list;

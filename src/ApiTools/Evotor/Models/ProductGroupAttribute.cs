@@ -7,6 +7,8 @@ public sealed class ProductGroupAttribute
     public string? Name { get; set; }
     public List<ProductGroupAttributeChoice>? Choices { get; set; }
 
+    /// <summary><c>Size{id}(S{id}|M{id})</c>: names people read, with the ids in braces so a CSV copy keeps them (a product's
+    /// AttributesChoices names attributes and choices by id).</summary>
     public override string ToString() =>
-        $"{Name}({string.Join("|", (Choices ?? new List<ProductGroupAttributeChoice>()).Select(c => c.Name))})";
+        $"{ProductGroupAttributeChoice.Named(Name, Id)}({string.Join("|", (Choices ?? new List<ProductGroupAttributeChoice>()).Select(c => c.ToString()))})";
 }

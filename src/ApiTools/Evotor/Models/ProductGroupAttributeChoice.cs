@@ -5,5 +5,8 @@ public sealed class ProductGroupAttributeChoice
     public string? Id { get; set; }
     public string? Name { get; set; }
 
-    public override string ToString() => Name ?? Id ?? "";
+    /// <summary><c>Red{id}</c>: the name, and the id in braces when there is one.</summary>
+    public override string ToString() => Named(Name, Id);
+
+    internal static string Named(string? name, string? id) => id is { Length: > 0 } ? $"{name}{{{id}}}" : name ?? "";
 }
