@@ -26,7 +26,7 @@ public sealed partial class EnDocsClient
     public IAsyncEnumerable<JsonElement> InvokeListAsync(string pathAndQuery, CancellationToken cancellationToken = default)
     {
         var request = Raw("GET", pathAndQuery);
-        return StreamListAsync(request, EnDocsJsonContext.Default.JsonElement, Describe, cancellationToken);
+        return StreamListAsync(request, (ref Utf8JsonReader r) => JsonElement.ParseValue(ref r), Describe, cancellationToken);
 
         static string Describe(JsonElement e) =>
             e.ValueKind == JsonValueKind.Object && e.TryGetProperty("id", out var id) ? id.ToString() : "(no id)";

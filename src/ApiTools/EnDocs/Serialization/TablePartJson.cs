@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ApiTools.EnDocs.Models;
+using ApiTools.Input;
+
+namespace ApiTools.EnDocs.Serialization;
+
+/// <summary>
+/// A table part between its typed rows and the JSON text EnDocs carries: an array of objects whose values are strings
+/// (<c>[{"Name":"…","Quantity":"2","AmountToPay":"100.50",…}]</c>, as EnDocs' own importers write them). Reading takes
+/// numbers as JSON numbers or as text with '.' or ',' and keeps what does not read in the row's Extra, with a warning.
+/// </summary>
+internal static class TablePartJson
+{
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // Wire name → what the row does with it.
+    private static readonly Dictionary<string, Action<EnDocsTableRow, string?>> Texts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Name"] = (r, v) => r.Name = v,
+        ["UnitName"] = (r, v) => r.UnitName = v,
+        ["TaxRate"] = (r, v) => r.TaxRate = v,
+    };
+
+    private static readonly Dictionary<string, Action<EnDocsTableRow, decimal?>> Numbers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Quantity"] = (r, v) => r.Quantity = v,
+        ["AmountToPay"] = (r, v) => r.Price = v,
+        ["AmountWOVAT"] = (r, v) => r.AmountWithoutVat = v,
+        ["VAT"] = (r, v) => r.Vat = v,
+        ["Amount"] = (r, v) => r.Amount = v,
+    };
+
+    /// <summary>The rows of a <c>tablePart</c> value (JSON text, or an array). Null when there is none; null with
+    /// <paramref name="unreadable"/> set (and a warning) when it is not a list of rows.</summary>
+    public static EnDocsTablePart? Read(JsonElement? value, string what, IApiObserver observer, out JsonElement? unreadable)
+    {
+        unreadable = null;
+        if (value is not { } raw || raw.ValueKind == JsonValueKind.Null) return null;
+        if (raw.ValueKind == JsonValueKind.Array) return Rows(raw, what, observer, out unreadable);
+        if (raw.ValueKind == JsonValueKind.String)
+        {
+            var text = raw.GetString();
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            try
+            {
+                using var document = JsonDocument.Parse(text!);
+                if (document.RootElement.ValueKind == JsonValueKind.Array)
+                {
+                    var rows = Rows(document.RootElement, what, observer, out var bad);
+                    if (rows is not null) return rows;
+                    unreadable = raw.Clone();
+                    return null;
+                }
+            }
+            catch (JsonException)
+            {
+                // not JSON: kept as sent, below
+            }
+        }
+        observer.OnWarning($"EnDocs {what} field 'tablePart' is not a list of rows; it is kept in Extra['tablePart'] as sent.");
+        unreadable = raw.Clone();
+        return null;
+    }
+
+    private static EnDocsTablePart? Rows(JsonElement array, string what, IApiObserver observer, out JsonElement? unreadable)
+    {
+        unreadable = null;
+        var rows = new EnDocsTablePart();
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                observer.OnWarning($"EnDocs {what} field 'tablePart' is not a list of rows; it is kept in Extra['tablePart'] as sent.");
+                unreadable = array.Clone();
+                return null;
+            }
+            var row = new EnDocsTableRow();
+            foreach (var member in item.EnumerateObject())
+            {
+                var v = member.Value;
+                if (Texts.TryGetValue(member.Name, out var setText) && TryText(v, out var text)) setText(row, text);
+                else if (Numbers.TryGetValue(member.Name, out var setNumber) && TryNumber(v, out var number)) setNumber(row, number);
+                else
+                {
+                    if (Texts.ContainsKey(member.Name) || Numbers.ContainsKey(member.Name))
+                        observer.OnWarning($"EnDocs {what} table part field '{member.Name}' came as a value that does not read as its type; it is kept in the row's Extra as sent.");
+                    (row.Extra ??= new ExtraFields())[member.Name] = v.Clone();
+                }
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static bool TryText(JsonElement value, out string? text)
+    {
+        text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+        return text is not null || value.ValueKind == JsonValueKind.Null;
+    }
+
+    private static bool TryNumber(JsonElement value, out decimal? number)
+    {
+        number = null;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null: return true;
+            case JsonValueKind.Number when value.TryGetDecimal(out var n): number = n; return true;
+            case JsonValueKind.String when string.IsNullOrWhiteSpace(value.GetString()): return true;
+            case JsonValueKind.String when DecimalText.TryParse(value.GetString(), out var parsed): number = parsed; return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>The rows as EnDocs takes them: one line of JSON, every value a string, decimals with '.'.</summary>
+    public static string Write(IEnumerable<EnDocsTableRow> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Compact))
+        {
+            w.WriteStartArray();
+            foreach (var row in rows)
+            {
+                w.WriteStartObject();
+                Text(w, "Name", row.Name);
+                Text(w, "UnitName", row.UnitName);
+                Text(w, "Quantity", Number(row.Quantity));
+                Text(w, "AmountToPay", Number(row.Price));
+                Text(w, "AmountWOVAT", Number(row.AmountWithoutVat));
+                Text(w, "TaxRate", row.TaxRate);
+                Text(w, "VAT", Number(row.Vat));
+                Text(w, "Amount", Number(row.Amount));
+                if (row.Extra is not null)
+                    foreach (var kv in row.Extra)
+                    {
+                        w.WritePropertyName(kv.Key);
+                        kv.Value.WriteTo(w);
+                    }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static void Text(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null) w.WriteString(name, value);
+    }
+}
