@@ -178,7 +178,7 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
     }
 
     /// <summary>
-    /// A generated document's files: 0–3 small ones; the first three non-form documents carry the hostile
+    /// A generated document's files: 0–3 small ones (1–3 for a non-form document); the first three non-form documents carry the hostile
     /// names (and the third a 2 MB file), so clients can prove they keep files inside their folder.
     /// </summary>
     public IReadOnlyList<SeedEnDocsFile> FilesOf(EnDocsDocumentKind kind, int ordinal, SeedEnDocsDocument document)
@@ -186,7 +186,8 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
         if (kind == EnDocsDocumentKind.NonForm && ordinal < HostileFiles.Length)
             return [.. HostileFiles[ordinal].Select((name, n) => new SeedEnDocsFile(name, Content(document.Id, n, name.EndsWith(".bin") ? BigFileSize : 0)))];
         var r = SeedRandom.For(seed, StreamFiles, (int)kind, ordinal);
-        var count = r.Next(4);
+        // A non-form document is a file: it has one at least. Others may have none.
+        var count = kind == EnDocsDocumentKind.NonForm ? 1 + r.Next(3) : r.Next(4);
         var files = new SeedEnDocsFile[count];
         var stem = kind switch
         {

@@ -33,7 +33,7 @@ public sealed partial class EnDocsClient
         id = id.Trim();
         if (kind is EnDocsFileKind.NonFormID or EnDocsFileKind.MetaID or EnDocsFileKind.ContractID
             && !(long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0))
-            throw Invalid($"the files of '{InputFields.Shorten(id)}'", "Id", $"is not a {kind}: a {kind} is a whole number above 0 (use -Kind ExtID for a text id)");
+            throw Invalid($"the id '{InputFields.Shorten(id)}'", "Id", $"is not a {kind}: a {kind} is a whole number above 0 (use -Kind ExtID for a text id)");
         var root = Path.GetFullPath(folder);
         Directory.CreateDirectory(root);
         var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.Files(id, kind));
