@@ -50,8 +50,8 @@ public class EnDocsTolerantReadingTests
     public async Task Lossless_conversions_are_made_without_a_word()
     {
         const string body = """
-            {"key":1,"value":[{"id":"15","amount":"12.5","signed":"true","paid":0,"ext_ID":null,
-              "contractor":{"id":"4","ext_ID":6273,"inn":7701234567},"docNumber":42}]}
+            {"key":1,"value":[{"id":"15","amount":"12.5","signed":"true","paid":0,"ext_ID":null,"comment":5,"state":true,
+              "contractor":{"id":"4","ext_ID":6273,"inn":7701234567,"name":42.50},"docNumber":42}]}
             """;
         var observer = new RecordingObserver();
 
@@ -62,6 +62,7 @@ public class EnDocsTolerantReadingTests
         Assert.Equal((true, false), (document.Signed, document.Paid));
         Assert.Equal(("6273", "7701234567", 4L), (document.ContractorExtId, document.ContractorInn, document.ContractorId));
         Assert.Equal("42", document.DocNumber);
+        Assert.Equal(("5", "true", "42.50"), (document.Comment, document.State, document.Contractor?.Name)); // numbers as written
         Assert.Null(document.Extra);
         Assert.Empty(observer.Warnings);
     }

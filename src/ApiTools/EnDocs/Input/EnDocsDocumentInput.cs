@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Text.Json;
 using ApiTools.Input;
 using ApiTools.EnDocs.Models;
 using ApiTools.EnDocs.Requests;
@@ -114,17 +113,9 @@ public static class EnDocsDocumentInput
             case EnDocsTablePart rows: return rows;
             case IEnumerable<EnDocsTableRow> rows: return new EnDocsTablePart(rows);
             case string text:
-                try
-                {
-                    using var document = JsonDocument.Parse(text);
-                    var observer = new ViolationObserver(fields);
-                    if (TablePartJson.Read(document.RootElement, "table part", observer, out _) is { } parsed && !observer.Failed) return parsed;
-                }
-                catch (JsonException)
-                {
-                    // named below
-                }
-                fields.AddViolation("TablePart", $"'{InputFields.Shorten(text)}' is not a table part: give rows (objects with Name, Quantity, Price…) or their JSON text");
+                var observer = new FailureObserver();
+                if (TablePartJson.ReadText(text, "table part", observer, out _) is { } parsed && !observer.Failed) return parsed;
+                fields.AddViolation("TablePart", $"'{InputFields.Shorten(text)}' is not a table part: give rows (objects with Name, Quantity, Price…; numbers as numbers) or their JSON text");
                 return null;
             case IEnumerable:
                 fields.AddViolation("TablePart", "holds objects this reader cannot read: give EnDocsTableRow objects or their JSON text");
@@ -213,8 +204,8 @@ public static class EnDocsDocumentInput
         return value;
     }
 
-    /// <summary>Turns the table part reader's warnings into a violation: text given as input must read whole.</summary>
-    private sealed class ViolationObserver(InputFields fields) : IApiObserver
+    /// <summary>Notes the table part reader's warnings: text given as input must read whole, or it is refused.</summary>
+    private sealed class FailureObserver : IApiObserver
     {
         public bool Failed { get; private set; }
 
@@ -222,10 +213,6 @@ public static class EnDocsDocumentInput
 
         public void OnWait(TimeSpan delay, string reason) { }
 
-        public void OnWarning(string message)
-        {
-            Failed = true;
-            fields.AddViolation("TablePart", "has a value that does not read as its field's type (quantities and sums are numbers)");
-        }
+        public void OnWarning(string message) => Failed = true;
     }
 }

@@ -55,13 +55,20 @@ internal static class EnDocsModels
         return d;
     }
 
-    public static EnDocsParty? Party(PartyWire? w) => w is null ? null : new EnDocsParty
+    public static EnDocsParty? Party(PartyWire? w)
     {
-        Id = w.Id, Name = w.Name, FullName = w.FullName, Inn = w.Inn, Kpp = w.Kpp, ExtId = w.ExtId, OrganizationId = w.OrganizationId,
-        DiadocId = w.DiadocId, Type = w.Type, Address = w.Address, LawAddress = w.LawAddress, Contact = w.Contact, Phone = w.Phone,
-        Email = w.Email, Bank = w.Bank, Bik = w.Bik, Bill = w.Bill, Director = w.Director, Ogrn = w.Ogrn, Manager = w.Manager,
-        Code = w.Code, WorkKind = w.WorkKind, ClientId = w.ClientId, Url = w.Url, Comment = w.Comment, Extra = w.Extra,
-    };
+        if (w is null) return null;
+        var extra = w.Extra;
+        if (w.Organization is { ValueKind: not JsonValueKind.Null } organization) (extra ??= new ExtraFields())["organization"] = organization;
+        if (w.Client is { ValueKind: not JsonValueKind.Null } client) (extra ??= new ExtraFields())["client"] = client;
+        return new EnDocsParty
+        {
+            Id = w.Id, Name = w.Name, FullName = w.FullName, Inn = w.Inn, Kpp = w.Kpp, ExtId = w.ExtId, OrganizationId = w.OrganizationId,
+            DiadocId = w.DiadocId, Type = w.Type, Address = w.Address, LawAddress = w.LawAddress, Contact = w.Contact, Phone = w.Phone,
+            Email = w.Email, Bank = w.Bank, Bik = w.Bik, Bill = w.Bill, Director = w.Director, Ogrn = w.Ogrn, Manager = w.Manager,
+            Code = w.Code, WorkKind = w.WorkKind, ClientId = w.ClientId, Url = w.Url, Comment = w.Comment, Extra = extra,
+        };
+    }
 
     public static EnDocsUser User(UserWire u) => new()
     {
@@ -81,15 +88,9 @@ internal static class EnDocsModels
 
     /// <summary>A reference's name: text as sent; for an object its <c>name</c> (or <c>displayName</c>), the object itself
     /// kept in Extra under <paramref name="key"/>.</summary>
-    private static string? NameOf(JsonElement? value, string key, ref ExtraFields? extra)
+    private static string? NameOf(NamedValue? value, string key, ref ExtraFields? extra)
     {
-        if (value is not { } v) return null;
-        switch (v.ValueKind)
-        {
-            case JsonValueKind.Null: return null;
-            case JsonValueKind.String: return v.GetString();
-            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False: return v.GetRawText();
-        }
+        if (value?.Whole is not { } v) return value?.Text;
         (extra ??= new ExtraFields())[key] = v;
         if (v.ValueKind == JsonValueKind.Object)
             foreach (var name in new[] { "name", "displayName" })

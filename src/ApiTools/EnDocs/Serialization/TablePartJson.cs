@@ -35,15 +35,25 @@ internal static class TablePartJson
 
     /// <summary>The rows of a <c>tablePart</c> value (JSON text, or an array). Null when there is none; null with
     /// <paramref name="unreadable"/> set (and a warning) when it is not a list of rows.</summary>
-    public static EnDocsTablePart? Read(JsonElement? value, string what, IApiObserver observer, out JsonElement? unreadable)
+    public static EnDocsTablePart? Read(NamedValue? value, string what, IApiObserver observer, out JsonElement? unreadable)
     {
         unreadable = null;
-        if (value is not { } raw || raw.ValueKind == JsonValueKind.Null) return null;
-        if (raw.ValueKind == JsonValueKind.Array) return Rows(raw, what, observer, out unreadable);
-        if (raw.ValueKind == JsonValueKind.String)
+        if (value is null) return null;
+        if (value.Whole is not { } whole) return ReadText(value.Text, what, observer, out unreadable);
+        if (whole.ValueKind == JsonValueKind.Array) return Rows(whole, what, observer, out unreadable);
+        observer.OnWarning($"EnDocs {what} field 'tablePart' is not a list of rows; it is kept in Extra['tablePart'] as sent.");
+        unreadable = whole;
+        return null;
+    }
+
+    /// <summary>The rows of a table part's JSON text; null with <paramref name="unreadable"/> set (and a warning) when it
+    /// is not a list of rows.</summary>
+    public static EnDocsTablePart? ReadText(string? text, string what, IApiObserver observer, out JsonElement? unreadable)
+    {
+        unreadable = null;
         {
-            var text = raw.GetString();
             if (string.IsNullOrWhiteSpace(text)) return null;
+            if (TryFast(text!, out var fast)) return fast;
             try
             {
                 using var document = JsonDocument.Parse(text!);
@@ -51,7 +61,7 @@ internal static class TablePartJson
                 {
                     var rows = Rows(document.RootElement, what, observer, out var bad);
                     if (rows is not null) return rows;
-                    unreadable = raw.Clone();
+                    unreadable = AsElement(text!);
                     return null;
                 }
             }
@@ -61,8 +71,14 @@ internal static class TablePartJson
             }
         }
         observer.OnWarning($"EnDocs {what} field 'tablePart' is not a list of rows; it is kept in Extra['tablePart'] as sent.");
-        unreadable = raw.Clone();
+        unreadable = AsElement(text!);
         return null;
+    }
+
+    private static JsonElement AsElement(string text)
+    {
+        using var document = JsonDocument.Parse(JsonSerializer.Serialize(text, EnDocsJsonContext.Default.String));
+        return document.RootElement.Clone();
     }
 
     private static EnDocsTablePart? Rows(JsonElement array, string what, IApiObserver observer, out JsonElement? unreadable)
@@ -95,6 +111,84 @@ internal static class TablePartJson
         return rows;
     }
 
+    /// <summary>
+    /// The common case, read straight from the text's bytes: an array of objects whose known fields are strings (or
+    /// numbers) that read as their type. Anything else (a value that does not read, a row that is no object, text that is
+    /// no JSON) is false, and the general path below reads it, keeping and naming what does not fit. A listing reads one
+    /// table part a document, so this is on its hot path.
+    /// </summary>
+    private static bool TryFast(string text, out EnDocsTablePart rows)
+    {
+        rows = new EnDocsTablePart();
+        try
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return false;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject) return false;
+                var row = new EnDocsTableRow();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    // EnDocs' own spelling is matched on the bytes; any other goes through the name lookup.
+                    var field = Known(ref reader);
+                    var name = field ?? reader.GetString()!;
+                    reader.Read();
+                    if (Texts.TryGetValue(name, out var setText))
+                    {
+                        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null)) return false;
+                        setText(row, reader.GetString());
+                    }
+                    else if (Numbers.TryGetValue(name, out var setNumber))
+                    {
+                        if (!FastNumber(ref reader, out var number)) return false;
+                        setNumber(row, number);
+                    }
+                    else (row.Extra ??= new ExtraFields())[name] = JsonElement.ParseValue(ref reader);
+                }
+                rows.Add(row);
+            }
+            return reader.TokenType == JsonTokenType.EndArray && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly string[] Fields = { "Name", "UnitName", "Quantity", "AmountToPay", "AmountWOVAT", "TaxRate", "VAT", "Amount" };
+
+    /// <summary>The field name the reader is on, when it is one of EnDocs' own spellings (no string made); else null.</summary>
+    private static string? Known(ref Utf8JsonReader reader)
+    {
+        foreach (var field in Fields)
+            if (reader.ValueTextEquals(field)) return field;
+        return null;
+    }
+
+    private static bool FastNumber(ref Utf8JsonReader reader, out decimal? number)
+    {
+        number = null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null: return true;
+            case JsonTokenType.Number when reader.TryGetDecimal(out var n): number = n; return true;
+            case JsonTokenType.String:
+                if (!reader.HasValueSequence && !reader.ValueIsEscaped
+                    && System.Buffers.Text.Utf8Parser.TryParse(reader.ValueSpan, out decimal plain, out var used) && used == reader.ValueSpan.Length)
+                {
+                    number = plain;
+                    return true;
+                }
+                var text = reader.GetString();
+                if (string.IsNullOrWhiteSpace(text)) return true;
+                if (!DecimalText.TryParse(text, out var parsed)) return false;
+                number = parsed;
+                return true;
+            default: return false;
+        }
+    }
+
     private static bool TryText(JsonElement value, out string? text)
     {
         text = value.ValueKind switch
@@ -113,8 +207,17 @@ internal static class TablePartJson
         {
             case JsonValueKind.Null: return true;
             case JsonValueKind.Number when value.TryGetDecimal(out var n): number = n; return true;
-            case JsonValueKind.String when string.IsNullOrWhiteSpace(value.GetString()): return true;
-            case JsonValueKind.String when DecimalText.TryParse(value.GetString(), out var parsed): number = parsed; return true;
+            case JsonValueKind.String:
+                var text = value.GetString();
+                if (string.IsNullOrWhiteSpace(text)) return true;
+                // EnDocs' own form first ("250.50"), without the general reader's pattern; then '.' or ',' as the point.
+                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var plain)
+                    || DecimalText.TryParse(text, out plain))
+                {
+                    number = plain;
+                    return true;
+                }
+                return false;
             default: return false;
         }
     }

@@ -68,6 +68,8 @@ internal static class TolerantReader
             }
             catch (JsonException bad)
             {
+                // A number or a boolean where text belongs is text, losslessly: no warning for that.
+                if (kept.Count < MaxKept && TryAsText(item, type, bad.Path)) continue;
                 if (kept.Count >= MaxKept || !TryDetach(item, bad.Path, out var key, out var moved))
                     throw new ApiException(EnDocsClient.ServiceName, ApiErrorKind.ProtocolError,
                         $"EnDocs sent a {what} that cannot be read{(bad.Path is null ? "" : $" (at {bad.Path})")}: {bad.Message}", bad);
@@ -102,6 +104,34 @@ internal static class TolerantReader
             }
             if (!TryMember(parent, name, out var next) || parent[next] is not JsonObject child) return false;
             parent = child;
+        }
+        return false;
+    }
+
+    /// <summary>Turns the member a path names into its text when it is a number or a boolean and the property it fills takes
+    /// text (the fast path reads most text fields with the built-in string reader, which takes strings only).</summary>
+    private static bool TryAsText(JsonObject root, JsonTypeInfo type, string? path)
+    {
+        var segments = Segments(path);
+        if (segments is null || segments.Count == 0 || segments.Any(s => s.Index is not null)) return false;
+        JsonObject parent = root;
+        JsonTypeInfo info = type;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, segments[i].Name, StringComparison.OrdinalIgnoreCase));
+            if (property is null || !TryMember(parent, segments[i].Name!, out var actual)) return false;
+            if (i < segments.Count - 1)
+            {
+                if (parent[actual] is not JsonObject child) return false;
+                parent = child;
+                info = info.Options.GetTypeInfo(property.PropertyType);
+                continue;
+            }
+            if (property.PropertyType != typeof(string) || parent[actual] is not JsonValue value) return false;
+            var element = value.GetValue<JsonElement>();
+            if (element.ValueKind is not (JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)) return false;
+            parent[actual] = JsonValue.Create(element.GetRawText());
+            return true;
         }
         return false;
     }
