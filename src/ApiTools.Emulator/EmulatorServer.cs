@@ -111,6 +111,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.UseRouting();
         app.UseMiddleware<ServiceRequestMiddleware>();
         ControlEndpoints.Map(app, control);
+        ControlEndpoints.MapEnDocs(app, enDocs);
         foreach (var service in services)
             service.MapEndpoints(app.MapGroup(service.Prefix).WithMetadata(new ServiceRouteMetadata(service)));
 

@@ -41,13 +41,14 @@ public sealed class EnDocsFilesTests
     }
 
     [Fact]
-    public async Task Each_file_route_finds_documents_of_its_kind_and_404s_the_rest()
+    public async Task Each_file_route_finds_documents_of_its_kind_and_answers_err_70_for_the_rest()
     {
         await using var server = await EmulatorServer.StartAsync();
         using var client = Client(server);
-        var contract = server.EnDocs.Documents(EnDocsDocumentKind.Contract)[0];
-        var invoice = server.EnDocs.Documents(EnDocsDocumentKind.Invoice)[0];
-        var imported = server.EnDocs.Documents(EnDocsDocumentKind.Input).First(d => d.HasExtId);
+        bool HasFiles(SeedEnDocsDocument d) => server.EnDocs.FilesOf(d.Id)!.Count > 0;
+        var contract = server.EnDocs.Documents(EnDocsDocumentKind.Contract).First(HasFiles);
+        var invoice = server.EnDocs.Documents(EnDocsDocumentKind.Invoice).First(HasFiles);
+        var imported = server.EnDocs.Documents(EnDocsDocumentKind.Input).First(d => d.HasExtId && HasFiles(d));
 
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, $"endocs/File/GetContractFileById/{contract.Id}")).Response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, $"endocs/api/File/GetMetaFileById/{invoice.Id}")).Response.StatusCode);
@@ -58,26 +59,45 @@ public sealed class EnDocsFilesTests
         Assert.Equal(server.EnDocs.FilesOf(imported.Id)!.Count, extJson.GetProperty("binaries").GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, $"endocs/File/GetFileByExtIntId/{imported.ExtId}/ExtID")).Response.StatusCode);
 
-        foreach (var path in new[]
+        // Never 404: 400 with #err-70, in the wording of each route.
+        foreach (var (path, text) in new[]
         {
-            $"endocs/File/GetContractFileById/{invoice.Id}",
-            $"endocs/File/GetFileByExtIntId/{contract.Id}/NonFormID",
-            "endocs/File/GetMetaFileById/999999999",
-            "endocs/File/GetMetaFileById/abc",
-            "endocs/File/GetFileByExtId/no-such-ext-id",
+            ($"endocs/File/GetContractFileById/{invoice.Id}", "Files not found ( #err-70)"),
+            ("endocs/File/GetMetaFileById/999999999", "Files not found ( #err-70)"),
+            ($"endocs/File/GetFileByExtIntId/{contract.Id}/NonFormID", "File not found ( #err-70)"),
+            ("endocs/File/GetFileByExtId/no-such-ext-id", "File not found ( #err-70)"),
+            ($"endocs/File/GetFileByExtIntId/{invoice.Id}/Bogus", "File not found ( #err-70)"),
+            ($"endocs/File/GetFileByExtIntId/{invoice.Id}/metaid", "File not found ( #err-70)"), // settname is compared exactly
         })
         {
-            var (response, _, json) = await GetAsync(client, path);
-            Assert.True(response.StatusCode == HttpStatusCode.NotFound, path);
-            Assert.Equal("File not found ( #err-70)", Error(json));
+            var (response, body, _) = await GetAsync(client, path);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, path);
+            Assert.Equal(text, Error(response, body));
         }
-        var (bad, _, badJson) = await GetAsync(client, $"endocs/File/GetFileByExtIntId/{invoice.Id}/Bogus");
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.StartsWith("Unknown settname", Error(badJson));
+        var (notInt, notIntBody, _) = await GetAsync(client, "endocs/File/GetFileByExtIntId/abc/MetaID");
+        Assert.Equal(HttpStatusCode.BadRequest, notInt.StatusCode);
+        Assert.Equal("Id is not int", notIntBody);
+        var (problem, _, problemJson) = await GetAsync(client, "endocs/File/GetMetaFileById/abc");
+        Assert.Equal(HttpStatusCode.BadRequest, problem.StatusCode);
+        Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(400, problemJson.GetProperty("status").GetInt32());
     }
 
     [Fact]
-    public async Task A_document_without_files_answers_an_empty_list()
+    public async Task GetFileByExtId_takes_a_number_as_a_non_form_id_first()
+    {
+        await using var server = await EmulatorServer.StartAsync();
+        using var client = Client(server);
+        var nonForm = server.EnDocs.Documents(EnDocsDocumentKind.NonForm)[0];
+
+        var (response, _, json) = await GetAsync(client, $"endocs/File/GetFileByExtId/{nonForm.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(server.EnDocs.FilesOf(nonForm.Id)![0].FileName, json.GetProperty("binaries")[0].GetProperty("fileName").GetString());
+    }
+
+    [Fact]
+    public async Task A_document_without_files_is_err_70_as_a_missing_one_is()
     {
         await using var server = await EmulatorServer.StartAsync();
         using var client = Client(server);
@@ -86,7 +106,7 @@ public sealed class EnDocsFilesTests
 
         var (response, body, _) = await GetAsync(client, $"endocs/File/GetMetaFileById/{bare.Id}");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("""{"binaries":[]}""", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Files not found ( #err-70)", Error(response, body));
     }
 }

@@ -57,7 +57,12 @@ internal static class EnDocsHttp
         return (response, answer, json);
     }
 
-    public static string Error(JsonElement json) => json.GetProperty("error").GetString()!;
+    /// <summary>An error's text: EnDocs answers with a bare string (text/plain here: these clients send no Accept header).</summary>
+    public static string Error(HttpResponseMessage response, string body)
+    {
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        return body;
+    }
 
     public static readonly System.Text.RegularExpressions.Regex DatePattern = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$");
 }

@@ -194,7 +194,7 @@ Describe 'Malformed ids are refused at binding, naming the parameter, before any
         @{ Command = 'Get-EvotorDocument -StoreId ("x" * 129)'; Parameter = 'StoreId'; Why = 'is 129 characters' }
         @{ Command = 'Get-PlanFixTask -Id 0'; Parameter = 'Id'; Why = 'minimum allowed range of 1' }
         @{ Command = 'Set-PlanFixTask -Id 5 -Status 99999999999'; Parameter = 'Status'; Why = 'Int32' }
-        @{ Command = 'Approve-EnDocsDocument -Id -1 -Confirm:$false'; Parameter = 'Id'; Why = 'minimum allowed range of 1' }
+        @{ Command = 'Deny-EnDocsDocument -Id -1 -Comment x -Confirm:$false'; Parameter = 'Id'; Why = 'minimum allowed range of 1' }
         @{ Command = 'Get-PlanFixAction -TaskId abc'; Parameter = 'TaskId'; Why = 'Int64' }
         @{ Command = 'New-EvotorProduct -StoreId $S -Name X -Price 1e30'; Parameter = 'Price'; Why = 'too large' }
     ) {

@@ -1,8 +1,9 @@
 # End to end, in real pwsh: the EnDocs cmdlets as users type them, with the emulator standing in for the
 # cloud (EnDocs lives at <emulator>/endocs). The module is imported from out/ApiTools by path, exactly as a
 # user would. Connections and environment variables, documents after an id, -StatePath sync, contracts
-# through Export-Csv, files saved from hostile names, reference data from CSV, -WhatIf, approvals, errors,
-# and the README's EnDocs block.
+# through Export-Csv, files saved from hostile names and by ext id, reference data from CSV with every field,
+# structured documents with their table part, uploads, -WhatIf, declines and approvals, errors, and the
+# README's EnDocs block. What the cmdlets sent is read back from the emulator's write log.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -17,6 +18,11 @@ BeforeAll {
         # Requests that could change something: every POST the emulator served, on any route.
         $counts = Get-EmulatorRequestCount $script:emu
         [int](($counts.Keys | Where-Object { $_ -like 'POST *' } | ForEach-Object { $counts[$_] } | Measure-Object -Sum).Sum)
+    }
+
+    function script:Get-EnDocsWrite([string] $Action) {
+        # The bodies the emulator received for one write action, oldest first.
+        @(Invoke-EmulatorControl $script:emu GET 'endocs/writes' | ForEach-Object { $_ } | Where-Object route -like "POST /endocs/*/$Action" | ForEach-Object body)
     }
 
     function script:Get-FileRequestCount {
@@ -145,10 +151,11 @@ Describe 'Get-EnDocsDocument' {
         Set-Content -LiteralPath $file -Value 'Акт сверки' -Encoding utf8
         $added = Add-EnDocsDocument -Name 'Акт сверки' -Path $file -Confirm:$false
         $added.Id | Should -BeGreaterThan 0
+        $added.FileName | Should -Be 'Акт сверки.txt'   # the only name EnDocs keeps: the file's, its extension added
 
         $third = @(Get-EnDocsDocument -Type NonForm -StatePath $state)
         $third.Id | Should -Be @($added.Id)
-        $third[0].Name | Should -Be 'Акт сверки'
+        $third[0].Name | Should -Be 'Акт сверки.txt'
         (Get-Content -LiteralPath $state -Raw).Trim() | Should -Be "$($added.Id)"
     }
 
@@ -332,25 +339,253 @@ Describe 'Set-EnDocsContractor from Import-Csv' {
     }
 }
 
+Describe 'Set-EnDocsContractor with every field' {
+    It 'sends bank details, director and the rest by parameter and by CSV column' {
+        $stamp = [guid]::NewGuid().ToString('n').Substring(0, 8)
+        $r = Set-EnDocsContractor -ExtId "B-$stamp" -Name 'ООО Вектор' -Inn 7701234567 -Kpp 770101001 -Bank 'ПАО Сбербанк' -Bik 044525225 `
+            -Bill 40702810938000000001 -Director 'Иванов И.И.' -Ogrn 1027700132195 -Code 000123 -Comment 'основной' -Contact 'Анна' `
+            -DiadocId 2BM-7701234567 -Manager user1@romashka.ru -OrganizationExtId org-0001 -PassThru -Confirm:$false
+        $r.Created | Should -BeTrue
+        $sent = (Get-EnDocsWrite AddOrUpdateContractor)[-1]
+        $sent.Bank | Should -Be 'ПАО Сбербанк'
+        $sent.BIK | Should -Be '044525225'
+        $sent.Bill | Should -Be '40702810938000000001'
+        $sent.OGRN | Should -Be '1027700132195'
+        $sent.Director | Should -Be 'Иванов И.И.'
+        $sent.Organization.Ext_ID | Should -Be 'org-0001'
+
+        $csv = Join-Path $TestDrive 'banks.csv'
+        [pscustomobject]@{ ExtId = "B-$stamp"; Name = 'ООО Вектор'; Bank = 'АО Альфа-Банк'; Bik = '044525593'; Bill = '40702810000000000002' } |
+            Export-Csv -LiteralPath $csv
+        (Import-Csv -LiteralPath $csv | Set-EnDocsContractor -PassThru -Confirm:$false).Created | Should -BeFalse
+        $again = (Get-EnDocsWrite AddOrUpdateContractor)[-1]
+        $again.Bank | Should -Be 'АО Альфа-Банк'
+        $again.BIK | Should -Be '044525593'
+    }
+
+    It 'a contractor read from a document pipes back as it is, with no warning' {
+        $doc = Get-EnDocsDocument -Type Invoice | Where-Object { $_.Contractor.ExtId -and $_.Contractor.Bank } | Select-Object -First 1
+        $doc | Should -Not -BeNullOrEmpty
+        $doc.Contractor.Bill | Should -Not -BeNullOrEmpty     # every field typed, not only the flat columns
+
+        $r = $doc.Contractor | Set-EnDocsContractor -PassThru -Confirm:$false -WarningVariable warned 3>$null
+
+        $r.Created | Should -BeFalse
+        $warned | Should -BeNullOrEmpty
+        $sent = (Get-EnDocsWrite AddOrUpdateContractor)[-1]
+        $sent.Ext_ID | Should -Be $doc.Contractor.ExtId
+        $sent.Bill | Should -Be $doc.Contractor.Bill
+        $sent.OGRN | Should -Be $doc.Contractor.Ogrn
+    }
+}
+
 Describe 'The other writes' {
     It 'Set-EnDocsDepartment, Set-EnDocsEmployee and Set-EnDocsContract create, then update' {
         $stamp = [guid]::NewGuid().ToString('n').Substring(0, 8)
+        $null = Set-EnDocsContractor -ExtId "C-$stamp" -Name 'ООО Поставщик' -OrganizationExtId org-0001 -Confirm:$false
         $steps = @(
-            { Set-EnDocsDepartment -ExtId "D-$stamp" -Name 'Бухгалтерия' -PassThru -Confirm:$false }
-            { Set-EnDocsEmployee -ExtId "E-$stamp" -Name 'Иванова Анна' -Position 'Бухгалтер' -DepartmentExtId "D-$stamp" -PassThru -Confirm:$false }
+            { Set-EnDocsDepartment -ExtId "D-$stamp" -Name 'Бухгалтерия' -Manager user1@romashka.ru -Code 7 -OrganizationExtId org-0001 -PassThru -Confirm:$false }
+            { Set-EnDocsEmployee -ExtId "E-$stamp" -LastName 'Иванова' -FirstName 'Анна' -MiddleName 'Петровна' -Position 'Бухгалтер' `
+                    -BirthDate (Get-Date -Year 1990 -Month 4 -Day 5) -DepartmentExtId "D-$stamp" -PassThru -Confirm:$false }
             { Set-EnDocsContract -ExtId "K-$stamp" -Name 'Договор поставки' -DocNumber '15' -DocDate (Get-Date -Year 2024 -Month 3 -Day 1) `
-                    -Amount 1200.50 -Currency RUB -Type 'С поставщиком' -ValidityPeriod (Get-Date -Year 2024 -Month 12 -Day 31) -PassThru -Confirm:$false }
+                    -Amount 1200.50 -Currency RUB -Type 'С поставщиком' -ValidityPeriod (Get-Date -Year 2024 -Month 12 -Day 31) `
+                    -ContractorExtId "C-$stamp" -OrganizationExtId org-0001 -PassThru -Confirm:$false }
         )
         foreach ($step in $steps) {
             (& $step).Created | Should -BeTrue -Because "$step"
             (& $step).Created | Should -BeFalse -Because "$step"
         }
+        $employee = (Get-EnDocsWrite AddOrUpdateEmployee)[-1]
+        $employee.birthdate | Should -Be '05.04.1990'
+        $employee.department.ext_id | Should -Be "D-$stamp"
+        (Get-EnDocsWrite AddOrUpdateDepartment)[-1].manager | Should -Be 'user1@romashka.ru'
+        $contract = (Get-EnDocsWrite AddOrUpdateContract)[-1]
+        $contract.Contractor.Ext_ID | Should -Be "C-$stamp"
+        $contract.DocDate | Should -Be '01.03.2024'
     }
 
     It 'Set-EnDocsContract reads a CSV row with a dd.MM.yyyy date and a decimal comma' {
-        $row = [pscustomobject]@{ ExtId = "K-$([guid]::NewGuid().ToString('n').Substring(0, 8))"; Name = 'Договор аренды'; DocDate = '01.03.2024'; Amount = '1200,50' }
+        $row = [pscustomobject]@{ ExtId = "K-$([guid]::NewGuid().ToString('n').Substring(0, 8))"; Name = 'Договор аренды'; DocDate = '01.03.2024'; Amount = '1200,50'
+            ContractorExtId = (Get-EnDocsDocument -Type Invoice | Where-Object { $_.Contractor.ExtId -and $_.Contractor.OrganizationId -eq 1 } | Select-Object -First 1).ContractorExtId
+            OrganizationExtId = 'org-0001' }
         $result = $row | Set-EnDocsContract -PassThru -Confirm:$false
         $result.Created | Should -BeTrue
+        (Get-EnDocsWrite AddOrUpdateContract)[-1].Amount | Should -Be 1200.50
+    }
+}
+
+Describe 'Set-EnDocsDocument' {
+    It 'pushes a structured document with its table part given as objects' {
+        $ext = "INV-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $lines = @(
+            [pscustomobject]@{ Name = 'Бумага А4'; UnitName = 'шт'; Quantity = 10; Price = 250.50; TaxRate = '20%'; Amount = 2505 }
+            @{ Name = 'Доставка'; Quantity = 1; Price = 500; Amount = 500 }
+        )
+        $r = Set-EnDocsDocument -ExtId $ext -DocTypeId 14 -Source Входящий -OrganizationExtId org-0001 -DocNumber 'СЧ-77' `
+            -DocDate (Get-Date -Year 2024 -Month 5 -Day 6) -Amount 3005 -TablePart $lines -PassThru -Confirm:$false
+
+        $r.Operation | Should -Be 'AddOrUpdateExtDoc'
+        $r.Created | Should -BeTrue
+        $sent = (Get-EnDocsWrite AddOrUpdateExtDoc)[-1]
+        $sent.DocDate | Should -Be '06.05.2024'
+        $sent.Organization.Ext_ID | Should -Be 'org-0001'
+        $sent.TablePart | Should -BeOfType ([string])   # JSON text, as EnDocs carries it
+        $rows = $sent.TablePart | ConvertFrom-Json
+        $rows.Count | Should -Be 2
+        $rows[0].AmountToPay | Should -Be '250.5'
+        $rows[1].Quantity | Should -Be '1'
+
+        (Set-EnDocsDocument -ExtId $ext -DocTypeId 14 -Source Входящий -OrganizationExtId org-0001 -Paid $true -PassThru -Confirm:$false).Created | Should -BeFalse
+    }
+
+    It 'takes documents from one CSV and their lines from a second, matched by DocumentExtId' {
+        $stamp = [guid]::NewGuid().ToString('n').Substring(0, 8)
+        $docs = Join-Path $TestDrive 'docs.csv'
+        $lines = Join-Path $TestDrive 'lines.csv'
+        @(
+            [pscustomobject]@{ ExtId = "A-$stamp"; DocTypeId = 'Поступление'; Source = 'Incoming'; OrganizationExtId = 'org-0001'; DocNumber = 'ПТ-1'; DocDate = '01.04.2024' }
+            [pscustomobject]@{ ExtId = "B-$stamp"; DocTypeId = '1'; Source = 'Incoming'; OrganizationExtId = 'org-0001'; DocNumber = 'ПТ-2'; DocDate = '02.04.2024' }
+        ) | Export-Csv -LiteralPath $docs
+        @(
+            [pscustomobject]@{ DocumentExtId = "A-$stamp"; Name = 'Стол'; Quantity = '2'; Price = '1500,50' }
+            [pscustomobject]@{ DocumentExtId = "A-$stamp"; Name = 'Стул'; Quantity = '4'; Price = '700' }
+            [pscustomobject]@{ DocumentExtId = "B-$stamp"; Name = 'Шкаф'; Quantity = '1'; Price = '9900' }
+        ) | Export-Csv -LiteralPath $lines
+
+        $r = @(Import-Csv -LiteralPath $docs | Set-EnDocsDocument -TablePart (Import-Csv -LiteralPath $lines) -PassThru -Confirm:$false)
+
+        $r.Created | Should -Be @($true, $true)
+        $sent = @(Get-EnDocsWrite AddOrUpdateExtDoc)[-2..-1]
+        $sent[0].DocTypeId | Should -Be 1
+        @($sent[0].TablePart | ConvertFrom-Json).Name | Should -Be @('Стол', 'Стул')
+        @($sent[0].TablePart | ConvertFrom-Json)[0].AmountToPay | Should -Be '1500.50'
+        @($sent[1].TablePart | ConvertFrom-Json).Name | Should -Be @('Шкаф')
+    }
+
+    It 'Source Внутренний goes to AddOrUpdateLocalDoc' {
+        $r = Set-EnDocsDocument -ExtId "M-$([guid]::NewGuid().ToString('n').Substring(0, 8))" -DocTypeId 19 -Source Internal -OrganizationExtId org-0001 -PassThru -Confirm:$false
+        $r.Operation | Should -Be 'AddOrUpdateLocalDoc'
+        $r.Created | Should -BeTrue
+    }
+
+    It 'a bad table row is one EnDocs.ValidationFailed error naming the row and the field; nothing is sent for that document' {
+        $before = @(Get-EnDocsWrite AddOrUpdateExtDoc).Count
+        Set-EnDocsDocument -ExtId 'BAD-1' -DocTypeId 14 -Source Входящий -OrganizationExtId org-0001 -TablePart @{ Name = 'Бумага'; Quantity = 'два' } `
+            -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable bad
+        @($bad).Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'EnDocs.ValidationFailed*'
+        $bad[0].Exception.Message | Should -Match 'TablePart row 1 Quantity'
+        @(Get-EnDocsWrite AddOrUpdateExtDoc).Count | Should -Be $before
+    }
+
+    It 'approves a non-form document by making an invoice of it: its file moves, and it leaves the non-form list' {
+        $scan = Get-EnDocsDocument -Type NonForm | Select-Object -Last 1
+        $r = Set-EnDocsDocument -NonFormId $scan.Id -ExtId "FROM-$($scan.Id)" -DocTypeId 14 -Source Входящий -OrganizationExtId org-0001 -PassThru -Confirm:$false
+        $r.Created | Should -BeTrue
+        @(Get-EnDocsDocument -Type NonForm).Id | Should -Not -Contain $scan.Id
+        $saved = @($r | Save-EnDocsFile -Path (Join-Path $TestDrive 'approved'))
+        $saved.Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'Add-EnDocsDocument' {
+    BeforeAll {
+        $script:scans = Join-Path $TestDrive 'scans'
+        $null = New-Item -ItemType Directory -Path $script:scans
+        foreach ($n in 1..3) { Set-Content -LiteralPath (Join-Path $script:scans "scan$n.pdf") -Value "%PDF scan $n" }
+    }
+
+    It 'without -Name, the document is named after its file' {
+        $r = Add-EnDocsDocument -Path (Join-Path $script:scans 'scan1.pdf') -Confirm:$false
+        $r.FileName | Should -Be 'scan1.pdf'
+        (Get-EnDocsDocument -Type NonForm -AfterId ($r.Id - 1) -First 1).Name | Should -Be 'scan1.pdf'
+    }
+
+    It 'Get-ChildItem *.pdf | Add-EnDocsDocument -OnePerFile makes one document per file' {
+        $r = @(Get-ChildItem -Path (Join-Path $script:scans '*.pdf') | Add-EnDocsDocument -OnePerFile -Sender 'scanner@romashka.ru' -Confirm:$false)
+        $r.Count | Should -Be 3
+        $r.FileName | Should -Be @('scan1.pdf', 'scan2.pdf', 'scan3.pdf')
+        @($r.Id | Select-Object -Unique).Count | Should -Be 3
+        (Get-EnDocsWrite AddOrUpdateNonFormDoc)[-1].Sender | Should -Be 'scanner@romashka.ru'
+    }
+
+    It 'several files in one document is allowed, with a warning that EnDocs keeps the first' {
+        $r = Get-ChildItem -Path (Join-Path $script:scans '*.pdf') | Add-EnDocsDocument -Name 'Пакет' -Confirm:$false -WarningVariable warned 3>$null
+        $r.FileName | Should -Be 'Пакет.pdf'
+        "$warned" | Should -BeLike '*keeps only the first file*'
+    }
+
+    It 'over 20 MB a document is refused from the file sizes before anything is sent' {
+        $big = Join-Path $TestDrive 'big.bin'
+        $stream = [IO.File]::Create($big); $stream.SetLength(20MB + 1); $stream.Dispose()
+        $before = @(Get-EnDocsWrite AddOrUpdateNonFormDoc).Count
+        Add-EnDocsDocument -Path $big -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable tooBig
+        @($tooBig).Count | Should -Be 1
+        $tooBig[0].FullyQualifiedErrorId | Should -BeLike 'EnDocs.PayloadTooLarge*'
+        @(Get-EnDocsWrite AddOrUpdateNonFormDoc).Count | Should -Be $before
+    }
+}
+
+Describe 'Save-EnDocsFile by ext id' {
+    It 'takes a text ext id with -Kind ExtID, and a piped write result by its ExtId' {
+        $file = Join-Path $TestDrive 'C-001.pdf'
+        Set-Content -LiteralPath $file -Value '%PDF договор'
+        $null = Set-EnDocsContractor -ExtId 'C-001-party' -Name 'ООО Партнёр' -OrganizationExtId org-0001 -Confirm:$false
+        $null = Set-EnDocsContract -ExtId 'C-001' -Name 'Договор C-001' -ContractorExtId 'C-001-party' -OrganizationExtId org-0001 -Path $file -Confirm:$false
+
+        $byKind = @(Save-EnDocsFile -Id 'C-001' -Kind ExtID -Path (Join-Path $TestDrive 'byext'))
+        $byKind.Name | Should -Be @('C-001.pdf')
+        Get-Content -LiteralPath $byKind[0].FullName | Should -Be '%PDF договор'
+
+        # An update answers no id: the write result binds by its ExtId.
+        $piped = @(Set-EnDocsContract -ExtId 'C-001' -Name 'Договор C-001' -ContractorExtId 'C-001-party' -OrganizationExtId org-0001 -PassThru -Confirm:$false |
+                Save-EnDocsFile -Path (Join-Path $TestDrive 'piped'))
+        $piped.Name | Should -Be @('C-001.pdf')
+    }
+
+    It 'a numeric kind given text is refused before any request, naming -Kind ExtID' {
+        $before = Get-FileRequestCount
+        Save-EnDocsFile -Id 'C-001' -Kind ContractID -Path (Join-Path $TestDrive 'never') -ErrorAction SilentlyContinue -ErrorVariable refused
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'EnDocs.ValidationFailed*'
+        "$($refused[0].Exception.Message)" | Should -BeLike '*-Kind ExtID*'
+        Get-FileRequestCount | Should -Be $before
+    }
+
+    It 'a document without files is a per-item EnDocs.NotFound, and the other documents still save' {
+        $docs = @(Get-EnDocsDocument -Type Invoice -First 12)
+        $saved = @($docs | Save-EnDocsFile -Path (Join-Path $TestDrive 'invoices') -ErrorAction SilentlyContinue -ErrorVariable missing)
+        $saved.Count | Should -BeGreaterThan 0
+        @($missing).Count | Should -BeGreaterThan 0
+        $missing | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'EnDocs.NotFound*' }
+    }
+}
+
+Describe 'Documents as read' {
+    It 'type every party field, the table part as rows, and show DocDate as a date' {
+        $input1 = Get-EnDocsDocument -Type Input -First 1
+        $input1.Contractor.Bik | Should -Not -BeNullOrEmpty
+        $input1.Organization.Bank | Should -Not -BeNullOrEmpty
+        $input1.TablePart[0].Quantity | Should -BeOfType ([decimal])
+        $input1.TablePart[0].Name | Should -Not -BeNullOrEmpty
+        $table = $input1 | Format-Table | Out-String -Width 200
+        $table | Should -Match ([regex]::Escape($input1.DocDate.ToString('d')))
+        $table | Should -Not -Match '12:00:00'
+    }
+
+    It 'Export-Csv writes the table part on one line, and Import-Csv reads it back as rows' {
+        $csv = Join-Path $TestDrive 'inputs.csv'
+        Get-EnDocsDocument -Type Input -First 3 | Export-Csv -LiteralPath $csv
+        $rows = @(Import-Csv -LiteralPath $csv)
+        $rows.Count | Should -Be 3
+        $rows[0].TablePart | Should -Match '^\[\{"Name":'
+        (Get-Content -LiteralPath $csv).Count | Should -Be 4
+    }
+
+    It 'Get-EnDocsUser gives text ids, names and the blocked state' {
+        $users = @(Get-EnDocsUser)
+        $users.Count | Should -BeGreaterThan 0
+        $users | ForEach-Object { $_.Id | Should -BeOfType ([string]); $_.Name | Should -Not -BeNullOrEmpty }
+        @($users | Where-Object Blocked).Count | Should -BeGreaterThan 0
     }
 }
 
@@ -361,14 +596,15 @@ Describe '-WhatIf sends nothing' {
     }
 
     It '<_>' -ForEach @(
-        'Set-EnDocsContractor -ExtId W-1 -Name Ромашка -WhatIf'
+        'Set-EnDocsContractor -ExtId W-1 -Name Ромашка -Bank Банк -WhatIf'
         '[pscustomobject]@{ ExtId = "W-2"; Name = "Склад" } | Set-EnDocsDepartment -WhatIf'
-        'Set-EnDocsEmployee -ExtId W-3 -Name Петров -WhatIf'
-        'Set-EnDocsContract -ExtId W-4 -Name Договор -DocDate (Get-Date) -Amount 10 -WhatIf'
+        'Set-EnDocsEmployee -ExtId W-3 -LastName Петров -FirstName Пётр -MiddleName Петрович -WhatIf'
+        'Set-EnDocsContract -ExtId W-4 -Name Договор -DocDate (Get-Date) -Amount 10 -ContractorExtId C-1 -OrganizationExtId org-0001 -WhatIf'
+        'Set-EnDocsDocument -ExtId W-5 -DocTypeId 14 -Source Incoming -OrganizationExtId org-0001 -TablePart @{ Name = "x" } -Path $file -WhatIf'
         'Add-EnDocsDocument -Name Скан -Path $file -WhatIf'
-        'Get-EnDocsDocument -Type NonForm -First 2 | Approve-EnDocsDocument -WhatIf'
+        'Get-ChildItem $file | Add-EnDocsDocument -OnePerFile -WhatIf'
         'Get-EnDocsDocument -Type NonForm -First 2 | Deny-EnDocsDocument -Comment Нет -WhatIf'
-        'Invoke-EnDocsRequest POST Dictionaries/AddOrUpdateDepartment -Body @{ RequestID = [guid]::NewGuid(); Ext_ID = "W-5"; Name = "X" } -WhatIf'
+        'Invoke-EnDocsRequest POST Dictionaries/AddOrUpdateDepartment -Body @{ RequestID = [guid]::NewGuid(); Ext_ID = "W-6"; Name = "X" } -WhatIf'
     ) {
         $file = $script:whatIfFile
         $before = Get-PostCount
@@ -385,21 +621,19 @@ Describe '-WhatIf sends nothing' {
     }
 }
 
-Describe 'Approve-EnDocsDocument and Deny-EnDocsDocument' {
-    It 'change the state of the documents piped in' {
-        $docs = @(Get-EnDocsDocument -Type NonForm -First 2)
-        $docs.Count | Should -Be 2
-
-        $docs[0] | Approve-EnDocsDocument -Approver 'Иванова А.' -Comment 'Проверено' -Confirm:$false
-        Deny-EnDocsDocument -Id $docs[1].Id -Comment 'Нет подписи' -Confirm:$false
-
-        $now = @(Get-EnDocsDocument -Type NonForm -AfterId ($docs[0].Id - 1) -First 2)
-        ($now | Where-Object Id -eq $docs[0].Id).State | Should -Be 'Согласовано'
-        ($now | Where-Object Id -eq $docs[1].Id).State | Should -Be 'Прервано'
+Describe 'Deny-EnDocsDocument' {
+    It 'declines the documents piped in: EnDocs deletes them, with the reason' {
+        $doc = Get-EnDocsDocument -Type NonForm | Select-Object -Last 1
+        $doc | Deny-EnDocsDocument -Approver 'Иванова А.' -Comment 'Нет подписи' -Confirm:$false
+        @(Get-EnDocsDocument -Type NonForm).Id | Should -Not -Contain $doc.Id
+        $sent = (Get-EnDocsWrite DocApproval)[-1]
+        $sent.NonFormID | Should -Be $doc.Id
+        $sent.Approved | Should -BeFalse
+        $sent.Comment | Should -Be 'Нет подписи'
     }
 
     It 'a missing id is a non-terminating EnDocs.NotFound error' {
-        Approve-EnDocsDocument -Id 987654321 -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable notFound
+        Deny-EnDocsDocument -Id 987654321 -Comment 'нет' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable notFound
         @($notFound).Count | Should -Be 1
         $notFound[0].FullyQualifiedErrorId | Should -BeLike 'EnDocs.NotFound*'
     }

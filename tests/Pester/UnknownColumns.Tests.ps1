@@ -29,8 +29,9 @@ Describe 'A column that no field has' {
         @{ Command = 'Set-PlanFixTask'; Typo = 'Statuss'; Csv = "Id,Title,Statuss`n1,Отчёт,2`n2,Сверка,3"; Extra = @{} }
         @{ Command = 'Set-EnDocsContractor'; Typo = 'Innn'; Csv = "ExtId,Name,Innn`nC-1,Ромашка,7701234567`nC-2,Лютик,7701234568"; Extra = @{} }
         @{ Command = 'Set-EnDocsDepartment'; Typo = 'Parent'; Csv = "Ext_ID,Name,Parent`nD-1,Бухгалтерия,x`nD-2,Склад,y"; Extra = @{} }
-        @{ Command = 'Set-EnDocsEmployee'; Typo = 'Positon'; Csv = "ExtId,Name,Positon`nE-1,Иванова,бухгалтер`nE-2,Петров,кладовщик"; Extra = @{} }
-        @{ Command = 'Set-EnDocsContract'; Typo = 'Amout'; Csv = "ExtId,Name,Amout`nK-1,Договор 1,100`nK-2,Договор 2,200"; Extra = @{} }
+        @{ Command = 'Set-EnDocsEmployee'; Typo = 'Positon'; Csv = "ExtId,LastName,FirstName,MiddleName,Positon`nE-1,Иванова,Анна,Петровна,бухгалтер`nE-2,Петров,Пётр,Ильич,кладовщик"; Extra = @{} }
+        @{ Command = 'Set-EnDocsContract'; Typo = 'Amout'; Csv = "ExtId,Name,ContractorExtId,OrganizationExtId,Amout`nK-1,Договор 1,C-1,org-0001,100`nK-2,Договор 2,C-1,org-0001,200"; Extra = @{} }
+        @{ Command = 'Set-EnDocsDocument'; Typo = 'DocNumer'; Csv = "ExtId,DocTypeId,Source,OrganizationExtId,DocNumer`nI-1,14,Входящий,org-0001,1`nI-2,14,Входящий,org-0001,2"; Extra = @{} }
     ) {
         $csv = $Csv.Replace('product,', "$($script:ProductId),").Replace('group,', "$($script:GroupId),")
         $parameters = @{}

@@ -5,15 +5,16 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace ApiTools.Emulator.EnDocs;
 
-/// <summary>A request EnDocs refuses: status and message for <c>{"error":…}</c>.</summary>
+/// <summary>A request EnDocs refuses: its status and the bare text EnDocs answers with.</summary>
 internal sealed class EnDocsRequestException(int status, string message) : Exception(message)
 {
     public int Status { get; } = status;
 }
 
 /// <summary>
-/// A write's JSON body with property names matched case-insensitively (EnDocs' backend binds them that way),
-/// and typed readers whose failures name the field: <c>{"error":"Ext_ID is required"}</c>.
+/// A write's JSON body with property names matched case-insensitively (EnDocs' backend binds them that way when it
+/// creates), and typed readers whose failures name the field. <see cref="Exactly"/> sees only keys spelled exactly as
+/// asked for: what the backend applies when it updates a stored document.
 /// </summary>
 internal sealed class EnDocsBody : IDisposable
 {
@@ -24,20 +25,39 @@ internal sealed class EnDocsBody : IDisposable
 
     private readonly JsonDocument? _owner;
 
-    private EnDocsBody(JsonElement element, JsonDocument? owner)
+    private EnDocsBody(JsonElement element, JsonDocument? owner, StringComparer names, string raw = "")
     {
         _owner = owner;
-        _properties = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        Raw = raw;
+        _properties = new Dictionary<string, JsonElement>(names);
         foreach (var property in element.EnumerateObject()) _properties.TryAdd(property.Name, property.Value);
+        Element = element;
     }
 
-    /// <summary>A nested object (e.g. one of Binaries) read the same way; the outer body owns its memory.</summary>
-    public static EnDocsBody From(JsonElement element) => new(element, null);
+    /// <summary>The body as sent (for the write log).</summary>
+    public string Raw { get; }
+
+    private JsonElement Element { get; }
+
+    /// <summary>A nested object (e.g. one of Binaries, an Organization) read the same way; the outer body owns its memory.</summary>
+    public static EnDocsBody From(JsonElement element) => new(element, null, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The same body seen only through keys spelled exactly as asked for (the backend's update).</summary>
+    public EnDocsBody Exactly() => new(Element, null, StringComparer.Ordinal, Raw);
+
+    /// <summary>A nested object, or null when absent or null; a value that is not an object is a 400.</summary>
+    public EnDocsBody? Object(string name) => Value(name) switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Object } o => From(o),
+        _ => throw Bad($"Field {name} must be an object"),
+    };
 
     public void Dispose() => _owner?.Dispose();
 
-    /// <summary>Reads and parses the body; throws <see cref="EnDocsRequestException"/> (400, or 413 over <see cref="MaxBodyBytes"/>).</summary>
-    public static async Task<EnDocsBody> ReadAsync(HttpContext context)
+    /// <summary>Reads and parses the body; throws <see cref="EnDocsRequestException"/> (400, or 413 over <see cref="MaxBodyBytes"/>)
+    /// with what was read so far as <paramref name="raw"/>.</summary>
+    public static async Task<EnDocsBody> ReadAsync(HttpContext context, Action<string>? raw = null)
     {
         // Kestrel's own cap (32 MiB) would cut the connection; this service answers big bodies itself.
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -54,41 +74,39 @@ internal sealed class EnDocsBody : IDisposable
             if (tooBig || buffer.Length + read > MaxBodyBytes) tooBig = true;
             else buffer.Write(chunk, 0, read);
         }
-        if (tooBig) throw new EnDocsRequestException(413, "Max file size exceeded ( #err-20)");
-        if (buffer.Length == 0) throw new EnDocsRequestException(400, "A JSON body is required");
+        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        raw?.Invoke(text);
+        if (tooBig) throw new EnDocsRequestException(400, "Max File size exceeded ( #err-20)");
+        if (buffer.Length == 0) throw new EnDocsRequestException(400, "No entity provider");
         JsonDocument document;
         try
         {
             document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            throw new EnDocsRequestException(400, $"Invalid JSON: {e.Message}");
+            throw new EnDocsRequestException(400, "No entity provider");
         }
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             document.Dispose();
-            throw new EnDocsRequestException(400, "A JSON object is required");
+            throw new EnDocsRequestException(400, "No entity provider");
         }
-        return new EnDocsBody(document.RootElement, document);
+        return new EnDocsBody(document.RootElement, document, StringComparer.OrdinalIgnoreCase, text);
     }
 
     /// <summary>True when the property is present (even as null).</summary>
     public bool Has(string name) => _properties.ContainsKey(name);
 
-    public JsonElement? Raw(string name) =>
+    public JsonElement? Value(string name) =>
         _properties.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    /// <summary>A string (a number is taken as its text); null when absent or null.</summary>
+    /// <summary>A string; null when absent or null. Anything else in a string field fails as the backend fails on it: an
+    /// unhandled 500 (it maps the body onto its DTO before its own error handling).</summary>
     public string? Text(string name)
     {
-        if (Raw(name) is not { } value) return null;
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => throw Bad($"{name} must be a string"),
-        };
+        if (Value(name) is not { } value) return null;
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new EnDocsRequestException(500, "");
     }
 
     /// <summary>
@@ -103,10 +121,11 @@ internal sealed class EnDocsBody : IDisposable
     /// <summary>A present property's text, or <paramref name="old"/> when the body does not name it (update = merge).</summary>
     public string? Merge(string name, string? old) => Has(name) ? Text(name) : old;
 
-    public string Required(string name)
+    /// <summary>A non-empty string, else 400 <c>Field {label} is required</c> (the backend's wording).</summary>
+    public string Required(string name, string? label = null)
     {
         var text = Text(name);
-        if (string.IsNullOrWhiteSpace(text)) throw Bad($"{name} is required");
+        if (string.IsNullOrWhiteSpace(text)) throw Bad($"Field {label ?? name} is required");
         return text;
     }
 
@@ -121,33 +140,39 @@ internal sealed class EnDocsBody : IDisposable
     /// <summary>A JSON number, or a string holding one (EnDocs' backend takes both); null when absent or null.</summary>
     private T? Number<T>(string name, TryGet<T> fromNumber, NumberStyles styles, string mustBe) where T : struct, INumber<T>
     {
-        if (Raw(name) is not { } value) return null;
+        if (Value(name) is not { } value) return null;
         if (value.ValueKind == JsonValueKind.Number && fromNumber(value, out var number)) return number;
         if (value.ValueKind == JsonValueKind.String
             && T.TryParse(value.GetString(), styles, CultureInfo.InvariantCulture, out var parsed)) return parsed;
-        throw Bad($"{name} must be {mustBe}");
+        throw Bad($"Field {name} must be {mustBe}");
     }
 
     public bool? Bool(string name)
     {
-        if (Raw(name) is not { } value) return null;
+        if (Value(name) is not { } value) return null;
         return value.ValueKind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
-            _ => throw Bad($"{name} must be true or false"),
+            _ => throw Bad($"Field {name} must be true or false"),
         };
     }
 
-    /// <summary>A request date: <c>dd.MM.yyyy</c> (midnight UTC).</summary>
+    // The formats the backend tries, in its order; then a culture's own reading, as its last resort does.
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "MM-dd-yyyy", "dd.MM.yyyy HH:mm:ss", "dd/MM/yyyy, HH:mm:ss", "dd.MM.yyyy"];
+
+    /// <summary>A request date in any of the backend's formats (<c>dd.MM.yyyy</c> is what the help pages show); a date
+    /// without a time is kept at noon, as EnDocs keeps it.</summary>
     public DateTimeOffset? Date(string name)
     {
         var text = Text(name);
-        if (string.IsNullOrEmpty(text)) return null;
-        if (!DateTime.TryParseExact(text, "dd.MM.yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw Bad($"{name} must be a date dd.MM.yyyy (was '{text}')");
-        return new DateTimeOffset(date, TimeSpan.Zero);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && !DateTime.TryParse(text, CultureInfo.GetCultureInfo("ru-RU"), DateTimeStyles.None, out date))
+            throw Bad($"Field {name} is not a date (was '{text}')");
+        if (date.TimeOfDay == TimeSpan.Zero) date = date.AddHours(12);
+        return new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Unspecified), TimeSpan.Zero);
     }
 
     public static EnDocsRequestException Bad(string message) => new(400, message);

@@ -3,15 +3,15 @@ using System.Text.Json;
 namespace ApiTools.Emulator.EnDocs;
 
 /// <summary>
-/// The write side. Every write is keyed by the caller's <c>RequestID</c> per token: a repeat gets the first
-/// answer and is not applied again (see <see cref="EnDocsSeed.Apply"/>). Dictionaries and contracts are
-/// keyed by <c>Ext_ID</c>: 201 + the stored object when created, 204 when updated (fields the body names
-/// replace the stored ones; the rest stay).
+/// The write side, following EnDocs' backend: a RequestID is required but only logged (a repeat acts again; an
+/// AddOrUpdate is harmless to repeat because it is keyed by Ext_ID), refusals are bare strings with the backend's
+/// wording, a create answers 201 with the record and a Location, an update 204. Every write goes to the write log
+/// (<see cref="EnDocsSeed.Writes"/>), refused or not. Documents and contracts are in EnDocsEndpoints.Documents.cs.
 /// </summary>
 internal sealed partial class EnDocsEndpoints
 {
-    /// <summary>Most a non-form upload may carry, decoded, over all its files (20 MB).</summary>
-    public const long MaxUploadBytes = 20L * 1024 * 1024;
+    /// <summary>The most one file of a write may hold, decoded (EnDocs: 20 MB, rounded to 0.01 MB).</summary>
+    public const long MaxFileBytes = 20L * 1024 * 1024;
 
     private void MapWrites(RouteGroupBuilder group)
     {
@@ -21,24 +21,23 @@ internal sealed partial class EnDocsEndpoints
         Post(group, "/Contract/AddOrUpdateContract", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateContract, AddOrUpdateContract));
         Post(group, "/Metadata/AddOrUpdateNonFormDoc", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateNonFormDoc, AddOrUpdateNonFormDoc));
         Post(group, "/Metadata/DocApproval", c => WriteAsync(c, EnDocsRouteKeys.DocApproval, DocApproval));
-        Post(group, "/Metadata/AddOrUpdateExtDoc", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateExtDoc, AddOrUpdateExtDoc));
-        Post(group, "/Metadata/AddOrUpdateLocalDoc", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateLocalDoc, AddOrUpdateLocalDoc));
+        Post(group, "/Metadata/AddOrUpdateExtDoc", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateExtDoc, b => AddOrUpdateDocument(b, local: false)));
+        Post(group, "/Metadata/AddOrUpdateLocalDoc", c => WriteAsync(c, EnDocsRouteKeys.AddOrUpdateLocalDoc, b => AddOrUpdateDocument(b, local: true)));
     }
 
     /// <summary>
-    /// Reads the body, lets <paramref name="prepare"/> check it (outside the lock), then applies what it
-    /// returns once per (token, RequestID). Refusals are <see cref="EnDocsRequestException"/>s.
+    /// Reads the body, lets <paramref name="prepare"/> check it (outside the lock), then applies what it returns under
+    /// the seed's gate. Refusals are <see cref="EnDocsRequestException"/>s, answered with their bare text.
     /// </summary>
     private async Task WriteAsync(HttpContext context, string routeKey, Func<EnDocsBody, Func<WriteAnswer>> prepare)
     {
         WriteAnswer answer;
+        var raw = "";
         try
         {
-            using var parsed = await EnDocsBody.ReadAsync(context);
-            var requestId = parsed.Text("RequestID");
+            using var parsed = await EnDocsBody.ReadAsync(context, text => raw = text);
             var apply = prepare(parsed);
-            var token = (string)context.Items[EnDocsService.TokenItem]!;
-            answer = seed.Apply(token, string.IsNullOrWhiteSpace(requestId) ? null : requestId.Trim(), routeKey, () =>
+            answer = seed.Apply(routeKey, raw, () =>
             {
                 try
                 {
@@ -46,15 +45,16 @@ internal sealed partial class EnDocsEndpoints
                 }
                 catch (EnDocsRequestException e)
                 {
-                    return new WriteAnswer(e.Status, EnDocsJson.ErrorBody(e.Message));
+                    return WriteAnswer.Error(e.Status, e.Message);
                 }
             });
         }
         catch (EnDocsRequestException e)
         {
-            answer = new WriteAnswer(e.Status, EnDocsJson.ErrorBody(e.Message));
+            answer = WriteAnswer.Error(e.Status, e.Message);
+            seed.LogRefused(routeKey, raw, e.Status);
         }
-        await EnDocsJson.WriteAsync(context, answer.Status, answer.Body);
+        await EnDocsJson.WriteAsync(context, answer);
     }
 
     private DateTimeOffset Now()
@@ -63,243 +63,203 @@ internal sealed partial class EnDocsEndpoints
         return new DateTimeOffset(now.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
     }
 
-    private Func<WriteAnswer> AddOrUpdateContractor(EnDocsBody b) => DictionaryWrite<SeedEnDocsContractor>(b, seed.UpsertContractor,
-        (extId, name, old, id) => (old ?? new SeedEnDocsContractor(id, name) { Type = null }) with
-        {
-            Name = name,
-            ExtId = extId,
-            FullName = b.Merge("FullName", old?.FullName),
-            Inn = b.Merge("INN", old?.Inn),
-            Kpp = b.Merge("KPP", old?.Kpp),
-            Address = b.Merge("Address", old?.Address),
-            LawAddress = b.Merge("LawAddress", old?.LawAddress),
-            Phone = b.Merge("Phone", old?.Phone),
-            Email = b.Merge("Email", old?.Email),
-            Type = b.Merge("Type", old?.Type ?? "ЮрЛицо"),
-            Contact = b.Merge("Contact", old?.Contact),
-            DiadocId = b.Merge("DiadocID", old?.DiadocId),
-            Bank = b.Merge("Bank", old?.Bank),
-            Bik = b.Merge("BIK", old?.Bik),
-            Bill = b.Merge("Bill", old?.Bill),
-            Director = b.Merge("Director", old?.Director),
-            Ogrn = b.Merge("OGRN", old?.Ogrn),
-            Code = b.Merge("Code", old?.Code),
-            Comment = b.Merge("Comment", old?.Comment),
-        },
-        EnDocsJson.WriteContractor,
-        "FullName", "INN", "KPP", "Address", "LawAddress", "Phone", "Email", "Type", "Contact", "DiadocID", "Bank", "BIK", "Bill",
-        "Director", "OGRN", "Code", "Comment");
-
-    private Func<WriteAnswer> AddOrUpdateDepartment(EnDocsBody b) => DictionaryWrite<SeedEnDocsDepartment>(b, seed.UpsertDepartment,
-        (extId, name, old, id) => new(id, extId, name, b.Merge("ParentExt_ID", old?.ParentExtId)),
-        EnDocsJson.WriteDepartment,
-        "ParentExt_ID");
-
-    private Func<WriteAnswer> AddOrUpdateEmployee(EnDocsBody b) => DictionaryWrite<SeedEnDocsEmployee>(b, seed.UpsertEmployee,
-        (extId, name, old, id) => new(id, extId, name)
-        {
-            Position = b.Merge("Position", old?.Position),
-            Email = b.Merge("Email", old?.Email),
-            DepartmentExtId = b.Merge("DepartmentExt_ID", old?.DepartmentExtId),
-        },
-        EnDocsJson.WriteEmployee,
-        "Position", "Email", "DepartmentExt_ID");
-
-    private delegate bool Upsert<T>(string extId, Func<T?, long, T> make, out T stored);
+    /// <summary>The write's RequestID: required, only logged.</summary>
+    private static void RequireRequestId(EnDocsBody b) => b.Required("RequestID");
 
     /// <summary>
-    /// A dictionary entry keyed by <c>Ext_ID</c>, with a required name and <paramref name="optional"/> text fields (checked
-    /// now); under the gate, <paramref name="make"/> builds it from the stored one (null when new) and its id.
+    /// Contractors (help page, cut off after Phone; the rest of the fields are the entity's): Ext_ID and Name required,
+    /// keyed by Ext_ID within the organization a write names (else the account's first). 201 + the entity, or 204.
     /// </summary>
-    private static Func<WriteAnswer> DictionaryWrite<T>(EnDocsBody b, Upsert<T> upsert, Func<string, string, T?, long, T> make,
-        Action<Utf8JsonWriter, T> write, params string[] optional) where T : class
+    private Func<WriteAnswer> AddOrUpdateContractor(EnDocsBody b)
     {
-        var (extId, name) = KeyAndName(b);
-        b.Texts(optional);
-        return () => Upserted(upsert(extId, (old, id) => make(extId, name, old, id), out var stored), stored, write);
+        RequireRequestId(b);
+        var extId = b.Required("Ext_ID");
+        var name = b.Required("Name");
+        b.Texts(ContractorFields.Select(f => f.Key).ToArray());
+        var organization = PartyOf(b.Object("Organization"), "Organization");
+        return () =>
+        {
+            var organizationId = organization is null ? (long?)null : OrganizationLocked(organization, "Organization").Id;
+            var created = seed.UpsertContractor(extId, (old, id) =>
+            {
+                // Without an Organization a new contractor goes to the account's first organization, an existing one stays.
+                var start = (old ?? new SeedEnDocsContractor(id, name)) with { Name = name, ExtId = extId, OrganizationId = organizationId ?? old?.OrganizationId ?? 1 };
+                foreach (var (field, set) in ContractorFields)
+                    if (b.Has(field)) start = set(start, b.Text(field));
+                return start;
+            }, out var stored);
+            return Upserted(created, stored, EnDocsJson.WriteContractor, "/api/Dictionaries/AddOrUpdateContractor");
+        };
     }
 
-    private Func<WriteAnswer> AddOrUpdateContract(EnDocsBody b)
+    // Optional contractor fields by their request key: a present key replaces the stored value.
+    private static readonly (string Key, Func<SeedEnDocsContractor, string?, SeedEnDocsContractor> Set)[] ContractorFields =
+    [
+        ("FullName", (c, v) => c with { FullName = v }), ("INN", (c, v) => c with { Inn = v }), ("KPP", (c, v) => c with { Kpp = v }),
+        ("DiadocID", (c, v) => c with { DiadocId = v }), ("Type", (c, v) => c with { Type = v }), ("Address", (c, v) => c with { Address = v }),
+        ("LawAddress", (c, v) => c with { LawAddress = v }), ("Contact", (c, v) => c with { Contact = v }), ("Phone", (c, v) => c with { Phone = v }),
+        ("Email", (c, v) => c with { Email = v }), ("Bank", (c, v) => c with { Bank = v }), ("BIK", (c, v) => c with { Bik = v }),
+        ("Bill", (c, v) => c with { Bill = v }), ("Director", (c, v) => c with { Director = v }), ("OGRN", (c, v) => c with { Ogrn = v }),
+        ("Code", (c, v) => c with { Code = v }), ("Comment", (c, v) => c with { Comment = v }), ("Manager", (c, v) => c with { Manager = v }),
+        ("WorkKind", (c, v) => c with { WorkKind = v }), ("Url", (c, v) => c with { Url = v }),
+    ];
+
+    /// <summary>Departments (help page): Ext_ID and Name required; FullName, <c>manager</c> (the head's e-mail), Code, Organization.</summary>
+    private Func<WriteAnswer> AddOrUpdateDepartment(EnDocsBody b)
     {
-        var (extId, name) = KeyAndName(b);
-        var validity = b.Date("ValidityPeriod");
-        b.Texts("Type", "Subject");
-        return UpsertFields(b, EnDocsDocumentKind.Contract, extId, EnDocsGenerator.DocTypeOf(EnDocsDocumentKind.Contract), "Исходящий",
-            contract => contract with
+        var extId = b.Required("Ext_ID");
+        var name = b.Required("Name");
+        b.Texts("FullName", "manager", "Code");
+        var organization = PartyOf(b.Object("Organization"), "Organization");
+        return () =>
+        {
+            var organizationId = organization is null ? (long?)null : OrganizationLocked(organization, "Organization").Id;
+            var created = seed.UpsertDepartment(extId, (old, id) => (old ?? new SeedEnDocsDepartment(id, extId, name)) with
             {
                 Name = name,
-                ContractType = b.Merge("Type", contract.ContractType ?? "С поставщиком"),
-                ValidityPeriod = b.Has("ValidityPeriod") ? validity : contract.ValidityPeriod,
-                Subject = b.Merge("Subject", contract.Subject),
-            });
+                FullName = b.Merge("FullName", old?.FullName),
+                Manager = b.Merge("manager", old?.Manager),
+                Code = b.Merge("Code", old?.Code),
+                OrganizationId = organizationId ?? old?.OrganizationId,
+            }, out var stored);
+            return Upserted(created, stored, EnDocsJson.WriteDepartment, "/api/Dictionaries/AddOrUpdateDepartment");
+        };
     }
 
+    /// <summary>
+    /// Employees (help page): FirstName, LastName and MiddleName required; Ext_ID optional (keyed by it, else by e-mail);
+    /// <c>birthdate</c> a date, <c>department</c> an object whose <c>ext_id</c> names a department (made when unknown and
+    /// named), Organization.
+    /// </summary>
+    private Func<WriteAnswer> AddOrUpdateEmployee(EnDocsBody b)
+    {
+        var first = b.Required("FirstName");
+        var last = b.Required("LastName");
+        var middle = b.Required("MiddleName");
+        var extId = b.Text("Ext_ID");
+        var email = b.Text("email");
+        var birth = b.Date("birthdate");
+        b.Texts("MobilePhone", "Position");
+        var department = b.Object("department");
+        var departmentExtId = department?.Text("ext_id");
+        var departmentName = department?.Text("Name");
+        var organization = PartyOf(b.Object("Organization"), "Organization");
+        return () =>
+        {
+            var organizationId = organization is null ? (long?)null : OrganizationLocked(organization, "Organization").Id;
+            if (!string.IsNullOrEmpty(departmentExtId) && !seed.Departments.Any(d => d.ExtId == departmentExtId))
+            {
+                if (string.IsNullOrWhiteSpace(departmentName)) throw EnDocsBody.Bad("Field Name in Department list is required");
+                seed.UpsertDepartment(departmentExtId, (_, id) => new SeedEnDocsDepartment(id, departmentExtId, departmentName!) { OrganizationId = organizationId }, out _);
+            }
+            var created = seed.UpsertEmployee(extId, email, (old, id) => new SeedEnDocsEmployee(id, extId ?? old?.ExtId, last, first, middle)
+            {
+                Email = b.Merge("email", old?.Email),
+                MobilePhone = b.Merge("MobilePhone", old?.MobilePhone),
+                Position = b.Merge("Position", old?.Position),
+                BirthDate = b.Has("birthdate") ? birth : old?.BirthDate,
+                DepartmentExtId = department is null ? old?.DepartmentExtId : departmentExtId,
+                OrganizationId = organizationId ?? old?.OrganizationId,
+            }, out var stored);
+            return Upserted(created, stored, EnDocsJson.WriteEmployee, "/api/Dictionaries/AddOrUpdateEmployee");
+        };
+    }
+
+    /// <summary>
+    /// A file as a new non-form document. The files are checked first (present, named, base64, each at most 20 MB); only
+    /// the first is kept, as the backend keeps only it, and its file name is the only name the document has. Always creates.
+    /// </summary>
     private Func<WriteAnswer> AddOrUpdateNonFormDoc(EnDocsBody b)
     {
-        // Files first: an oversized upload is refused as such whatever else is wrong with it.
-        if (b.Raw("Binaries") is not { } binaries || binaries.ValueKind != JsonValueKind.Array || binaries.GetArrayLength() == 0)
-        {
-            if (b.Raw("Binaries") is { ValueKind: not JsonValueKind.Array }) throw EnDocsBody.Bad("Binaries must be an array of {FileName, FileBase64}");
-            throw EnDocsBody.Bad("Binaries is required");
-        }
-        var files = new List<SeedEnDocsFile>();
-        long total = 0;
-        var index = 0;
-        foreach (var item in binaries.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Object) throw EnDocsBody.Bad($"Binaries[{index}] must be an object {{FileName, FileBase64}}");
-            var file = EnDocsBody.From(item);
-            var fileName = file.Text("FileName");
-            if (string.IsNullOrWhiteSpace(fileName)) throw EnDocsBody.Bad($"Binaries[{index}].FileName is required");
-            if (file.Raw("FileBase64") is not { ValueKind: JsonValueKind.String } base64) throw EnDocsBody.Bad($"Binaries[{index}].FileBase64 is required");
-            if (!base64.TryGetBytesFromBase64(out var bytes)) throw EnDocsBody.Bad($"Binaries[{index}].FileBase64 is not valid base64");
-            total += bytes.Length;
-            if (total > MaxUploadBytes) throw new EnDocsRequestException(413, "Max file size exceeded ( #err-20)");
-            files.Add(new SeedEnDocsFile(fileName, bytes));
-            index++;
-        }
-        var name = b.Required("Name");
-        var extId = b.Text("Ext_ID");
+        if (b.Value("Binaries") is not { ValueKind: JsonValueKind.Array } binaries || binaries.GetArrayLength() == 0)
+            throw EnDocsBody.Bad("File is required");
+        var files = Files(binaries);
+        RequireRequestId(b);
+        var sender = b.Text("Sender");
+        var organizationId = b.Long("OrganizationId");
         var docDate = b.Date("DocDate");
+        var amount = b.Decimal("Amount");
         b.Texts("Comment");
         return () =>
         {
             var now = Now();
-            var created = seed.UpsertDocument(EnDocsDocumentKind.NonForm, string.IsNullOrWhiteSpace(extId) ? null : extId, (old, id) =>
-            {
-                var start = old ?? new SeedEnDocsDocument(id, EnDocsDocumentKind.NonForm, EnDocsGenerator.DocTypeOf(EnDocsDocumentKind.NonForm),
-                    $"НФ-{id}", new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), now, now)
+            seed.UpsertDocument(EnDocsDocumentKind.NonForm, null, (_, id) =>
+                new SeedEnDocsDocument(id, EnDocsDocumentKind.NonForm, EnDocsGenerator.DocTypeOf(EnDocsDocumentKind.NonForm), $"НФ-{id}",
+                    docDate ?? EnDocsGenerator.Day(now), now, now)
                 {
                     Source = "Входящий",
                     Currency = null,
-                    ExtId = string.IsNullOrWhiteSpace(extId) ? null : extId,
-                };
-                return start with
-                {
-                    Name = name,
-                    DocDate = docDate ?? start.DocDate,
-                    Comment = b.Merge("Comment", start.Comment),
-                    Modified = now,
-                };
-            }, files, out var stored);
-            // Created: 201; an existing Ext_ID replaced (inferred): 200, both with the document.
-            return new WriteAnswer(created ? 201 : 200, EnDocsJson.Bytes(w => WriteDocument(w, stored)));
+                    Sender = sender,
+                    Amount = amount,
+                    Comment = b.Text("Comment"),
+                    OrganizationId = organizationId,
+                }, [files[0]], out var stored);
+            return new WriteAnswer(201, EnDocsJson.Bytes(w => EnDocsJson.WriteNonFormCreated(w, stored, seed.OrganizationByIdLocked(stored.OrganizationId))))
+            {
+                Location = "/api/Metadata/AddOrUpdateNonFormDoc",
+            };
         };
     }
 
+    /// <summary>The files of a write's Binaries, checked as the backend checks them.</summary>
+    internal static List<SeedEnDocsFile> Files(JsonElement binaries)
+    {
+        var files = new List<SeedEnDocsFile>();
+        foreach (var item in binaries.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object) throw EnDocsBody.Bad("No binaries FileBase64 string");
+            var file = EnDocsBody.From(item);
+            if (file.Value("FileBase64") is not { ValueKind: JsonValueKind.String } base64 || string.IsNullOrEmpty(base64.GetString()))
+                throw EnDocsBody.Bad("No binaries FileBase64 string");
+            var fileName = file.Value("FileName") is { ValueKind: JsonValueKind.String } n ? n.GetString() : null;
+            if (string.IsNullOrWhiteSpace(fileName)) throw EnDocsBody.Bad("No file name");
+            if (!base64.TryGetBytesFromBase64(out var bytes)) throw EnDocsBody.Bad("Can not parse File to Base64");
+            if (Math.Round(bytes.Length / 1048576.0, 2) > 20) throw EnDocsBody.Bad("Max File size exceeded ( #err-20)");
+            files.Add(new SeedEnDocsFile(fileName!, bytes));
+        }
+        return files;
+    }
+
+    /// <summary>
+    /// DocApproval declines a non-form document: it is deleted, with who declined it and why. Approving is refused
+    /// (<c>Wrong approval for document was found</c>): a document is approved by making a document or contract of it
+    /// (NonFormID). 200 with the bare text <c>Success</c>.
+    /// </summary>
     private Func<WriteAnswer> DocApproval(EnDocsBody b)
     {
-        var id = b.Long("NonFormID") ?? throw EnDocsBody.Bad("NonFormID is required");
-        var approved = b.Bool("Approved") ?? throw EnDocsBody.Bad("Approved is required");
+        RequireRequestId(b);
+        var id = b.Long("NonFormID") is { } n and not 0 ? n : throw EnDocsBody.Bad("Field NonFormID is required");
+        var approved = b.Bool("Approved") ?? false;
         var approver = b.Text("Approver");
         var comment = b.Text("Comment");
         return () =>
         {
-            var document = seed.FindLockedForWrite(id);
-            if (document is not { Kind: EnDocsDocumentKind.NonForm })
-                return new WriteAnswer(404, EnDocsJson.ErrorBody("Document not found"));
-            var now = Now();
-            seed.Replace(document with { State = approved ? "Согласовано" : "Прервано", Modified = now });
-            seed.RecordApproval(new SeedEnDocsApproval(id, approved, approver, comment, now));
-            return new WriteAnswer(200, EnDocsJson.Bytes(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("result", "ok");
-                w.WriteEndObject();
-            }));
+            if (seed.FindLockedForWrite(id) is not { Kind: EnDocsDocumentKind.NonForm })
+                return WriteAnswer.Error(400, $"No NonFormDoc with id {id} was found");
+            if (approved) return WriteAnswer.Error(400, "Wrong approval for document was found");
+            seed.RecordApproval(new SeedEnDocsApproval(id, approved, approver, comment, Now()));
+            seed.Delete(id);
+            return new WriteAnswer(200, null, "Success");
         };
     }
 
-    /// <summary>
-    /// Inferred (endocs.md names the endpoint, not its body): a document from the accounting system, keyed by
-    /// Ext_ID, its kind from DocTypeId (4 contract, 14 invoice, 16 non-form, anything else a receipt). 201 + the
-    /// document when created, 204 when updated. Having an ext_ID, it is left out of the "after id" lists.
-    /// </summary>
-    private Func<WriteAnswer> AddOrUpdateExtDoc(EnDocsBody b)
+    /// <summary>A party a write names as an object: its Ext_ID (required, else <c>Field {what} is required</c>), Name, INN, KPP.</summary>
+    private static PartyRef? PartyOf(EnDocsBody? party, string what, string? missing = null)
     {
-        var extId = b.Required("Ext_ID");
-        var docType = b.Long("DocTypeId") ?? throw EnDocsBody.Bad("DocTypeId is required");
-        var kind = docType switch { 4 => EnDocsDocumentKind.Contract, 14 => EnDocsDocumentKind.Invoice, 16 => EnDocsDocumentKind.NonForm, _ => EnDocsDocumentKind.Input };
-        return UpsertFields(b, kind, extId, (int)docType, "Входящий");
+        if (party is null) return null;
+        var extId = party.Text("Ext_ID");
+        if (string.IsNullOrWhiteSpace(extId)) throw EnDocsBody.Bad($"Field {missing ?? what} is required");
+        return new PartyRef(extId!, party.Text("Name"), party.Text("INN"), party.Text("KPP"));
     }
 
-    /// <summary>
-    /// Inferred: changes a document EnDocs already holds, named by its own id (<c>ID</c>); fields the body names
-    /// replace the stored ones. 204, or 404 for an unknown id.
-    /// </summary>
-    private Func<WriteAnswer> AddOrUpdateLocalDoc(EnDocsBody b)
-    {
-        var id = b.Long("ID") ?? throw EnDocsBody.Bad("ID is required");
-        var docDate = b.Date("DocDate");
-        var amount = b.Decimal("Amount");
-        b.Texts("DocNumber", "Comment", "Currency");
-        return () =>
-        {
-            var document = seed.FindLockedForWrite(id);
-            if (document is null) return new WriteAnswer(404, EnDocsJson.ErrorBody("Document not found"));
-            seed.Replace(document with
-            {
-                DocNumber = b.Merge("DocNumber", document.DocNumber) ?? document.DocNumber,
-                DocDate = docDate ?? document.DocDate,
-                Amount = b.Has("Amount") ? amount : document.Amount,
-                Currency = b.Merge("Currency", document.Currency),
-                Comment = b.Merge("Comment", document.Comment),
-                Modified = Now(),
-            });
-            return new WriteAnswer(204, null);
-        };
-    }
+    private sealed record PartyRef(string ExtId, string? Name, string? Inn, string? Kpp);
 
-    /// <summary>
-    /// A document write keyed by Ext_ID: the fields every document has are merged here (the body's value where it
-    /// names one, else the stored one); <paramref name="more"/> merges a kind's own fields (a contract's). Checked
-    /// outside the lock, applied under it; 201 + the document when created, 204 when updated.
-    /// </summary>
-    private Func<WriteAnswer> UpsertFields(EnDocsBody b, EnDocsDocumentKind kind, string extId, int docTypeId, string source,
-        Func<SeedEnDocsDocument, SeedEnDocsDocument>? more = null)
-    {
-        var docDate = b.Date("DocDate");
-        var amount = b.Decimal("Amount");
-        var vat = b.Decimal("VAT");
-        b.Texts("DocNumber", "Comment", "Currency", "ContractorExt_ID");
-        return () =>
-        {
-            var now = Now();
-            var contractorExt = b.Text("ContractorExt_ID");
-            // An unknown contractor is not refused (the contract says nothing): the document has none.
-            var contractor = string.IsNullOrEmpty(contractorExt) ? null : seed.ContractorByExtIdLocked(contractorExt);
-            var created = seed.UpsertDocument(kind, extId, (old, id) =>
-            {
-                var start = old ?? new SeedEnDocsDocument(id, kind, docTypeId, "б/н", new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), now, now)
-                {
-                    Source = source,
-                };
-                var merged = start with
-                {
-                    ExtId = extId,
-                    DocNumber = b.Merge("DocNumber", start.DocNumber) ?? "б/н",
-                    DocDate = docDate ?? start.DocDate,
-                    Amount = b.Has("Amount") ? amount : start.Amount,
-                    Vat = b.Has("VAT") ? vat : start.Vat,
-                    Currency = b.Merge("Currency", start.Currency) ?? "RUB",
-                    Comment = b.Merge("Comment", start.Comment),
-                    ContractorId = b.Has("ContractorExt_ID") ? contractor?.Id : start.ContractorId,
-                    Modified = now,
-                };
-                return more is null ? merged : more(merged);
-            }, files: null, out var stored);
-            return Upserted(created, stored, WriteDocument);
-        };
-    }
+    /// <summary>Under the gate: the organization a write names, found or made (a new one needs a name).</summary>
+    private SeedEnDocsOrganization OrganizationLocked(PartyRef party, string list) =>
+        seed.UpsertOrganization(party.ExtId, party.Name, party.Inn, party.Kpp)
+        ?? throw EnDocsBody.Bad($"Field Name in {list} list is required");
 
-    /// <summary>Under the gate: a document as the wire shows it.</summary>
-    private void WriteDocument(Utf8JsonWriter w, SeedEnDocsDocument document) =>
-        EnDocsJson.WriteDocument(w, document, seed.ContractorByIdLocked(document.ContractorId), seed.OrganizationById(document.OrganizationId));
-
-    /// <summary>Dictionaries and contracts are keyed by <c>Ext_ID</c> and named: both required, checked in that order.</summary>
-    private static (string ExtId, string Name) KeyAndName(EnDocsBody b) => (b.Required("Ext_ID"), b.Required("Name"));
-
-    /// <summary>201 with the stored object when the write created it, 204 when it updated one.</summary>
-    private static WriteAnswer Upserted<T>(bool created, T stored, Action<Utf8JsonWriter, T> write) =>
-        created ? new WriteAnswer(201, EnDocsJson.Bytes(w => write(w, stored))) : new WriteAnswer(204, null);
+    /// <summary>201 with the stored object and a Location when the write created it, 204 when it updated one.</summary>
+    private static WriteAnswer Upserted<T>(bool created, T stored, Action<Utf8JsonWriter, T> write, string location) =>
+        created ? new WriteAnswer(201, EnDocsJson.Bytes(w => write(w, stored))) { Location = location } : new WriteAnswer(204, null);
 }

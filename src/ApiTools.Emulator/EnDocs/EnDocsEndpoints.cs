@@ -14,8 +14,6 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
     /// <summary>Flush the response once this much is buffered: big lists go out as they are written.</summary>
     private const int FlushThreshold = 32 * 1024;
 
-    private static readonly string[] SettNames = ["ExtID", "NonFormID", "MetaID", "ContractID"];
-
     public void Map(RouteGroupBuilder group)
     {
         Get(group, "/Output/GetClientInfo", ClientInfoAsync);
@@ -24,13 +22,17 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
         Get(group, "/Output/GetNewInvoices/{docId}/{requestId}", c => ListAsync(c, EnDocsDocumentKind.Invoice));
         Get(group, "/Output/GetNewInputs/{docId}/{requestId}", c => ListAsync(c, EnDocsDocumentKind.Input));
         Get(group, "/Output/GetNonFormDoc/{docId}/{requestId}", c => ListAsync(c, EnDocsDocumentKind.NonForm));
-        Get(group, "/File/GetFileByExtIntId/{id}/{settname}", c => FilesAsync(c, Route(c, "settname")));
-        Get(group, "/File/GetMetaFileById/{id}", c => FilesAsync(c, "MetaID"));
-        Get(group, "/File/GetContractFileById/{id}", c => FilesAsync(c, "ContractID"));
-        Get(group, "/File/GetFileByExtId/{id}", c => FilesAsync(c, "ExtID"));
+        Get(group, "/File/GetFileByExtIntId/{id}/{settname}", FileByExtIntIdAsync);
+        Get(group, "/File/GetMetaFileById/{id}", c => FileByIntIdAsync(c, IsMetadata));
+        Get(group, "/File/GetContractFileById/{id}", c => FileByIntIdAsync(c, d => d.Kind == EnDocsDocumentKind.Contract));
+        Get(group, "/File/GetFileByExtId/{id}", FileByExtIdAsync);
         MapWrites(group);
-        // Anything else under /endocs still passes auth and counting, then gets a 404 in EnDocs' shape.
-        group.Map("/{**path}", c => EnDocsJson.WriteErrorAsync(c, 404, $"No resource at {c.Request.Path}"));
+        // Anything else under /endocs still passes auth and counting, then gets a 404 as ASP.NET gives one (no body).
+        group.Map("/{**path}", c =>
+        {
+            c.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        });
     }
 
     private static void Get(RouteGroupBuilder group, string template, RequestDelegate handler) => Both(group, HttpMethods.Get, template, handler);
@@ -43,36 +45,15 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
         group.MapMethods("/api" + template, [method], handler).WithMetadata(new RouteKeyAlias("/endocs" + template));
     }
 
-    private Task ClientInfoAsync(HttpContext context)
-    {
-        var a = seed.Account;
-        return EnDocsJson.WriteAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("id", a.Id);
-            w.WriteString("name", a.Name);
-            w.WriteString("inn", a.Inn);
-            w.WriteString("kpp", a.Kpp);
-            w.WriteString("email", a.Email);
-            w.WriteString("tariff", a.Tariff);
-            w.WriteEndObject();
-        });
-    }
+    private Task ClientInfoAsync(HttpContext context) =>
+        EnDocsJson.WriteAsync(context, 200, w => EnDocsJson.WriteAccount(w, seed.Account, seed.Users.Count(u => !u.Blocked), seed.StartedAt.AddYears(-2)));
 
+    /// <summary>A bare array of users (not the key/value envelope of the document lists).</summary>
     private Task ClientUsersAsync(HttpContext context) =>
         EnDocsJson.WriteAsync(context, 200, w =>
         {
             w.WriteStartArray();
-            foreach (var u in seed.Users)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("id", u.Id);
-                w.WriteString("name", u.Name);
-                w.WriteString("email", u.Email);
-                w.WriteString("position", u.Position);
-                w.WriteBoolean("isActive", u.IsActive);
-                w.WriteEndObject();
-            }
+            foreach (var u in seed.Users) EnDocsJson.WriteUser(w, u);
             w.WriteEndArray();
         });
 
@@ -82,14 +63,11 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
     /// </summary>
     private async Task ListAsync(HttpContext context, EnDocsDocumentKind kind)
     {
+        // DocId is an int in the backend's route (ids are int64, though); anything else is ASP.NET's 400. RequestId is any
+        // text, only logged.
         if (!long.TryParse(Route(context, "docId"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var afterId))
         {
-            await EnDocsJson.WriteErrorAsync(context, 400, $"DocId must be a whole number (was '{Route(context, "docId")}')");
-            return;
-        }
-        if (!Guid.TryParse(Route(context, "requestId"), out _))
-        {
-            await EnDocsJson.WriteErrorAsync(context, 400, $"RequestId must be a GUID (was '{Route(context, "requestId")}')");
+            await EnDocsJson.WriteProblemAsync(context, "DocId", Route(context, "docId"));
             return;
         }
         if (settings.EnDocsSyncOff)
@@ -121,7 +99,8 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
                 if (written == cutAt) return false;
                 EnDocsJson.WriteDocument(writer, document,
                     document.ContractorId is { } c ? contractors.GetValueOrDefault(c) : null,
-                    document.OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null);
+                    document.OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null,
+                    kind == EnDocsDocumentKind.NonForm ? seed.FilesOf(document.Id)?.FirstOrDefault() : null);
                 written++;
                 if (writer.BytesPending >= FlushThreshold) await writer.FlushAsync(context.RequestAborted);
             }
@@ -132,28 +111,64 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
         });
     }
 
-    /// <summary><c>{"binaries":[{"fileName":…,"fileBase64":…}]}</c>; 404 <c>#err-70</c> for an unknown document.</summary>
-    private async Task FilesAsync(HttpContext context, string settName)
+    // Documents (Metadata) are what is neither a contract nor a non-form document.
+    private static bool IsMetadata(SeedEnDocsDocument d) => d.Kind is not (EnDocsDocumentKind.Contract or EnDocsDocumentKind.NonForm);
+
+    /// <summary>
+    /// GET File/GetFileByExtIntId/{id}/{settname}: settname is compared case-sensitively, as the backend does. ExtID looks
+    /// for a document with that Ext_ID and only when none matches for a contract; NonFormID, MetaID and ContractID take an
+    /// int id. Nothing found, no files, or another settname: 400 <c>File not found ( #err-70)</c>, never 404.
+    /// </summary>
+    private Task FileByExtIntIdAsync(HttpContext context)
     {
-        var kind = SettNames.FirstOrDefault(s => string.Equals(s, settName, StringComparison.OrdinalIgnoreCase));
-        if (kind is null)
-        {
-            await EnDocsJson.WriteErrorAsync(context, 400, $"Unknown settname '{settName}' (expected {string.Join(", ", SettNames)})");
-            return;
-        }
         var id = Route(context, "id");
-        SeedEnDocsDocument? document;
-        if (kind == "ExtID") document = seed.FindDocumentByExtId(id);
-        else
+        var settName = Route(context, "settname");
+        if (settName == "ExtID") return FilesAsync(context, ByExtId(id, nonFormFirst: false), "File not found ( #err-70)");
+        Func<SeedEnDocsDocument, bool>? kind = settName switch
         {
-            document = long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? seed.FindDocument(number) : null;
-            if (kind == "NonFormID" && document?.Kind != EnDocsDocumentKind.NonForm) document = null;
-            if (kind == "ContractID" && document?.Kind != EnDocsDocumentKind.Contract) document = null;
-        }
+            "NonFormID" => d => d.Kind == EnDocsDocumentKind.NonForm,
+            "MetaID" => IsMetadata,
+            "ContractID" => d => d.Kind == EnDocsDocumentKind.Contract,
+            _ => null,
+        };
+        if (kind is null) return FilesAsync(context, null, "File not found ( #err-70)");
+        if (!long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            return EnDocsJson.WriteTextAsync(context, 400, "Id is not int");
+        return FilesAsync(context, Of(number, kind), "File not found ( #err-70)");
+    }
+
+    /// <summary>GET File/GetMetaFileById/{id} and GetContractFileById/{id}: an int id (else ASP.NET's 400); nothing found
+    /// or no files: 400 <c>Files not found ( #err-70)</c> (the backend's other wording).</summary>
+    private Task FileByIntIdAsync(HttpContext context, Func<SeedEnDocsDocument, bool> kind)
+    {
+        var id = Route(context, "id");
+        if (!long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            return EnDocsJson.WriteProblemAsync(context, "id", id);
+        return FilesAsync(context, Of(number, kind), "Files not found ( #err-70)");
+    }
+
+    /// <summary>GET File/GetFileByExtId/{id}: an id that reads as a number is a non-form document's id first; then the
+    /// Ext_ID of a document, then of a contract.</summary>
+    private Task FileByExtIdAsync(HttpContext context) =>
+        FilesAsync(context, ByExtId(Route(context, "id"), nonFormFirst: true), "File not found ( #err-70)");
+
+    private SeedEnDocsDocument? Of(long id, Func<SeedEnDocsDocument, bool> kind) => seed.FindDocument(id) is { } d && kind(d) ? d : null;
+
+    private SeedEnDocsDocument? ByExtId(string id, bool nonFormFirst)
+    {
+        if (nonFormFirst && long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            && Of(number, d => d.Kind == EnDocsDocumentKind.NonForm) is { } nonForm) return nonForm;
+        return seed.FindDocumentByExtId(id) is { } d && d.Kind != EnDocsDocumentKind.NonForm ? d : null;
+    }
+
+    /// <summary><c>{"binaries":[{"fileName":…,"fileBase64":…}]}</c>, streamed; <paramref name="notFound"/> (400) when there is no
+    /// document or it has no file.</summary>
+    private async Task FilesAsync(HttpContext context, SeedEnDocsDocument? document, string notFound)
+    {
         var files = document is null ? null : seed.FilesOf(document.Id);
-        if (files is null)
+        if (files is not { Count: > 0 })
         {
-            await EnDocsJson.WriteErrorAsync(context, 404, "File not found ( #err-70)");
+            await EnDocsJson.WriteTextAsync(context, 400, notFound);
             return;
         }
 

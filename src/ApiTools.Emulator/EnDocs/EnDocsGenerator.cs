@@ -25,7 +25,7 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
     /// <summary>The seeded entries documents point at (the seed keeps them as the start of its live lists).</summary>
     public EnDocsReferences References => references;
 
-    public int Count(EnDocsDocumentKind kind) => counts[(int)kind];
+    public int Count(EnDocsDocumentKind kind) => (int)kind < counts.Length ? counts[(int)kind] : 0;
 
     public long IdOf(EnDocsDocumentKind kind, int ordinal) =>
         FirstId + ((long)ordinal * 4 + (int)kind) * 3 + SeedRandom.For(seed, StreamIdGap, (int)kind, ordinal).Next(3);
@@ -77,7 +77,8 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
         var created = StartedAt - Spread + Spread * ((ordinal + r.NextDouble()) / count);
         created = new DateTimeOffset(created.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
         if (created > StartedAt) created = StartedAt;
-        var docDate = new DateTimeOffset(created.UtcDateTime.Date, TimeSpan.Zero).AddDays(-r.Next(3));
+        // A date without a time: EnDocs keeps such a value at noon and prints it with a Z (2023-02-15T12:00:00Z).
+        var docDate = Day(created).AddDays(-r.Next(3));
         var modified = created.AddMinutes(r.Next(0, 600));
         if (modified > StartedAt) modified = StartedAt;
 
@@ -100,7 +101,7 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
 
         var document = new SeedEnDocsDocument(id, kind, DocTypeOf(kind), "", docDate, created, modified)
         {
-            PackageId = r.Chance(0.3) ? 50_000 + r.Next(10_000) : null,
+            PackageId = r.Chance(0.3) ? (50_000 + r.Next(10_000)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             Source = kind == EnDocsDocumentKind.Contract && r.Chance(0.5) ? "Исходящий" : "Входящий",
             Amount = Money(kopecks),
             AmountWithoutVat = Money(without),
@@ -156,6 +157,10 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
                 return document with
                 {
                     DocNumber = $"ПТ-{ordinal + 1:D6}",
+                    DocNumInvoice = $"СЧ-{ordinal + 1:D6}",
+                    DocDateInvoice = docDate,
+                    DocNumTaxInvoice = $"СФ-{ordinal + 1:D6}",
+                    DocDateTaxInvoice = docDate,
                     Operation = r.Chance(0.7) ? "Поступление товаров" : "Поступление услуг",
                     Paid = r.Chance(0.5),
                     Contract = r.Chance(0.5) ? $"Договор № Д-{year}/{r.Next(1, 200):D3}" : null,
@@ -165,7 +170,7 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
                 return document with
                 {
                     DocNumber = $"НФ-{ordinal + 1:D5}",
-                    Name = NonFormNames[r.Next(NonFormNames.Length)],
+                    Sender = Senders[r.Next(Senders.Length)],
                     Operation = null,
                     State = r.Chance(0.7) ? "Новый" : "В процессе",
                 };
@@ -173,7 +178,7 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
     }
 
     /// <summary>
-    /// A generated document's files: 0–3 small ones; the first three non-form documents carry the hostile
+    /// A generated document's files: 0–3 small ones (1–3 for a non-form document); the first three non-form documents carry the hostile
     /// names (and the third a 2 MB file), so clients can prove they keep files inside their folder.
     /// </summary>
     public IReadOnlyList<SeedEnDocsFile> FilesOf(EnDocsDocumentKind kind, int ordinal, SeedEnDocsDocument document)
@@ -181,7 +186,8 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
         if (kind == EnDocsDocumentKind.NonForm && ordinal < HostileFiles.Length)
             return [.. HostileFiles[ordinal].Select((name, n) => new SeedEnDocsFile(name, Content(document.Id, n, name.EndsWith(".bin") ? BigFileSize : 0)))];
         var r = SeedRandom.For(seed, StreamFiles, (int)kind, ordinal);
-        var count = r.Next(4);
+        // A non-form document is a file: it has one at least. Others may have none.
+        var count = kind == EnDocsDocumentKind.NonForm ? 1 + r.Next(3) : r.Next(4);
         var files = new SeedEnDocsFile[count];
         var stem = kind switch
         {
@@ -226,6 +232,9 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
         return bytes;
     }
 
+    /// <summary>The day of <paramref name="moment"/> as EnDocs keeps a date without a time: at noon, UTC.</summary>
+    public static DateTimeOffset Day(DateTimeOffset moment) => new DateTimeOffset(moment.UtcDateTime.Date, TimeSpan.Zero).AddHours(12);
+
     public static int DocTypeOf(EnDocsDocumentKind kind) => kind switch
     {
         EnDocsDocumentKind.Contract => 4,
@@ -239,7 +248,8 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
 
     private static string TablePartOf(ref SeedRandom r, long totalKopecks)
     {
-        // One to three lines whose sums add up to the document's amount.
+        // One to three lines whose sums add up to the document's amount, in the shape EnDocs' own importers write:
+        // PascalCase, every value a string, AmountToPay the unit price.
         var lines = 1 + r.Next(3);
         var sb = new StringBuilder("[");
         var left = totalKopecks;
@@ -250,11 +260,14 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
             left -= sum;
             if (n > 0) sb.Append(',');
             var item = Goods[r.Next(Goods.Length)];
-            sb.Append("{\"name\":\"").Append(item).Append("\",\"quantity\":1,\"price\":")
-                .Append(Money(sum).ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .Append(",\"sum\":").Append(Money(sum).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('}');
+            var without = (sum * 100 + 60) / 120;
+            sb.Append("{\"Name\":\"").Append(item).Append("\",\"UnitName\":\"шт\",\"Quantity\":\"1\",\"AmountToPay\":\"").Append(Text(sum))
+                .Append("\",\"AmountWOVAT\":\"").Append(Text(without)).Append("\",\"TaxRate\":\"20%\",\"VAT\":\"").Append(Text(sum - without))
+                .Append("\",\"Amount\":\"").Append(Text(sum)).Append("\"}");
         }
         return sb.Append(']').ToString();
+
+        static string Text(long kopecks) => Money(kopecks).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>One of <paramref name="items"/>; null, with nothing drawn, when there are none.</summary>
@@ -263,9 +276,9 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
     // --- reference data -----------------------------------------------------------------------------
 
     public static EnDocsReferences ReferencesFor(EmulatorOptions options) =>
-        new(Contractors(options.Seed, options.EnDocsContractors), Organizations(options.EnDocsOrganizations), Departments(), Employees(options.Seed));
+        new(Contractors(options.Seed, options.EnDocsContractors, options.EnDocsOrganizations), Organizations(options.EnDocsOrganizations), Departments(), Employees(options.Seed));
 
-    public static List<SeedEnDocsContractor> Contractors(int seed, int count)
+    public static List<SeedEnDocsContractor> Contractors(int seed, int count, int organizations)
     {
         var result = new List<SeedEnDocsContractor>(count);
         for (var i = 0; i < count; i++)
@@ -299,6 +312,8 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
                 Ogrn = person ? "3" + r.Digits(14) : "1" + r.Digits(12),
                 Code = $"{i + 1:D9}",
                 Comment = r.Chance(0.2) ? "Основной поставщик" : null,
+                OrganizationId = 1 + i % Math.Max(1, organizations),
+                Manager = $"user{i % 5 + 1}@romashka.ru",
             });
         }
         return result;
@@ -308,9 +323,23 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
     {
         var result = new List<SeedEnDocsOrganization>(count);
         for (var i = 0; i < count; i++)
-            result.Add(i == 0
+        {
+            var organization = i == 0
                 ? new SeedEnDocsOrganization(1, "ООО Ромашка", "7701234567", "770101001", "org-0001")
-                : new SeedEnDocsOrganization(1 + i, $"ООО \"{OwnNames[(i - 1) % OwnNames.Length]}\"", $"77{i:D2}{765432 + i:D6}", $"77{i:D2}01001", i % 2 == 0 ? null : $"org-{i + 1:D4}"));
+                : new SeedEnDocsOrganization(1 + i, $"ООО \"{OwnNames[(i - 1) % OwnNames.Length]}\"", $"77{i:D2}{765432 + i:D6}", $"77{i:D2}01001", i % 2 == 0 ? null : $"org-{i + 1:D4}");
+            result.Add(organization with
+            {
+                FullName = "Общество с ограниченной ответственностью " + organization.Name[4..],
+                LawAddress = $"г. Москва, ул. Садовая, д. {10 + i}",
+                Address = $"г. Москва, ул. Садовая, д. {10 + i}",
+                Bill = $"40702810{i + 1:D12}",
+                Bank = Banks[i % Banks.Length],
+                Bik = $"0445252{i + 1:D2}",
+                Email = $"office{i + 1}@romashka.ru",
+                Director = "Ромашкин Иван Петрович",
+                Ogrn = $"10277{i + 1:D8}",
+            });
+        }
         return result;
     }
 
@@ -321,17 +350,22 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
         {
             var r = SeedRandom.For(seed, StreamPeople, 1, i);
             var name = $"{LastNames[r.Next(LastNames.Length)]} {FirstNames[r.Next(FirstNames.Length)]}";
-            result.Add(new SeedEnDocsUser(1 + i, name, $"user{i + 1}@romashka.ru", Positions[i % Positions.Length], i % 4 != 3));
+            result.Add(new SeedEnDocsUser(r.Uuid(), name, $"user{i + 1}@romashka.ru", Positions[i % Positions.Length], i % 4 == 3)
+            {
+                ClientAdmin = i == 0,
+                Hr = i % Positions.Length == 5,
+                Phone = i % 2 == 0 ? $"+7 495 100-00-{i + 10:D2}" : null,
+            });
         }
         return result;
     }
 
     public static List<SeedEnDocsDepartment> Departments() =>
     [
-        new(1, "dep-0001", "Бухгалтерия", null),
-        new(2, "dep-0002", "Отдел закупок", null),
-        new(3, "dep-0003", "Склад", "dep-0002"),
-        new(4, "dep-0004", "Юридический отдел", null),
+        new(1, "dep-0001", "Бухгалтерия") { FullName = "Бухгалтерия", Code = "1", Manager = "user1@romashka.ru", OrganizationId = 1 },
+        new(2, "dep-0002", "Отдел закупок") { FullName = "Отдел закупок", Code = "2", Manager = "user3@romashka.ru", OrganizationId = 1 },
+        new(3, "dep-0003", "Склад") { FullName = "Склад №3", Code = "3", OrganizationId = 1 },
+        new(4, "dep-0004", "Юридический отдел") { FullName = "Юридический отдел", Code = "4", OrganizationId = 1 },
     ];
 
     public static List<SeedEnDocsEmployee> Employees(int seed)
@@ -340,12 +374,12 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
         for (var i = 0; i < 8; i++)
         {
             var r = SeedRandom.For(seed, StreamPeople, 2, i);
-            var name = $"{LastNames[r.Next(LastNames.Length)]} {FirstNames[r.Next(FirstNames.Length)]} {Patronymics[r.Next(Patronymics.Length)]}";
-            result.Add(new SeedEnDocsEmployee(1 + i, $"emp-{i + 1:D4}", name)
+            result.Add(new SeedEnDocsEmployee(1 + i, $"emp-{i + 1:D4}", LastNames[r.Next(LastNames.Length)], FirstNames[r.Next(FirstNames.Length)], Patronymics[r.Next(Patronymics.Length)])
             {
                 Position = Positions[i % Positions.Length],
                 Email = $"emp{i + 1}@romashka.ru",
                 DepartmentExtId = $"dep-{i % 4 + 1:D4}",
+                OrganizationId = 1,
             });
         }
         return result;
@@ -355,7 +389,7 @@ internal sealed class EnDocsGenerator(int seed, int[] counts, DateTimeOffset sta
     private static readonly string[] Comments = ["Срочно", "Оплатить до конца месяца", "Проверено бухгалтерией", "Оригинал в пути", "Согласовать с юристом"];
     private static readonly string[] Projects = ["Открытие склада в Казани", "Ремонт офиса", "Внедрение ЭДО"];
     private static readonly string[] Subjects = ["Поставка канцелярских товаров", "Аренда нежилого помещения", "Оказание транспортных услуг", "Поставка оборудования", "Техническое обслуживание"];
-    private static readonly string[] NonFormNames = ["Скан акта сверки", "Письмо от поставщика", "Доверенность", "Претензия", "Скан товарной накладной", "Служебная записка"];
+    private static readonly string[] Senders = ["buh@vector.example.ru", "office@alfa-trade.example.ru", "Сканер 2 этаж", "zakupki@polus.example.ru"];
     private static readonly string[] Goods = ["Бумага офисная А4", "Картридж HP 85A", "Ручка шариковая", "Доставка", "Монитор 24\\\"", "Услуги связи"];
     private static readonly string[] Extensions = [".pdf", ".pdf", ".jpg", ".xml", ".docx"];
     private static readonly string[] CompanyWords = ["Вектор", "Альфа-Трейд", "СтройМаркет", "Полюс", "Техносервис", "Меридиан", "Северный ветер", "Гранит", "Лидер", "Восход", "Орбита", "Прогресс"];

@@ -3,15 +3,12 @@ using ApiTools.Emulator.Infrastructure;
 namespace ApiTools.Emulator.EnDocs;
 
 /// <summary>
-/// EnDocs under /endocs (and /endocs/api): <c>Authorization: Bearer &lt;token&gt;</c> with the backend's
-/// three different failure shapes, a fixed-window limit per token (300 per minute by default) and
-/// <c>{"error":…}</c> bodies.
+/// EnDocs under /endocs (and /endocs/api): <c>Authorization: Bearer &lt;token&gt;</c> checked as the backend checks it (no
+/// header: 400 #err-80; no exact <c>Bearer </c> prefix or no token: 400 #err-30; an unknown token: 401 #err-40), a
+/// fixed-window limit per token (300 per minute by default), and errors as bare strings.
 /// </summary>
 internal sealed class EnDocsService(EmulatorOptions options, EmulatorSettings settings, EnDocsSeed seed, TimeProvider time) : IEmulatedService
 {
-    /// <summary>HttpContext.Items key of the admitted token (writes remember RequestIDs per token).</summary>
-    public const string TokenItem = "endocs.token";
-
     private readonly TokenGate _gate = new(options.EnDocsTokens, time);
     private readonly EnDocsEndpoints _endpoints = new(seed, settings, time);
 
@@ -21,44 +18,38 @@ internal sealed class EnDocsService(EmulatorOptions options, EmulatorSettings se
 
     public async ValueTask<bool> AdmitAsync(HttpContext context)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (string.IsNullOrWhiteSpace(header))
+        if (!context.Request.Headers.TryGetValue("Authorization", out var values) || values.Count == 0)
         {
-            await EnDocsJson.WritePlainAsync(context, 401, "No Authorization header ( #err-80)");
+            await EnDocsJson.WriteTextAsync(context, 400, "No Authorization header ( #err-80)");
             return false;
         }
-        var value = header.Trim();
-        var token = value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value["Bearer ".Length..].Trim() : "";
+        // The backend takes the remainder only after the exact prefix "Bearer " (capital B, one space).
+        var header = values.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : "";
         if (token.Length == 0)
         {
-            await EnDocsJson.WriteErrorAsync(context, 401, "No token ( #err-30)");
+            await EnDocsJson.WriteTextAsync(context, 400, "No token received ( #err-30)");
             return false;
         }
         if (!_gate.Accepts(token))
         {
-            await EnDocsJson.WriteAsync(context, 401, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("message", "Could not find any client for this token ( #err-40)");
-                w.WriteEndObject();
-            });
+            await EnDocsJson.WriteTextAsync(context, 401, "Could not find any client for this token ( #err-40)");
             return false;
         }
 
         if (_gate.Count(token, settings.EnDocsRateLimit, settings.EnDocsRateWindow) is { Allowed: false } decision)
         {
             RetryAfter.Set(context.Response, decision.ResetAfter);
-            await EnDocsJson.WriteErrorAsync(context, 429, "Too many requests");
+            await EnDocsJson.WriteTextAsync(context, 429, "Too Many Requests");
             return false;
         }
-        context.Items[TokenItem] = token;
         return true;
     }
 
     public Task WriteErrorAsync(HttpContext context, int status, string message) =>
-        EnDocsJson.WriteErrorAsync(context, status, message);
+        EnDocsJson.WriteTextAsync(context, status, message);
 
-    /// <summary>Forgets rate windows, writes, remembered RequestIDs and write counters.</summary>
+    /// <summary>Forgets rate windows, writes, the write log and write counters.</summary>
     public void Reset()
     {
         _gate.Reset();

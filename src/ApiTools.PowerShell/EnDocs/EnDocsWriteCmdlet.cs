@@ -4,7 +4,7 @@ using ApiTools.EnDocs.Models;
 namespace ApiTools.PowerShell.EnDocs;
 
 /// <summary>
-/// The EnDocs Set- cmdlets (AddOrUpdate keyed by ExtId) on the write pipeline (<see cref="WriteCmdlet{TConnection,TClient,TDraft}"/>):
+/// The EnDocs Set- cmdlets (AddOrUpdate) on the write pipeline (<see cref="WriteCmdlet{TConnection,TClient,TDraft}"/>):
 /// a piped record (Ext_ID or ExtId alike) or the parameters; created vs updated is said in verbose and in the -PassThru result.
 /// </summary>
 public abstract class EnDocsWriteCmdlet<TDraft> : WriteCmdlet<EnDocsConnection, EnDocsClient, TDraft>
@@ -16,15 +16,6 @@ public abstract class EnDocsWriteCmdlet<TDraft> : WriteCmdlet<EnDocsConnection, 
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
     public PSObject? InputObject { get; set; }
 
-    /// <summary>The external (1C) id EnDocs keys the record by.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
-    [ValidateNotNullOrEmpty]
-    public string ExtId { get; set; } = "";
-
-    [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = "";
-
     /// <summary>Write an EnDocsWriteResult for each record sent.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -33,7 +24,7 @@ public abstract class EnDocsWriteCmdlet<TDraft> : WriteCmdlet<EnDocsConnection, 
 
     private protected override PSObject? PipedItem => InputObject;
 
-    private protected override string[] LabelFields => new[] { "ExtId" };
+    private protected override string[] LabelFields => new[] { "ExtId", "Name" };
 
     private protected override string Action => "Add or update";
 

@@ -23,14 +23,26 @@ public sealed partial class EnDocsClient
     /// second file of the same name in the document, is kept (Skipped) unless <paramref name="overwrite"/>. A body that breaks
     /// off leaves no partial file behind, and a retry starts over.
     /// </summary>
-    public Task<IReadOnlyList<EnDocsSavedFile>> SaveFilesAsync(long id, EnDocsFileKind kind, string folder, bool overwrite, CancellationToken cancellationToken = default)
+    /// <param name="id">The id <paramref name="kind"/> names: a number for NonFormID, MetaID and ContractID (anything else is an
+    /// <see cref="ApiValidationException"/> before any request), any text for ExtID and Any.</param>
+    /// <remarks>EnDocs answers "no such document" and "no file" alike (400, #err-70): an <see cref="ApiErrorKind.NotFound"/>.</remarks>
+    public Task<IReadOnlyList<EnDocsSavedFile>> SaveFilesAsync(string id, EnDocsFileKind kind, string folder, bool overwrite, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(folder)) throw new ArgumentException("A folder is required.", nameof(folder));
+        if (string.IsNullOrWhiteSpace(id)) throw Invalid("the files asked for", "Id", "is empty");
+        id = id.Trim();
+        if (kind is EnDocsFileKind.NonFormID or EnDocsFileKind.MetaID or EnDocsFileKind.ContractID
+            && !(long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0))
+            throw Invalid($"the id '{InputFields.Shorten(id)}'", "Id", $"is not a {kind}: a {kind} is a whole number above 0 (use -Kind ExtID for a text id)");
         var root = Path.GetFullPath(folder);
         Directory.CreateDirectory(root);
         var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.Files(id, kind));
         return Transport.SendAsync(request, (response, ct) => ReceiveFilesAsync(response, id, root, overwrite, ct), cancellationToken);
     }
+
+    /// <summary>As <see cref="SaveFilesAsync(string, EnDocsFileKind, string, bool, CancellationToken)"/>, for a numeric id.</summary>
+    public Task<IReadOnlyList<EnDocsSavedFile>> SaveFilesAsync(long id, EnDocsFileKind kind, string folder, bool overwrite, CancellationToken cancellationToken = default) =>
+        SaveFilesAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, folder, overwrite, cancellationToken);
 
     /// <summary>The name a server's file name gets inside a folder; <paramref name="fallback"/> when nothing usable is left.</summary>
     public static string SafeName(string? serverName, string fallback)
@@ -40,7 +52,7 @@ public sealed partial class EnDocsClient
         return DeviceNames.Contains(stem) ? "_" + name : name;
     }
 
-    private static async Task<IReadOnlyList<EnDocsSavedFile>> ReceiveFilesAsync(HttpResponseMessage response, long id, string root, bool overwrite, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<EnDocsSavedFile>> ReceiveFilesAsync(HttpResponseMessage response, string id, string root, bool overwrite, CancellationToken cancellationToken)
     {
         var sink = new TempFiles(root);
         try
@@ -89,13 +101,14 @@ public sealed partial class EnDocsClient
             _openSink = null;
         }
 
-        public IReadOnlyList<EnDocsSavedFile> Place(long id, bool overwrite)
+        public IReadOnlyList<EnDocsSavedFile> Place(string id, bool overwrite)
         {
             var results = new List<EnDocsSavedFile>(_done.Count);
             for (var i = 0; i < _done.Count; i++)
             {
                 var (temp, serverName, bytes) = _done[i];
-                var name = SafeName(serverName, $"{id}-{i + 1}");
+                // The fallback is made of the id asked for, which may be any text (an ext id): made safe too.
+                var name = SafeName(serverName, SafeFileName.From($"{id}-{i + 1}", $"file-{i + 1}"));
                 var path = SafeFileName.Inside(_root, name);
                 var result = new EnDocsSavedFile { DocumentId = id, ServerFileName = serverName, Path = path, Bytes = bytes };
                 if (File.Exists(path) && !overwrite)

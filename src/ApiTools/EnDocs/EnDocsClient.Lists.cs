@@ -36,7 +36,8 @@ public sealed partial class EnDocsClient
         while (true)
         {
             var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.List(type, last, Guid.NewGuid()));
-            var wires = StreamListAsync(request, EnDocsJsonContext.Default.DocumentWire, w => w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            var what = EnDocsModels.ItemName(type);
+            var wires = StreamListAsync(request, Tolerant(EnDocsJsonContext.Default.DocumentWire, what), w => w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
             var enumerator = wires.GetAsyncEnumerator(cancellationToken);
             ListBrokenOffException? broken = null;
             try
@@ -55,7 +56,7 @@ public sealed partial class EnDocsClient
                     var wire = enumerator.Current;
                     if (wire.Id <= last) continue; // already yielded before a resume (or out of order): never twice
                     last = wire.Id;
-                    yield return ToModel(wire, type);
+                    yield return EnDocsModels.Document(wire, type, Transport.Observer);
                 }
             }
             finally
@@ -76,12 +77,12 @@ public sealed partial class EnDocsClient
     /// a repeat would yield the same items twice, so the failure ends the listing with an ApiException
     /// that names the last item delivered (resume from there with AfterId).
     /// </summary>
-    private async IAsyncEnumerable<T> StreamListAsync<T>(ApiRequest request, JsonTypeInfo<T> type, Func<T, string> describe,
+    private async IAsyncEnumerable<T> StreamListAsync<T>(ApiRequest request, StreamingListReader<T>.ItemRead read, Func<T, string> describe,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var handOff = new ItemHandOff<T>(HandOffCapacity);
-        var producer = Task.Run(() => ProduceAsync(request, type, describe, handOff, stop.Token));
+        var producer = Task.Run(() => ProduceAsync(request, read, describe, handOff, stop.Token));
         try
         {
             while (true)
@@ -100,12 +101,12 @@ public sealed partial class EnDocsClient
         }
     }
 
-    private async Task ProduceAsync<T>(ApiRequest request, JsonTypeInfo<T> type, Func<T, string> describe, ItemHandOff<T> handOff,
+    private async Task ProduceAsync<T>(ApiRequest request, StreamingListReader<T>.ItemRead read, Func<T, string> describe, ItemHandOff<T> handOff,
         CancellationToken cancellationToken)
     {
         try
         {
-            await Transport.SendAsync(request, (response, _) => ReadListAsync(request, response, type, describe, handOff, cancellationToken), cancellationToken)
+            await Transport.SendAsync(request, (response, _) => ReadListAsync(request, response, read, describe, handOff, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             handOff.Complete(null);
         }
@@ -115,7 +116,7 @@ public sealed partial class EnDocsClient
         }
     }
 
-    private async Task<bool> ReadListAsync<T>(ApiRequest request, HttpResponseMessage response, JsonTypeInfo<T> type, Func<T, string> describe, ItemHandOff<T> handOff,
+    private async Task<bool> ReadListAsync<T>(ApiRequest request, HttpResponseMessage response, StreamingListReader<T>.ItemRead read, Func<T, string> describe, ItemHandOff<T> handOff,
         CancellationToken cancellationToken)
     {
         // The attempt's token is not used for the body: its time limit would cut off a long listing read by a
@@ -128,7 +129,7 @@ public sealed partial class EnDocsClient
         {
             using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             var watched = new StallWatchStream(body, stalled, Connection.Retry.AttemptTimeout);
-            await new StreamingListReader<T>(type).ReadAsync(watched, async item =>
+            await new StreamingListReader<T>(read).ReadAsync(watched, async item =>
             {
                 await handOff.AddAsync(item, cancellationToken).ConfigureAwait(false);
                 delivered++;
@@ -169,34 +170,7 @@ public sealed partial class EnDocsClient
         public long Delivered { get; init; }
     }
 
-    private static EnDocsDocument ToModel(DocumentWire w, EnDocsDocumentType type)
-    {
-        var d = type == EnDocsDocumentType.Contract
-            ? new EnDocsContract { ContractType = w.Type, ValidityPeriod = w.ValidityPeriod, Subject = w.Subject }
-            : new EnDocsDocument();
-        d.Id = w.Id; d.Type = type; d.DocTypeId = w.DocTypeId; d.PackageId = w.PackageId; d.Source = w.Source;
-        d.DocNumber = w.DocNumber; d.DocDate = w.DocDate; d.Amount = w.Amount; d.AmountWithoutVat = w.AmountWoVat;
-        d.AmountToPay = w.AmountToPay; d.Vat = w.Vat; d.Currency = w.Currency; d.Operation = w.Operation; d.State = w.State;
-        d.Signed = w.Signed; d.Paid = w.Paid; d.Comment = w.Comment; d.ExtId = w.ExtId; d.Name = w.Name;
-        d.ContractorId = w.Contractor?.Id; d.ContractorName = w.Contractor?.Name; d.ContractorFullName = w.Contractor?.FullName;
-        d.ContractorInn = w.Contractor?.Inn; d.ContractorKpp = w.Contractor?.Kpp; d.ContractorExtId = w.Contractor?.ExtId;
-        d.OrganizationId = w.Organization?.Id; d.OrganizationName = w.Organization?.Name; d.OrganizationInn = w.Organization?.Inn;
-        d.OrganizationKpp = w.Organization?.Kpp;
-        d.Contract = w.Contract; d.Project = w.Project; d.Employee = w.Employee; d.Department = w.Department; d.TablePart = w.TablePart;
-        d.PaymentDate = w.PaymentDate; d.PaymentNumber = w.PaymentNumber; d.EdiId = w.EdiId; d.EdiState = w.EdiState;
-        d.EdiProvider = w.EdiProvider; d.Created = w.Created; d.Modified = w.Modified;
-        if (type != EnDocsDocumentType.Contract)
-        {
-            // Contract-only members on another list are kept, not dropped.
-            if (w.Subject is not null) (w.Extra ??= new ExtraFields())["subject"] = JsonString(w.Subject);
-        }
-        d.Extra = w.Extra;
-        return d;
-    }
-
-    private static JsonElement JsonString(string text)
-    {
-        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(text, EnDocsJsonContext.Default.String));
-        return doc.RootElement.Clone();
-    }
+    /// <summary>A list item read by <see cref="TolerantReader"/>: a field of an unexpected kind is kept in Extra, with a warning.</summary>
+    private StreamingListReader<T>.ItemRead Tolerant<T>(JsonTypeInfo<T> type, string what) where T : class, IKeepsExtra =>
+        (ref Utf8JsonReader reader) => TolerantReader.Read(ref reader, type, what, Transport.Observer);
 }

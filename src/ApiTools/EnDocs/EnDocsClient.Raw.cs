@@ -9,14 +9,14 @@ namespace ApiTools.EnDocs;
 // returning raw JSON for the caller to shape.
 public sealed partial class EnDocsClient
 {
-    /// <summary>Sends one GET or POST; returns the JSON body, or null when there is none (204). A POST that
-    /// names no RequestID is sent as given and retried only where EnDocs certainly did not act.</summary>
+    /// <summary>Sends one GET or POST; returns the JSON body, or null when there is none (204). A POST is sent as given
+    /// and retried only where EnDocs certainly did not act: EnDocs only logs a RequestID, so one in the body does not
+    /// make a repeat safe, and the module cannot tell whether the body is keyed.</summary>
     /// <param name="pathAndQuery">Relative to the base URI, e.g. <c>Output/GetClientInfo</c>.</param>
     /// <param name="jsonBody">Sent as is (null: no body).</param>
     public Task<JsonElement?> InvokeAsync(string method, string pathAndQuery, string? jsonBody, CancellationToken cancellationToken = default)
     {
         var request = Raw(method, pathAndQuery);
-        if (jsonBody is not null && request.Method == HttpMethod.Post) request.IdempotencyKey = RequestIdOf(jsonBody);
         if (jsonBody is not null)
             request.Content = () => new StringContent(jsonBody, Encoding.UTF8) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
         return Transport.SendAsync(request, (r, ct) => RawRequest.ReadJsonAsync(r, ServiceName, ct), cancellationToken);
@@ -26,28 +26,10 @@ public sealed partial class EnDocsClient
     public IAsyncEnumerable<JsonElement> InvokeListAsync(string pathAndQuery, CancellationToken cancellationToken = default)
     {
         var request = Raw("GET", pathAndQuery);
-        return StreamListAsync(request, EnDocsJsonContext.Default.JsonElement, Describe, cancellationToken);
+        return StreamListAsync(request, (ref Utf8JsonReader r) => JsonElement.ParseValue(ref r), Describe, cancellationToken);
 
         static string Describe(JsonElement e) =>
             e.ValueKind == JsonValueKind.Object && e.TryGetProperty("id", out var id) ? id.ToString() : "(no id)";
-    }
-
-    /// <summary>A body that carries its own RequestID may be retried like the typed writes: EnDocs deduplicates on it.</summary>
-    private static string? RequestIdOf(string jsonBody)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(jsonBody);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
-            foreach (var p in document.RootElement.EnumerateObject())
-                if (p.Name.Equals("RequestID", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 } id)
-                    return id;
-        }
-        catch (JsonException)
-        {
-            // sent as given; the server will say what it thinks of it
-        }
-        return null;
     }
 
     private static ApiRequest Raw(string method, string pathAndQuery)

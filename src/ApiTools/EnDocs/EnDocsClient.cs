@@ -43,19 +43,20 @@ public sealed partial class EnDocsClient
     /// <summary>The account the token belongs to.</summary>
     public async Task<EnDocsAccount> GetClientInfoAsync(CancellationToken cancellationToken = default)
     {
-        var wire = await Transport.SendAsync(new ApiRequest(HttpMethod.Get, EnDocsRoutes.ClientInfo),
-            (r, ct) => ReadJsonAsync(r, EnDocsJsonContext.Default.AccountWire, ct), cancellationToken).ConfigureAwait(false);
-        return new EnDocsAccount { Id = wire.Id, Name = wire.Name, Inn = wire.Inn, Kpp = wire.Kpp, Email = wire.Email, Tariff = wire.Tariff, Extra = wire.Extra };
+        var wire = await Transport.SendAsync(new ApiRequest(HttpMethod.Get, EnDocsRoutes.ClientInfo), async (r, ct) =>
+        {
+            var bytes = await ResponseLimits.ReadAllAsync(r, MaxAnswerBytes, ServiceName, ct).ConfigureAwait(false);
+            return TolerantReader.Read(bytes, EnDocsJsonContext.Default.AccountWire, "account", Transport.Observer);
+        }, cancellationToken).ConfigureAwait(false);
+        return EnDocsModels.Account(wire ?? throw new ApiException(ServiceName, ApiErrorKind.ProtocolError, "EnDocs answered GetClientInfo with something that is not an account."));
     }
 
     /// <summary>The account's users (a JSON array, streamed like the document lists).</summary>
     public async IAsyncEnumerable<EnDocsUser> GetUsersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.ClientUsers);
-        await foreach (var u in StreamListAsync(request, EnDocsJsonContext.Default.UserWire, w => w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false))
-            yield return new EnDocsUser { Id = u.Id, Name = u.Name, Email = u.Email, Position = u.Position, IsActive = u.IsActive, Extra = u.Extra };
+        await foreach (var u in StreamListAsync(request, Tolerant(EnDocsJsonContext.Default.UserWire, "user"), w => w.Id ?? "(no id)", cancellationToken).ConfigureAwait(false))
+            yield return EnDocsModels.User(u);
     }
 
-    private static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        JsonBody.ReadAsync(response, type, MaxAnswerBytes, ServiceName, cancellationToken);
 }

@@ -6,13 +6,17 @@ using ApiTools.Http.RateLimiting;
 namespace ApiTools.EnDocs;
 
 /// <summary>
-/// EnDocs' failures → ApiException, in one table. The message comes as <c>{"error": …}</c>,
-/// <c>{"message": …}</c> or plain text; a <c>#err-NN</c> tag in it decides the kind, else the status does.
+/// EnDocs' failures → ApiException, in one table. The message comes as a bare string (text/plain, or a JSON string
+/// literal: what EnDocs' backend sends), <c>{"error": …}</c> or <c>{"message": …}</c>; a <c>#err-NN</c> tag in it decides
+/// the kind, then the backend's untagged "not found" texts, then the status.
 /// </summary>
 internal sealed class EnDocsErrorMapper : IErrorMapper
 {
     private const string Service = EnDocsClient.ServiceName;
     private static readonly Regex Tag = new(@"#\s*err-(\d+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    // The backend's 400s for a record a write names that is not there (no #err tag): DocApproval, ExtDoc, Contract.
+    private static readonly Regex Missing = new(@"^No NonFormDoc with id \d+|^No (Metadata|Contract) document was found", RegexOptions.CultureInvariant);
 
     public static EnDocsErrorMapper Instance { get; } = new();
 
@@ -40,6 +44,8 @@ internal sealed class EnDocsErrorMapper : IErrorMapper
 
     private static ApiException ByStatus(ApiRequest request, HttpResponseMessage response, int status, string what, string? said, string serverSaid) => status switch
     {
+        400 when said is not null && Missing.IsMatch(said) =>
+            new ApiException(Service, ApiErrorKind.NotFound, $"EnDocs has no such document: {request} returned {status}." + serverSaid),
         400 => new ApiValidationException(Service, what + serverSaid,
             said is { Length: > 0 } ? new[] { new ApiViolation(null, said) } : System.Array.Empty<ApiViolation>()),
         401 => Unauthorized(request, status, serverSaid),

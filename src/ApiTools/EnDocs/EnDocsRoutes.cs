@@ -12,6 +12,8 @@ internal static class EnDocsRoutes
     public const string AddOrUpdateEmployee = "Dictionaries/AddOrUpdateEmployee";
     public const string AddOrUpdateContract = "Contract/AddOrUpdateContract";
     public const string AddOrUpdateNonFormDoc = "Metadata/AddOrUpdateNonFormDoc";
+    public const string AddOrUpdateExtDoc = "Metadata/AddOrUpdateExtDoc";
+    public const string AddOrUpdateLocalDoc = "Metadata/AddOrUpdateLocalDoc";
     public const string DocApproval = "Metadata/DocApproval";
 
     public static string List(EnDocsDocumentType type, long afterId, Guid requestId)
@@ -27,6 +29,17 @@ internal static class EnDocsRoutes
         return $"Output/{action}/{afterId.ToString(CultureInfo.InvariantCulture)}/{requestId:D}";
     }
 
-    public static string Files(long id, EnDocsFileKind kind) =>
-        $"File/GetFileByExtIntId/{id.ToString(CultureInfo.InvariantCulture)}/{kind}";
+    /// <summary>The file endpoint for a kind of id: ExtID and NonFormID through GetFileByExtIntId, MetaID and ContractID
+    /// through their own routes, Any through GetFileByExtId. The id is escaped: an ext id is any text.</summary>
+    public static string Files(string id, EnDocsFileKind kind)
+    {
+        var escaped = Uri.EscapeDataString(id);
+        return kind switch
+        {
+            EnDocsFileKind.MetaID => $"File/GetMetaFileById/{escaped}",
+            EnDocsFileKind.ContractID => $"File/GetContractFileById/{escaped}",
+            EnDocsFileKind.Any => $"File/GetFileByExtId/{escaped}",
+            _ => $"File/GetFileByExtIntId/{escaped}/{kind}",
+        };
+    }
 }

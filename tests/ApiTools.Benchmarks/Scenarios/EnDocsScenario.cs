@@ -110,5 +110,6 @@ public static class EnDocsScenario
 
     private static long Checksum(EnDocsDocument d) =>
         HashCode.Combine(d.Id, d.DocNumber, d.Amount, d.AmountToPay, d.DocDate?.UtcTicks, d.Created?.UtcTicks, d.ContractorInn,
-            HashCode.Combine(d.OrganizationName, d.State, d.Signed, d.ExtId, d.PackageId, d.TablePart, d.PaymentDate?.UtcTicks, d.Type));
+            HashCode.Combine(d.OrganizationName, d.State, d.Signed, d.ExtId, d.PackageId, d.TablePart?.ToString(), d.PaymentDate?.UtcTicks,
+                HashCode.Combine(d.Type, d.Contractor?.Bank, d.Contractor?.Bill, d.Organization?.Bik, d.OrganizationExtId, d.CreatedBy)));
 }

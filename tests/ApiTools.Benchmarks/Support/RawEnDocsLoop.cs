@@ -135,7 +135,7 @@ public sealed class RawEnDocsLoop : IDisposable
 public sealed class RawDocumentWire
 {
     [JsonPropertyName("id")] public long Id { get; set; }
-    [JsonPropertyName("packageID")] public long? PackageId { get; set; }
+    [JsonPropertyName("packageID")] public string? PackageId { get; set; }
     [JsonPropertyName("docTypeId")] public int? DocTypeId { get; set; }
     [JsonPropertyName("name")] public string? Name { get; set; }
     [JsonPropertyName("source")] public string? Source { get; set; }
@@ -159,6 +159,8 @@ public sealed class RawDocumentWire
     [JsonPropertyName("employee")] public string? Employee { get; set; }
     [JsonPropertyName("department")] public string? Department { get; set; }
     [JsonPropertyName("tablePart")] public string? TablePart { get; set; }
+    [JsonPropertyName("createdBy")] public string? CreatedBy { get; set; }
+    [JsonPropertyName("modifiedBy")] public string? ModifiedBy { get; set; }
     [JsonPropertyName("paymentDate")] public DateTimeOffset? PaymentDate { get; set; }
     [JsonPropertyName("paymentNumber")] public string? PaymentNumber { get; set; }
     [JsonPropertyName("ediId")] public string? EdiId { get; set; }
@@ -167,18 +169,35 @@ public sealed class RawDocumentWire
     [JsonPropertyName("created")] public DateTimeOffset? Created { get; set; }
     [JsonPropertyName("modified")] public DateTimeOffset? Modified { get; set; }
 
-    /// <summary>The library's flat model, filled as the library fills it for an invoice.</summary>
+    /// <summary>The library's model, filled as the library fills it for an invoice (parties whole, table part as rows).</summary>
     public EnDocsDocument ToModel() => new()
     {
-        Id = Id, Type = EnDocsDocumentType.Invoice, DocTypeId = DocTypeId, PackageId = PackageId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Id = Id, Type = EnDocsDocumentType.Invoice, DocTypeId = DocTypeId, PackageId = PackageId,
         Source = Source, DocNumber = DocNumber, DocDate = DocDate, Amount = Amount, AmountWithoutVat = AmountWoVat, AmountToPay = AmountToPay, Vat = Vat,
         Currency = Currency, Operation = Operation, State = State, Signed = Signed, Paid = Paid, Comment = Comment, ExtId = ExtId, Name = Name,
         ContractorId = Contractor?.Id, ContractorName = Contractor?.Name, ContractorFullName = Contractor?.FullName, ContractorInn = Contractor?.Inn,
         ContractorKpp = Contractor?.Kpp, ContractorExtId = Contractor?.ExtId,
         OrganizationId = Organization?.Id, OrganizationName = Organization?.Name, OrganizationInn = Organization?.Inn, OrganizationKpp = Organization?.Kpp,
-        Contract = Contract, Project = Project, Employee = Employee, Department = Department, TablePart = TablePart, PaymentDate = PaymentDate,
+        Contractor = Contractor?.ToModel(), Organization = Organization?.ToModel(), OrganizationExtId = Organization?.ExtId,
+        Contract = Contract, Project = Project, Employee = Employee, Department = Department, TablePart = Rows(TablePart), PaymentDate = PaymentDate,
         PaymentNumber = PaymentNumber, EdiId = EdiId, EdiState = EdiState, EdiProvider = EdiProvider, Created = Created, Modified = Modified,
+        CreatedBy = CreatedBy, ModifiedBy = ModifiedBy,
     };
+
+    // The table part's JSON text into rows, as a hand-written reader would: its values are strings.
+    private static EnDocsTablePart? Rows(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var rows = JsonSerializer.Deserialize(text, RawEnDocsJsonContext.Default.ListDictionaryStringString)!;
+        return new EnDocsTablePart(rows.Select(r => new EnDocsTableRow
+        {
+            Name = r.GetValueOrDefault("Name"), UnitName = r.GetValueOrDefault("UnitName"), Quantity = Number(r, "Quantity"), Price = Number(r, "AmountToPay"),
+            AmountWithoutVat = Number(r, "AmountWOVAT"), TaxRate = r.GetValueOrDefault("TaxRate"), Vat = Number(r, "VAT"), Amount = Number(r, "Amount"),
+        }));
+    }
+
+    private static decimal? Number(Dictionary<string, string> row, string key) =>
+        row.TryGetValue(key, out var text) ? decimal.Parse(text.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture) : null;
 }
 
 public sealed class RawPartyWire
@@ -189,9 +208,36 @@ public sealed class RawPartyWire
     [JsonPropertyName("inn")] public string? Inn { get; set; }
     [JsonPropertyName("kpp")] public string? Kpp { get; set; }
     [JsonPropertyName("ext_ID")] public string? ExtId { get; set; }
+    [JsonPropertyName("organizationId")] public long? OrganizationId { get; set; }
+    [JsonPropertyName("diadocID")] public string? DiadocId { get; set; }
+    [JsonPropertyName("type")] public string? Type { get; set; }
+    [JsonPropertyName("address")] public string? Address { get; set; }
+    [JsonPropertyName("lawAddress")] public string? LawAddress { get; set; }
+    [JsonPropertyName("contact")] public string? Contact { get; set; }
+    [JsonPropertyName("phone")] public string? Phone { get; set; }
+    [JsonPropertyName("email")] public string? Email { get; set; }
+    [JsonPropertyName("bank")] public string? Bank { get; set; }
+    [JsonPropertyName("bik")] public string? Bik { get; set; }
+    [JsonPropertyName("bill")] public string? Bill { get; set; }
+    [JsonPropertyName("director")] public string? Director { get; set; }
+    [JsonPropertyName("ogrn")] public string? Ogrn { get; set; }
+    [JsonPropertyName("manager")] public string? Manager { get; set; }
+    [JsonPropertyName("code")] public string? Code { get; set; }
+    [JsonPropertyName("workKind")] public string? WorkKind { get; set; }
+    [JsonPropertyName("clientId")] public long? ClientId { get; set; }
+    [JsonPropertyName("url")] public string? Url { get; set; }
+    [JsonPropertyName("comment")] public string? Comment { get; set; }
+
+    public EnDocsParty ToModel() => new()
+    {
+        Id = Id, Name = Name, FullName = FullName, Inn = Inn, Kpp = Kpp, ExtId = ExtId, OrganizationId = OrganizationId, DiadocId = DiadocId,
+        Type = Type, Address = Address, LawAddress = LawAddress, Contact = Contact, Phone = Phone, Email = Email, Bank = Bank, Bik = Bik, Bill = Bill,
+        Director = Director, Ogrn = Ogrn, Manager = Manager, Code = Code, WorkKind = WorkKind, ClientId = ClientId, Url = Url, Comment = Comment,
+    };
 }
 
 /// <summary>The library's EnDocs reader options (names case-insensitive, numbers also from text), source-generated.</summary>
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(RawDocumentWire))]
+[JsonSerializable(typeof(List<Dictionary<string, string>>))]
 public sealed partial class RawEnDocsJsonContext : JsonSerializerContext;

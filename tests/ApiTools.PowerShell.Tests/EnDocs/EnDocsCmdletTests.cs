@@ -105,12 +105,13 @@ public sealed class EnDocsCmdletTests : IDisposable
         File.WriteAllBytes(file, new byte[] { 1, 2, 3 });
 
         var result = session.Run("""
-            Set-EnDocsContractor -ExtId C-1 -Name 'ООО Ромашка' -WhatIf
+            Set-EnDocsContractor -ExtId C-1 -Name 'ООО Ромашка' -Bank 'ПАО Банк' -WhatIf
             @{ Ext_ID = 'D-1'; Name = 'Отдел' } | Set-EnDocsDepartment -WhatIf
-            Set-EnDocsEmployee -ExtId E-1 -Name 'Иванова' -WhatIf
-            Set-EnDocsContract -ExtId K-1 -Name 'Договор' -DocDate 2024-03-01 -WhatIf
+            Set-EnDocsEmployee -ExtId E-1 -LastName 'Иванова' -FirstName 'Анна' -MiddleName 'Петровна' -WhatIf
+            Set-EnDocsContract -ExtId K-1 -Name 'Договор' -DocDate 2024-03-01 -ContractorExtId C-1 -OrganizationExtId org-0001 -Path $f -WhatIf
+            Set-EnDocsDocument -ExtId S-1 -DocTypeId 14 -Source Incoming -OrganizationExtId org-0001 -TablePart @{ Name = 'x'; Quantity = 1 } -Path $f -WhatIf
             Add-EnDocsDocument -Name 'Скан' -Path $f -WhatIf
-            Approve-EnDocsDocument -Id 1 -WhatIf
+            Add-EnDocsDocument -Path $f -OnePerFile -WhatIf
             Deny-EnDocsDocument -Id 1 -Comment 'нет' -WhatIf
             Invoke-EnDocsRequest POST Dictionaries/AddOrUpdateDepartment -Body @{ Ext_ID = 'x'; Name = 'y' } -WhatIf
             Save-EnDocsFile -Id 1 -Kind MetaID -Path $d -WhatIf
@@ -119,6 +120,85 @@ public sealed class EnDocsCmdletTests : IDisposable
         Assert.Null(result.Failure);
         Assert.Empty(result.Errors);
         Assert.Equal(0, server.Requests.Total);
+    }
+
+    [Fact]
+    public async Task A_structured_document_goes_with_its_lines_from_a_second_CSV_and_the_write_log_shows_what_was_sent()
+    {
+        await using var server = await EnDocsSession.StartAsync();
+        using var session = new PowerShellSession();
+        session.ConnectEnDocs(server);
+
+        var result = session.Run("""
+            $docs = "ExtId;DocTypeId;Source;OrganizationExtId;ContractorExtId;DocNumber;DocDate;Amount`nI-1;Счет входящий;Входящий;org-0001;;СЧ-1;01.03.2024;501`nI-2;14;Incoming;org-0001;;СЧ-2;02.03.2024;100,5" | ConvertFrom-Csv -Delimiter ';'
+            $lines = "DocumentExtId;Name;UnitName;Quantity;Price;Amount`nI-1;Бумага;шт;2;250,5;501`nI-2;Доставка;;1;100,5;100,5" | ConvertFrom-Csv -Delimiter ';'
+            $docs | Set-EnDocsDocument -TablePart $lines -PassThru
+            """);
+
+        Assert.Null(result.Failure);
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { true, true }, result.Output.Select(o => (bool)o.Properties["Created"].Value));
+        var sent = server.EnDocs.Writes.Where(w => w.Route == Emulator.EnDocsRouteKeys.AddOrUpdateExtDoc).Select(w => System.Text.Json.JsonDocument.Parse(w.Body).RootElement).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(14, sent[0].GetProperty("DocTypeId").GetInt32()); // the type's name read as its id
+        Assert.Equal("01.03.2024", sent[0].GetProperty("DocDate").GetString());
+        Assert.Equal("org-0001", sent[0].GetProperty("Organization").GetProperty("Ext_ID").GetString());
+        Assert.Equal("Входящий", sent[1].GetProperty("Source").GetString());
+        using var rows = System.Text.Json.JsonDocument.Parse(sent[0].GetProperty("TablePart").GetString()!);
+        var row = Assert.Single(rows.RootElement.EnumerateArray().ToList());
+        Assert.Equal(("Бумага", "2", "250.5", "501"), (row.GetProperty("Name").GetString(), row.GetProperty("Quantity").GetString(),
+            row.GetProperty("AmountToPay").GetString(), row.GetProperty("Amount").GetString()));
+    }
+
+    [Fact]
+    public async Task A_contractor_read_from_a_document_pipes_back_with_every_field_and_no_warning()
+    {
+        await using var server = await EnDocsSession.StartAsync();
+        using var session = new PowerShellSession();
+        session.ConnectEnDocs(server);
+
+        var result = session.Run("""
+            $doc = Get-EnDocsDocument Invoice | Where-Object { $_.Contractor.ExtId -and $_.Contractor.Bank } | Select-Object -First 1
+            $doc.Contractor | Set-EnDocsContractor -PassThru
+            $doc.Contractor
+            """);
+
+        Assert.Null(result.Failure);
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Warnings);
+        Assert.False((bool)result.Output[0].Properties["Created"].Value);
+        var party = result.Output[1];
+        string? Read(string name) => (string?)party.Properties[name].Value;
+        using var body = System.Text.Json.JsonDocument.Parse(server.EnDocs.Writes.Single().Body);
+        var sent = body.RootElement;
+        Assert.Equal((Read("ExtId"), Read("Bank"), Read("Bik"), Read("Bill"), Read("Ogrn")), (sent.GetProperty("Ext_ID").GetString(), sent.GetProperty("Bank").GetString(),
+            sent.GetProperty("BIK").GetString(), sent.GetProperty("Bill").GetString(), sent.GetProperty("OGRN").GetString()));
+        Assert.False(sent.TryGetProperty("Id", out _));
+    }
+
+    [Fact]
+    public async Task Files_are_saved_by_a_text_ext_id_and_an_id_that_can_never_be_one_is_refused_before_any_request()
+    {
+        await using var server = await EnDocsSession.StartAsync();
+        using var session = new PowerShellSession();
+        session.ConnectEnDocs(server);
+        Directory.CreateDirectory(_folder);
+        var file = Path.Combine(_folder, "акт.pdf");
+        File.WriteAllBytes(file, new byte[] { 37, 80, 68, 70 });
+        var vars = new Dictionary<string, object> { ["f"] = file, ["p"] = Path.Combine(_folder, "out") };
+
+        var result = session.Run("""
+            Set-EnDocsDocument -ExtId 'Акт 7-2024' -DocTypeId 10 -Source Outgoing -OrganizationExtId org-0001 -Path $f -PassThru | Save-EnDocsFile -Path $p
+            Save-EnDocsFile -Id 'C-001' -Kind MetaID -Path $p
+            """, vars);
+
+        var saved = Assert.Single(result.Output);
+        Assert.Equal("акт.pdf", ((FileInfo)saved.BaseObject).Name);
+        Assert.Equal(new byte[] { 37, 80, 68, 70 }, File.ReadAllBytes(((FileInfo)saved.BaseObject).FullName));
+        var refused = Assert.Single(result.Errors);
+        Assert.StartsWith("EnDocs.ValidationFailed,", refused.FullyQualifiedErrorId);
+        Assert.Contains("-Kind ExtID", refused.Exception.Message);
+        Assert.Equal(1, server.Requests.Count(Emulator.EnDocsRouteKeys.FileByExtIntId)); // only the ext id one went
     }
 
     [Fact]

@@ -19,6 +19,15 @@ public static class Corpus
             .ToList();
     }
 
+    /// <summary>Every file of every endpoint folder of <paramref name="service"/>, parseable or not (.jsonish kept as
+    /// published), as paths under tests/contract: what a replay of the whole corpus walks.</summary>
+    public static IReadOnlyList<string> AllFiles(string service) =>
+        Directory.GetFiles(Path.Combine(Root, service), "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).Equals("PROVENANCE.md", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Theory data: one row per payload file of the endpoints, named by its path under tests/contract.</summary>
     public static TheoryData<string> Cases(string service, params string[] endpoints)
     {

@@ -44,7 +44,7 @@ public sealed class EnDocsFilesClientTests : IDisposable
         foreach (var document in hostile)
         {
             var files = server.EnDocs.FilesOf(document.Id)!;
-            var mine = saved.Where(f => f.DocumentId == document.Id && !f.Skipped).ToList();
+            var mine = saved.Where(f => f.DocumentId == document.Id.ToString() && !f.Skipped).ToList();
             foreach (var file in mine)
             {
                 var source = files.First(f => f.FileName == file.ServerFileName);

@@ -11,7 +11,8 @@ namespace ApiTools.Tests.Input;
 /// not listed would be warned about as unknown while it is used.</summary>
 public class ReaderFieldListTests
 {
-    public static TheoryData<string> Readers() => new() { "product", "product group", "task", "contractor", "department", "employee", "contract" };
+    public static TheoryData<string> Readers() =>
+        new() { "product", "product group", "task", "contractor", "department", "employee", "contract", "document", "table row" };
 
     [Theory]
     [MemberData(nameof(Readers))]
@@ -23,10 +24,12 @@ public class ReaderFieldListTests
             "product" => ProductInput.WritableFields,
             "product group" => ProductGroupInput.WritableFields,
             "task" => PlanFixInput.TaskFields,
-            "contractor" => Properties<EnDocsContractor>(),
-            "department" => Properties<EnDocsDepartment>(),
-            "employee" => Properties<EnDocsEmployee>(),
-            _ => Properties<EnDocsContractDraft>(),
+            "contractor" => EnDocsInput.ContractorFields,
+            "department" => EnDocsInput.DepartmentFields,
+            "employee" => EnDocsInput.EmployeeFields,
+            "contract" => EnDocsDocumentInput.ContractFields,
+            "document" => EnDocsDocumentInput.DocumentFields,
+            _ => EnDocsDocumentInput.TableRowFields,
         };
         Action read = reader switch
         {
@@ -36,7 +39,9 @@ public class ReaderFieldListTests
             "contractor" => () => EnDocsInput.ReadContractor(fields, "item 1"),
             "department" => () => EnDocsInput.ReadDepartment(fields, "item 1"),
             "employee" => () => EnDocsInput.ReadEmployee(fields, "item 1"),
-            _ => () => EnDocsInput.ReadContract(fields, "item 1"),
+            "contract" => () => EnDocsDocumentInput.ReadContract(fields, "item 1"),
+            "document" => () => EnDocsDocumentInput.ReadDocument(fields, "item 1"),
+            _ => () => EnDocsDocumentInput.ReadTableRow(fields, "row 1"),
         };
 
         Assert.Throws<ApiValidationException>(read); // an empty item lacks what is required
@@ -54,5 +59,4 @@ public class ReaderFieldListTests
         Assert.Null(unknown.Warning(new[] { "Titel" }, "item 2"));
     }
 
-    private static IEnumerable<string> Properties<T>() => typeof(T).GetProperties().Select(p => p.Name);
 }

@@ -19,7 +19,8 @@ namespace ApiTools.Tests.Reliability;
 /// <summary>
 /// Writes that are not safe to repeat are never sent twice when the first may have been acted on: the server acted and
 /// the answer was lost, the answer came back malformed, a 5xx (the server may have acted before failing), or no answer
-/// within the timeout. EnDocs writes carry a RequestID the server deduplicates on, so they are retried and act once.
+/// within the timeout. EnDocs only logs its writes' RequestID; an AddOrUpdate keyed by Ext_ID is retried (a repeat updates
+/// what the first made: one record), an upload, which EnDocs makes anew each time, is not.
 /// </summary>
 public sealed class WritesUnderFaultsTests
 {
@@ -105,7 +106,7 @@ public sealed class WritesUnderFaultsTests
 
     [Theory]
     [MemberData(nameof(MayHaveActed))]
-    public async Task EnDocs_keyed_write_is_retried_and_acts_once(string kind)
+    public async Task EnDocs_keyed_write_is_retried_and_leaves_one_record(string kind)
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EnDocsRateLimit = 0 });
         const string route = "POST /endocs/Dictionaries/AddOrUpdateContractor";
@@ -116,12 +117,29 @@ public sealed class WritesUnderFaultsTests
 
         var requests = server.Requests.Count(route);
         var copies = server.EnDocs.Contractors.Count(c => c.ExtId == "C-once");
-        FaultReport.Add(new FaultCase("EnDocs", kind, "AddOrUpdateContractor (RequestID)", 1, copies, copies - 1, requests - 1,
-            $"sent {requests} times with one RequestID, applied {server.EnDocs.AppliedWrites(route)} time(s)"));
-        Assert.Equal(2, requests); // retried: the RequestID makes it safe
-        Assert.Equal(1, server.EnDocs.AppliedWrites(route));
+        FaultReport.Add(new FaultCase("EnDocs", kind, "AddOrUpdateContractor (keyed by Ext_ID)", 1, copies, copies - 1, requests - 1,
+            $"sent {requests} times with one RequestID, applied {server.EnDocs.AppliedWrites(route)} time(s), {copies} record(s)"));
+        Assert.Equal(2, requests); // retried: the Ext_ID makes a repeat an update
+        Assert.Equal(Acts(kind) ? 2 : 1, server.EnDocs.AppliedWrites(route));
         Assert.Equal(1, copies);
-        Assert.NotNull(result.Id);
+        Assert.Equal(!Acts(kind), result.Created); // when the first attempt made it, the repeat updated it
+    }
+
+    [Theory]
+    [MemberData(nameof(MayHaveActed))]
+    public async Task EnDocs_upload_is_sent_once(string kind)
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EnDocsRateLimit = 0 });
+        server.Faults.Enqueue(Rule(kind, EnDocsRouteKeys.AddOrUpdateNonFormDoc));
+        var client = new EnDocsClient(EnDocsConnection.Create(ApiTools.Http.Secret.FromString("endocs-demo-token"), server.EnDocsBaseUri, "test", FaultMatrix.RetryFor(kind)));
+        var draft = new EnDocsNonFormDraft();
+        draft.Files.Add(new EnDocsFileContent("once-only.pdf", new byte[] { 1, 2, 3 }));
+        var before = server.EnDocs.Documents(EnDocsDocumentKind.NonForm).Count;
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddNonFormDocumentAsync(draft));
+
+        Check("EnDocs", kind, "AddOrUpdateNonFormDoc", server.Requests.Count(EnDocsRouteKeys.AddOrUpdateNonFormDoc),
+            server.EnDocs.Documents(EnDocsDocumentKind.NonForm).Count - before, error);
     }
 
     private static void Check(string service, string kind, string write, int requests, int effects, ApiException error)

@@ -3,32 +3,41 @@ using ApiTools.EnDocs;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
-/// <summary>Save-EnDocsFile: downloads each document's files into a folder, decoding base64 as it streams in,
-/// under sanitised names that cannot leave the folder; an existing file is kept unless -Force. Writes a FileInfo per file.</summary>
-[Cmdlet(VerbsData.Save, "EnDocsFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ByTypeSet)]
+/// <summary>Save-EnDocsFile: downloads each document's files into a folder, decoding base64 as it streams in, under
+/// sanitised names that cannot leave the folder; an existing file is kept unless -Force. Reaches every file endpoint:
+/// -Id with -Kind (numbers, or text ext ids), a document piped in by its list, a write result piped in by its ExtId.
+/// "No such document" and "no file" are one answer at EnDocs (400, #err-70): a per-item EnDocs.NotFound.</summary>
+/// <remarks>One parameter set: what a piped object carries decides (-Kind, else its Type, else its ExtId), so a document,
+/// a write result with or without an Id, and an Import-Csv row all bind.</remarks>
+[Cmdlet(VerbsData.Save, "EnDocsFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
 public sealed class SaveEnDocsFileCommand : EnDocsCmdlet
 {
-    private const string ByTypeSet = "ByType";
-    private const string ByKindSet = "ByKind";
-
     /// <summary>The folder to save into (created if missing); a literal path.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>Document ids; bind from documents piped in.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1L, long.MaxValue)]
-    public long[] Id { get; set; } = null!;
+    /// <summary>Document ids: numbers, or text for -Kind ExtID and Any; bind from documents piped in.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyCollection]
+    public string[]? Id { get; set; }
 
     /// <summary>The list a piped document came from: NonForm → NonFormID, Contract → ContractID, others → MetaID.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByTypeSet)]
-    public EnDocsDocumentType Type { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    public EnDocsDocumentType? Type { get; set; }
 
-    /// <summary>The kind of id given with -Id.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByKindSet)]
-    public EnDocsFileKind Kind { get; set; }
+    /// <summary>The kind of id -Id holds, and so the endpoint asked; it wins over a piped Type.</summary>
+    [Parameter]
+    public EnDocsFileKind? Kind { get; set; }
+
+    /// <summary>Ext ids of documents or contracts (what Set-EnDocsDocument -PassThru writes binds here); used without -Id.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyCollection]
+    public string[]? ExtId { get; set; }
 
     /// <summary>Overwrite files that exist.</summary>
     [Parameter]
@@ -37,13 +46,26 @@ public sealed class SaveEnDocsFileCommand : EnDocsCmdlet
     protected override void ProcessRecord()
     {
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        var kind = ParameterSetName == ByKindSet ? Kind : Type switch
+        var ids = Present(Id);
+        var extIds = Present(ExtId);
+        EnDocsFileKind kind;
+        if (Kind is { } given) kind = given;
+        else if (ids.Count > 0 && Type is { } type) kind = type switch
         {
             EnDocsDocumentType.NonForm => EnDocsFileKind.NonFormID,
             EnDocsDocumentType.Contract => EnDocsFileKind.ContractID,
             _ => EnDocsFileKind.MetaID,
         };
-        foreach (var id in Id)
+        else if (extIds.Count > 0) kind = EnDocsFileKind.ExtID;
+        else
+        {
+            WriteError(CmdletError.InvalidArgument, new PSArgumentException(
+                "Nothing says which files: give -Id with -Kind (an -Id alone could be any of EnDocs' ids), -ExtId, or pipe documents (Get-EnDocsDocument) or write results (-PassThru)."), null);
+            return;
+        }
+        // -Id counts when something says what it is (-Kind, a piped Type); else the ext ids do.
+        if (ids.Count == 0 || (Kind is null && Type is null)) ids = extIds;
+        foreach (var id in ids)
         {
             if (!ShouldProcess($"files of document {id} ({kind})", $"Save to '{folder}'")) continue;
             ForItem(id, () =>
@@ -57,4 +79,6 @@ public sealed class SaveEnDocsFileCommand : EnDocsCmdlet
             });
         }
     }
+
+    private static List<string> Present(string[]? values) => values?.Where(v => !string.IsNullOrWhiteSpace(v)).ToList() ?? new List<string>();
 }

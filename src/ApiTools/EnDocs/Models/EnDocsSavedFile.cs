@@ -3,7 +3,8 @@ namespace ApiTools.EnDocs.Models;
 /// <summary>One file of a document, saved (or kept, when it existed and overwriting was not asked for).</summary>
 public sealed class EnDocsSavedFile
 {
-    public long DocumentId { get; set; }
+    /// <summary>The id the files were asked for by (a number, or an ext id).</summary>
+    public string DocumentId { get; set; } = "";
 
     /// <summary>The name the server sent, unsanitised (shown, never used as a path).</summary>
     public string? ServerFileName { get; set; }

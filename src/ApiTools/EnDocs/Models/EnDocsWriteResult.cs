@@ -14,8 +14,11 @@ public sealed class EnDocsWriteResult
     /// <summary>EnDocs' id of the record, where it said (on creation).</summary>
     public long? Id { get; set; }
 
+    /// <summary>The name a non-form document's file was uploaded under (the only name EnDocs keeps for it).</summary>
+    public string? FileName { get; set; }
+
     /// <summary>The RequestID sent: one per write, the same on every retry.</summary>
     public string RequestId { get; set; } = "";
 
-    public override string ToString() => $"{Operation} {ExtId ?? Id?.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {(Created ? "created" : "updated")}";
+    public override string ToString() => $"{Operation} {ExtId ?? FileName ?? Id?.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {(Created ? "created" : "updated")}";
 }

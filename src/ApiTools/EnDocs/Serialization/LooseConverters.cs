@@ -1,41 +1,62 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ApiTools.EnDocs.Serialization;
 
-/// <summary>Text from whatever EnDocs put there: a string, a number (ext_ID comes both ways), a boolean,
-/// or an object (its <c>name</c>, else its JSON). Null stays null.</summary>
+/// <summary>Text from a string, or losslessly from a number or a boolean (ext_ID comes as text or as a number). Null stays
+/// null. An object or an array is not text: the read fails there, and TolerantReader keeps the value in Extra.</summary>
 internal sealed class LooseStringConverter : JsonConverter<string?>
 {
     public override bool HandleNull => true;
 
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
         {
-            case JsonTokenType.Null: return null;
-            case JsonTokenType.String: return reader.GetString();
-            case JsonTokenType.Number:
-                return reader.TryGetInt64(out var whole) ? whole.ToString(CultureInfo.InvariantCulture)
-                    : reader.GetDecimal().ToString(CultureInfo.InvariantCulture);
-            case JsonTokenType.True: return "true";
-            case JsonTokenType.False: return "false";
-            default:
-                using (var document = JsonDocument.ParseValue(ref reader))
-                {
-                    var root = document.RootElement;
-                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
-                        return name.GetString();
-                    return root.GetRawText();
-                }
-        }
-    }
+            JsonTokenType.Null => null,
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => reader.TryGetInt64(out var whole) ? whole.ToString(CultureInfo.InvariantCulture)
+                : Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => throw new JsonException($"Expected text, got {reader.TokenType}."),
+        };
 
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
     {
         if (value is null) writer.WriteNullValue();
         else writer.WriteStringValue(value);
+    }
+}
+
+/// <summary>A boolean from true/false, or losslessly from "true"/"false" (any case) and 1/0, as text or number.</summary>
+internal sealed class LooseBoolConverter : JsonConverter<bool?>
+{
+    public override bool HandleNull => true;
+
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null: return null;
+            case JsonTokenType.True: return true;
+            case JsonTokenType.False: return false;
+            case JsonTokenType.Number when reader.TryGetInt32(out var n) && n is 0 or 1: return n == 1;
+            case JsonTokenType.String:
+                var text = reader.GetString()?.Trim();
+                if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) || text == "1") return true;
+                if (string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) || text == "0") return false;
+                if (string.IsNullOrEmpty(text)) return null;
+                break;
+        }
+        throw new JsonException($"Expected true or false, got {reader.TokenType}.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+    {
+        if (value is null) writer.WriteNullValue();
+        else writer.WriteBooleanValue(value.Value);
     }
 }
 

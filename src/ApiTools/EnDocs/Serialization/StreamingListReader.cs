@@ -14,15 +14,20 @@ namespace ApiTools.EnDocs.Serialization;
 /// </summary>
 internal sealed class StreamingListReader<T>
 {
+    /// <summary>Reads one element from the reader on its first token; null leaves the element out.</summary>
+    public delegate T? ItemRead(ref Utf8JsonReader reader);
+
     private const int InitialBuffer = 64 * 1024;
     private const int MaxElementBytes = (int)EnDocsClient.MaxListElementBytes;
 
-    private readonly JsonTypeInfo<T> _type;
+    private readonly ItemRead _read;
     private readonly List<T> _ready = new();
     private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
     private Phase _phase = Phase.Start;
 
-    public StreamingListReader(JsonTypeInfo<T> type) => _type = type;
+    public StreamingListReader(JsonTypeInfo<T> type) => _read = (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, type);
+
+    public StreamingListReader(ItemRead read) => _read = read;
 
     private enum Phase { Start, RootMembers, ValueNext, Items, Done }
 
@@ -132,8 +137,8 @@ internal sealed class StreamingListReader<T>
                     }
                     var start = reader; // on the element's first token
                     if (!reader.TrySkip()) return false; // the element is not all here yet
-                    var item = JsonSerializer.Deserialize(ref start, _type);
-                    if (item is not null) _ready.Add(item); // a null element carries nothing to yield
+                    var item = _read(ref start);
+                    if (item is not null) _ready.Add(item); // a null element carries nothing to yield (or was left out, with a warning)
 
                     return true;
                 }
