@@ -58,6 +58,8 @@ internal sealed class EnDocsService(EmulatorOptions options, EmulatorSettings se
     public Task WriteErrorAsync(HttpContext context, int status, string message) =>
         EnDocsJson.WriteErrorAsync(context, status, message);
 
+    public EchoEnvelope EchoEnvelope(int status) => new(status, EnDocsJson.ContentType, "{\"error\":\"", "\"}", Xml: false);
+
     /// <summary>Forgets rate windows, writes, remembered RequestIDs and write counters.</summary>
     public void Reset()
     {
