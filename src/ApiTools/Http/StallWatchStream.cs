@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace ApiTools.EnDocs;
+namespace ApiTools.Http;
 
 /// <summary>Reads a response body, cancelling <c>stalled</c> when one read waits longer than the limit:
 /// a time limit on the network's silence, not on how long the caller takes between reads.</summary>
