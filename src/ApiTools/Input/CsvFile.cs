@@ -259,38 +259,22 @@ public sealed class CsvFile : IDisposable
         return "(row)";
     }
 
-    /// <summary>The column whose quoted value is still open at the end of the raw text (RFC 4180 walked by hand), or -1.</summary>
+    /// <summary>The column whose quoted value is still open at the end of the raw text, or -1.</summary>
     private int OpenQuoteColumn(string raw)
     {
-        const int FieldStart = 0, Unquoted = 1, Quoted = 2, QuoteInQuoted = 3;
-        var state = FieldStart;
+        var quotes = new CsvQuotes();
         var column = 0;
         var openedIn = -1;
         foreach (var c in raw)
         {
-            var ends = c == Delimiter || c == '\n' || c == '\r';
-            switch (state)
+            switch (quotes.Next(c, Delimiter))
             {
-                case Quoted:
-                    if (c == '"') state = QuoteInQuoted;
-                    continue;
-                case FieldStart when c == '"':
-                    state = Quoted;
-                    openedIn = column;
-                    continue;
-                case QuoteInQuoted when c == '"':
-                    state = Quoted; // "" inside a quoted value
-                    continue;
+                case CsvQuotes.Step.QuoteOpened: openedIn = column; break;
+                case CsvQuotes.Step.FieldEnd: column++; break;
+                case CsvQuotes.Step.RecordEnd: column = 0; break;
             }
-            if (!ends)
-            {
-                state = Unquoted;
-                continue;
-            }
-            column = c == Delimiter ? column + 1 : 0;
-            state = FieldStart;
         }
-        return state == Quoted ? openedIn : -1;
+        return quotes.InQuotes ? openedIn : -1;
     }
 
     private static int LineBreaks(string raw)

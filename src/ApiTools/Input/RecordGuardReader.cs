@@ -11,15 +11,13 @@ namespace ApiTools.Input;
 /// </summary>
 internal sealed class RecordGuardReader : TextReader
 {
-    private const int FieldStart = 0, Unquoted = 1, Quoted = 2, QuoteInQuoted = 3;
-
     private readonly TextReader _inner;
     private readonly char _delimiter;
     private readonly long _maxRecordChars;
     private readonly char[] _block = new char[64 * 1024];
     private int _at;
     private int _length;
-    private int _state = FieldStart;
+    private CsvQuotes _quotes;
     private long _recordChars;
     private long _recordFirstLine = 1;
     private bool _afterCarriageReturn;
@@ -66,7 +64,7 @@ internal sealed class RecordGuardReader : TextReader
     }
 
     /// <summary>True where <paramref name="c"/>, coming next, would end the current record.</summary>
-    private bool EndsRecord(char c) => c is '\r' or '\n' && _state != Quoted;
+    private bool EndsRecord(char c) => c is '\r' or '\n' && !_quotes.InQuotes;
 
     private bool Fill()
     {
@@ -95,31 +93,13 @@ internal sealed class RecordGuardReader : TextReader
     /// <summary>Follows one character; false when it ended a record (the count starts again).</summary>
     private bool Track(char c)
     {
-        var lineBreak = c == '\r' || (c == '\n' && !_afterCarriageReturn);
+        if (c == '\r' || (c == '\n' && !_afterCarriageReturn)) LinesPassed++;
         _afterCarriageReturn = c == '\r';
-        if (lineBreak) LinesPassed++;
-        var ends = c is '\r' or '\n';
-        switch (_state)
+        if (_quotes.Next(c, _delimiter) == CsvQuotes.Step.RecordEnd)
         {
-            case Quoted:
-                if (c == '"') _state = QuoteInQuoted;
-                break;
-            case FieldStart when c == '"':
-                _state = Quoted;
-                break;
-            case QuoteInQuoted when c == '"':
-                _state = Quoted;
-                break;
-            default:
-                if (ends)
-                {
-                    _state = FieldStart;
-                    _recordChars = 0;
-                    _recordFirstLine = LinesPassed + 1;
-                    return false;
-                }
-                _state = c == _delimiter ? FieldStart : Unquoted;
-                break;
+            _recordChars = 0;
+            _recordFirstLine = LinesPassed + 1;
+            return false;
         }
         _recordChars++;
         return true;

@@ -29,12 +29,7 @@ public sealed class EchoedSecretTests
     [MemberData(nameof(Encodings))]
     public async Task Evotor_never_shows_an_echoed_token(string encoding)
     {
-        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EvotorTokens = [EvotorToken] });
-        server.Faults.Enqueue(new FaultRule { Route = "GET /evotor/stores", Echo = encoding, Times = 100 });
-        var observer = new RecordingObserver();
-        var client = new EvotorClient(EvotorConnection.Create(Secret.FromString(EvotorToken), server.EvotorBaseUri, "test", HostileCase.Retry), observer);
-
-        var error = await Assert.ThrowsAnyAsync<ApiException>(async () => await client.GetStoresAsync().ToListAsync());
+        var (error, observer) = await EvotorStoresEchoingAsync(new FaultRule { Route = "GET /evotor/stores", Echo = encoding, Times = 100 });
 
         AssertNothingShows(error, observer, "Evotor", encoding, EvotorToken);
         Assert.Equal(ApiErrorKind.ValidationFailed, error.Kind);
@@ -45,15 +40,10 @@ public sealed class EchoedSecretTests
     [MemberData(nameof(Encodings))]
     public async Task Evotor_never_shows_a_token_echoed_in_a_5xx_retried_to_the_end(string encoding)
     {
-        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EvotorTokens = [EvotorToken] });
-        server.Faults.Enqueue(new FaultRule { Route = "GET /evotor/stores", Echo = encoding, Status = 503, Times = 100 });
-        var observer = new RecordingObserver();
-        var client = new EvotorClient(EvotorConnection.Create(Secret.FromString(EvotorToken), server.EvotorBaseUri, "test", HostileCase.Retry), observer);
-
-        var error = await Assert.ThrowsAsync<ApiRetriesExhaustedException>(async () => await client.GetStoresAsync().ToListAsync());
+        var (error, observer) = await EvotorStoresEchoingAsync(new FaultRule { Route = "GET /evotor/stores", Echo = encoding, Status = 503, Times = 100 });
 
         AssertNothingShows(error, observer, "Evotor", encoding + ", 503 retried", EvotorToken);
-        Assert.Equal(3, error.Attempts.Count);
+        Assert.Equal(3, Assert.IsType<ApiRetriesExhaustedException>(error).Attempts.Count);
     }
 
     [Theory]
@@ -115,6 +105,17 @@ public sealed class EchoedSecretTests
 
         AssertNothingShows(sidEchoed, observer, "PlanFix", encoding + ", sid", PlanFixKey, sid, PlanFixPassword);
         AssertNothingShows(passwordEchoed, observer, "PlanFix", encoding + ", password", PlanFixKey, sid, PlanFixPassword);
+    }
+
+    /// <summary>Get-EvotorStore's call against an emulator that knows only <see cref="EvotorToken"/> and applies <paramref name="rule"/>.</summary>
+    private static async Task<(ApiException Error, RecordingObserver Observer)> EvotorStoresEchoingAsync(FaultRule rule)
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EvotorTokens = [EvotorToken] });
+        server.Faults.Enqueue(rule);
+        var observer = new RecordingObserver();
+        var client = new EvotorClient(EvotorConnection.Create(Secret.FromString(EvotorToken), server.EvotorBaseUri, "test", HostileCase.Retry), observer);
+        var error = await Assert.ThrowsAnyAsync<ApiException>(async () => await client.GetStoresAsync().ToListAsync());
+        return (error, observer);
     }
 
     /// <summary>Every text of the error (its causes, code, violations, ToString with stack) and of the observer.</summary>

@@ -15,9 +15,12 @@ namespace ApiTools.Tests.Reliability;
 /// emulator's StallBody fault or a server written byte by byte. Every call ends within the retry budget plus one attempt
 /// timeout, or within a second of Ctrl+C; a download's whole body has a time of its own, apart from its first byte.
 /// </summary>
-public sealed class StalledBodyTests
+public sealed class StalledBodyTests : IDisposable
 {
     private const string Stores = "GET /evotor/stores";
+    private readonly string _folder = Directory.CreateTempSubdirectory("hostile-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
     [InlineData(500)]
@@ -102,23 +105,15 @@ public sealed class StalledBodyTests
         // each silence, the download timeout the whole body.
         var content = Encoding.UTF8.GetBytes(new string('x', 3000));
         await using var server = new HostileServer((_, stream, ct) => TrickleFilesAsync(stream, "slow.txt", content, TimeSpan.FromMilliseconds(300), ct));
-        var client = new EnDocsClient(EnDocsConnection.Create(Secret.FromString("endocs-token-123"), server.BaseUri("endocs"), "test", HostileCase.Retry));
-        var folder = Directory.CreateTempSubdirectory("hostile-").FullName;
-        try
-        {
-            var (error, took) = await HostileCase.TimeAsync(() => client.SaveFilesAsync(7, EnDocsFileKind.NonFormID, folder, false));
 
-            HostileCase.Report("EnDocs", "body slower than the attempt timeout", "a file trickling in for 3 s (attempt timeout 1 s)", 1,
-                File.Exists(Path.Combine(folder, "slow.txt")) ? 1 : 0, server.Requests - 1, HostileCase.Ended(took, error));
-            Assert.Null(error);
-            Assert.Equal(content, File.ReadAllBytes(Path.Combine(folder, "slow.txt")));
-            Assert.Equal(1, server.Requests);
-            Assert.True(took > HostileCase.Retry.AttemptTimeout, "the body should have taken longer than one attempt timeout");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var (error, took) = await HostileCase.TimeAsync(() => FilesClient(server).SaveFilesAsync(7, EnDocsFileKind.NonFormID, _folder, false));
+
+        HostileCase.Report("EnDocs", "body slower than the attempt timeout", "a file trickling in for 3 s (attempt timeout 1 s)", 1,
+            File.Exists(Path.Combine(_folder, "slow.txt")) ? 1 : 0, server.Requests - 1, HostileCase.Ended(took, error));
+        Assert.Null(error);
+        Assert.Equal(content, File.ReadAllBytes(Path.Combine(_folder, "slow.txt")));
+        Assert.Equal(1, server.Requests);
+        Assert.True(took > HostileCase.Retry.AttemptTimeout, "the body should have taken longer than one attempt timeout");
     }
 
     [Fact]
@@ -126,26 +121,22 @@ public sealed class StalledBodyTests
     {
         var content = Encoding.UTF8.GetBytes(new string('x', 6000));
         await using var server = new HostileServer((_, stream, ct) => TrickleFilesAsync(stream, "slow.txt", content, TimeSpan.FromMilliseconds(300), ct));
-        var client = new EnDocsClient(EnDocsConnection.Create(Secret.FromString("endocs-token-123"), server.BaseUri("endocs"), "test", HostileCase.Retry));
-        var folder = Directory.CreateTempSubdirectory("hostile-").FullName;
-        try
-        {
-            var (error, took) = await HostileCase.TimeAsync(() => client.SaveFilesAsync(7, EnDocsFileKind.NonFormID, folder, false, TimeSpan.FromSeconds(1.5)));
 
-            HostileCase.Report("EnDocs", "body slower than the download timeout", "-DownloadTimeout 1.5 s, the file trickles for 6 s", 1, 0, server.Requests - 1,
-                HostileCase.Ended(took, error));
-            var timedOut = Assert.IsAssignableFrom<ApiException>(error);
-            Assert.Equal(ApiErrorKind.TimedOut, timedOut.Kind);
-            Assert.False(timedOut.StopsEverything); // the next document may well fit
-            Assert.Contains("download timeout", timedOut.Message);
-            Assert.Equal(1, server.Requests);
-            Assert.Empty(Directory.GetFiles(folder)); // no partial file, no temporary one
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var (error, took) = await HostileCase.TimeAsync(() =>
+            FilesClient(server).SaveFilesAsync(7, EnDocsFileKind.NonFormID, _folder, false, TimeSpan.FromSeconds(1.5)));
+
+        HostileCase.Report("EnDocs", "body slower than the download timeout", "-DownloadTimeout 1.5 s, the file trickles for 6 s", 1, 0, server.Requests - 1,
+            HostileCase.Ended(took, error));
+        var timedOut = Assert.IsAssignableFrom<ApiException>(error);
+        Assert.Equal(ApiErrorKind.TimedOut, timedOut.Kind);
+        Assert.False(timedOut.StopsEverything); // the next document may well fit
+        Assert.Contains("download timeout", timedOut.Message);
+        Assert.Equal(1, server.Requests);
+        Assert.Empty(Directory.GetFiles(_folder)); // no partial file, no temporary one
     }
+
+    private static EnDocsClient FilesClient(HostileServer server) =>
+        new(EnDocsConnection.Create(Secret.FromString("endocs-token-123"), server.BaseUri("endocs"), "test", HostileCase.Retry));
 
     /// <summary>An EnDocs files answer whose one file's base64 arrives in 400-character pieces, one per <paramref name="pause"/>.</summary>
     internal static async Task TrickleFilesAsync(Stream stream, string name, byte[] content, TimeSpan pause, CancellationToken ct)
