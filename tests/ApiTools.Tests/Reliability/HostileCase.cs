@@ -23,9 +23,11 @@ internal static class HostileCase
     /// <summary>The promise: the retry budget plus one attempt timeout.</summary>
     public static TimeSpan Bound => Retry.Budget + Retry.AttemptTimeout;
 
-    /// <summary>Adds the case to the summary <c>build.ps1 -Task Test</c> prints.</summary>
+    /// <summary>Adds the case to the summary <c>build.ps1 -Task Test</c> prints (its outcome marked <c>hostile:</c>, which the
+    /// summary counts apart).</summary>
     public static void Report(string service, string fault, string scenario, long expected, long received, long retries, string outcome) =>
-        FaultReport.Add(new FaultCase(service, fault, scenario, expected, received, 0, retries, outcome.Length > 150 ? outcome[..150] + "…" : outcome));
+        FaultReport.Add(new FaultCase(service, fault, scenario, expected, received, 0, retries,
+            "hostile: " + (outcome.Length > 150 ? outcome[..150] + "…" : outcome)));
 
     /// <summary>Runs <paramref name="call"/> to its end or its error, timing it.</summary>
     public static async Task<(Exception? Error, TimeSpan Took)> TimeAsync(Func<Task> call)
