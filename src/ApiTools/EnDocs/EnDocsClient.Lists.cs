@@ -50,6 +50,7 @@ public sealed partial class EnDocsClient
             var enumerator = wires.GetAsyncEnumerator(cancellationToken);
             ListBrokenOffException? broken = null;
             var fresh = 0;
+            var repeatsInARow = 0;
             try
             {
                 while (true)
@@ -70,7 +71,13 @@ public sealed partial class EnDocsClient
                         continue;
                     }
                     var highest = delivered.HighestOr(afterId);
-                    if (!delivered.Add(wire.Id)) continue; // delivered before a resume: never twice
+                    if (!delivered.Add(wire.Id))
+                    {
+                        // Delivered before a resume: never twice. An answer may repeat each delivered id once, no more.
+                        if (++repeatsInARow > delivered.Count) throw Repeating(request, type, delivered.Count);
+                        continue;
+                    }
+                    repeatsInARow = 0;
                     if (wire.Id < highest && inOrder)
                     {
                         inOrder = false;
@@ -95,6 +102,15 @@ public sealed partial class EnDocsClient
                 $"asking again for the documents after id {resumeAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
         }
     }
+
+    private static ApiException Repeating(ApiRequest request, EnDocsDocumentType type, int delivered) =>
+        new(ServiceName, ApiErrorKind.ProtocolError,
+            $"EnDocs {type} listing made no progress: the answer sent more documents in a row that were already delivered than there are " +
+            $"({delivered}), so it repeats itself. It stops there, incomplete, rather than read on forever.")
+        {
+            Method = request.Method.Method,
+            Path = request.Path,
+        };
 
     private static ApiException NoProgress(ApiRequest request, EnDocsDocumentType type, int delivered, int answers, ListBrokenOffException last) =>
         new(ServiceName, ApiErrorKind.ProtocolError,
@@ -167,9 +183,12 @@ public sealed partial class EnDocsClient
         try
         {
             using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var watched = new StallWatchStream(body, stalled, Connection.Retry.AttemptTimeout);
+            // Reading may take one attempt timeout from one item to the next (the consumer's time does not count): a
+            // server that trickles bytes without ever finishing an item is cut off like one that falls silent.
+            var watched = new StallWatchStream(body, stalled, Connection.Retry.AttemptTimeout, untilRestart: true);
             await new StreamingListReader<T>(type).ReadAsync(watched, async item =>
             {
+                watched.Restart();
                 await handOff.AddAsync(item, cancellationToken).ConfigureAwait(false);
                 delivered++;
                 last = describe(item);

@@ -61,7 +61,8 @@ public sealed class ApiTransport : IApiTransport
         }
         catch (Exception ex) when (state.GaveUpOnTransient && !cancellationToken.IsCancellationRequested)
         {
-            throw Exhausted(state, ex);
+            // Its cause can quote the server (a malformed status line, an XML parser's complaint): redacted as well.
+            throw Redact(Exhausted(state, ex));
         }
         catch (ApiException server) when (server.GetType() == typeof(ApiException) && server.Kind == ApiErrorKind.ServerError
                                           && !request.IsIdempotent && !cancellationToken.IsCancellationRequested)
@@ -86,11 +87,11 @@ public sealed class ApiTransport : IApiTransport
                 : download ? ApiErrorKind.TimedOut : ApiErrorKind.Unavailable;
             var why = download ? "; not started again, since a repeat would take as long"
                 : TransientFailure.IsCertificateFailure(ex) ? "" : "; not retried because a repeat could act twice";
-            throw new ApiException(_options.Service, kind, $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}{why}.", ex)
+            throw Redact(new ApiException(_options.Service, kind, $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}{why}.", ex)
             {
                 Method = request.Method.Method,
                 Path = request.ShownPath,
-            };
+            });
         }
         finally
         {
@@ -199,8 +200,9 @@ public sealed class ApiTransport : IApiTransport
             Report(state, attempt, null, sw.Elapsed, timeout);
             throw timeout;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && ex is not AttemptTimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // A reader's own timeout (a streamed body that fell silent) counts as an attempt like any failure.
             Report(state, attempt, response is null ? null : (int)response.StatusCode, sw.Elapsed, ex);
             throw;
         }

@@ -107,6 +107,31 @@ public sealed class NoProgressTests
     }
 
     [Fact]
+    public async Task An_EnDocs_answer_that_repeats_one_document_without_end_is_cut_off_after_it_came_once()
+    {
+        await using var server = new HostileServer(async (_, stream, ct) =>
+        {
+            await HostileServer.HeadAsync(stream, 200, "application/json", null, ct);
+            var body = HostileServer.Chunked(stream);
+            await HostileServer.WriteAsync(body, "{\"key\":1,\"value\":[{\"id\":5}", ct);
+            while (!ct.IsCancellationRequested) await HostileServer.WriteAsync(body, ",{\"id\":5}", ct);
+        });
+        var client = new EnDocsClient(EnDocsConnection.Create(Secret.FromString("endocs-token-123"), server.BaseUri("endocs"), "test", HostileCase.Retry));
+        var received = new List<long>();
+
+        var error = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var d in client.GetDocumentsAsync(EnDocsDocumentType.Invoice)) received.Add(d.Id);
+        });
+
+        HostileCase.Report("EnDocs", "one document repeated without end", "id 5, again and again, in one answer", 1, received.Count, server.Requests - 1, error.Message);
+        Assert.Equal([5L], received);
+        Assert.Equal(ApiErrorKind.ProtocolError, error.Kind);
+        Assert.Contains("repeats itself", error.Message);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
     public async Task An_Evotor_server_answering_the_same_items_with_fresh_cursors_ends_in_a_clear_error_after_one_page()
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EvotorStores = 30, MaxPageSize = 10 });

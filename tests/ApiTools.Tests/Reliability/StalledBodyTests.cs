@@ -99,6 +99,32 @@ public sealed class StalledBodyTests : IDisposable
     }
 
     [Fact]
+    public async Task An_EnDocs_list_that_trickles_bytes_without_ever_finishing_an_item_ends_within_the_budget()
+    {
+        // Never silent for a second, never an item: the time from one item to the next is what is bounded.
+        await using var server = new HostileServer(async (_, stream, ct) =>
+        {
+            await HostileServer.HeadAsync(stream, 200, "application/json", null, ct);
+            var body = HostileServer.Chunked(stream);
+            await HostileServer.WriteAsync(body, "{\"key\":1,\"value\":[", ct);
+            while (!ct.IsCancellationRequested)
+            {
+                await HostileServer.WriteAsync(body, " ", ct);
+                await Task.Delay(200, ct); // the drip itself
+            }
+        });
+        var client = new EnDocsClient(EnDocsConnection.Create(Secret.FromString("endocs-token-123"), server.BaseUri("endocs"), "test", HostileCase.Retry));
+
+        var (error, took) = await HostileCase.TimeAsync(async () => await client.GetDocumentsAsync(EnDocsDocumentType.Invoice).ToListAsync());
+
+        HostileCase.Report("EnDocs", "a body that trickles forever", "a space every 0.2 s, no document", 0, 0, server.Requests - 1, HostileCase.Ended(took, error));
+        var exhausted = Assert.IsType<ApiRetriesExhaustedException>(error);
+        Assert.Contains("no complete answer within 1 s", exhausted.Message);
+        Assert.Equal(3, server.Requests);
+        Assert.True(took < HostileCase.Bound, $"took {took}");
+    }
+
+    [Fact]
     public async Task A_download_that_takes_longer_than_the_attempt_timeout_completes_in_one_request()
     {
         // The body trickles in over about 3 s, never silent for 1 s: the attempt timeout bounds the first byte and
