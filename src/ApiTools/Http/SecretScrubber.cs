@@ -25,6 +25,7 @@ internal static class SecretScrubber
     private static readonly Regex Base64Run = new(@"[A-Za-z0-9+/_\-]{8,}={0,2}", RegexOptions.CultureInvariant);
     private static readonly Regex JsonEscape = new(@"\\u([0-9A-Fa-f]{4})|\\([""\\/])", RegexOptions.CultureInvariant);
     private static readonly Regex PercentRun = new(@"(?:%[0-9A-Fa-f]{2})+", RegexOptions.CultureInvariant);
+    private static readonly Regex WhiteSpace = new(@"\s+", RegexOptions.CultureInvariant);
     private static readonly Regex CharReference = new(@"&#(?:[xX]([0-9A-Fa-f]{1,6})|([0-9]{1,7}));|&(amp|lt|gt|quot|apos);", RegexOptions.CultureInvariant);
 
     /// <summary><paramref name="text"/> with every form of every secret replaced by <see cref="Mask"/>, or
@@ -49,7 +50,7 @@ internal static class SecretScrubber
         var list = secrets as IReadOnlyList<Secret> ?? secrets.ToList();
         if (list.Count == 0) return false;
         if (ShowsDirectly(text!, list)) return true;
-        foreach (var decoded in new[] { DecodeJson(text!), DecodePercent(text!), DecodeReferences(text!) })
+        foreach (var decoded in new[] { DecodeJson(text!), DecodePercent(text!), DecodeReferences(text!), WithoutWhiteSpace(text!) })
             if (!string.Equals(decoded, text, StringComparison.Ordinal) && ShowsDirectly(decoded, list)) return true;
         return false;
     }
@@ -81,7 +82,8 @@ internal static class SecretScrubber
             pattern.Append(')');
             if (pair) i++;
         }
-        return new Regex(pattern.ToString(), RegexOptions.CultureInvariant);
+        // Either case: a server that upper-cases what it echoes (a hex session id) still shows the secret.
+        return new Regex(pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     }
 
     /// <summary>Hex digits of <paramref name="value"/>, each letter matching either case.</summary>
@@ -131,6 +133,9 @@ internal static class SecretScrubber
         }
         return false;
     }
+
+    /// <summary>The text with its white space taken out: base64 broken into lines, a secret spaced out.</summary>
+    private static string WithoutWhiteSpace(string text) => WhiteSpace.Replace(text, "");
 
     private static string DecodeJson(string text) =>
         JsonEscape.Replace(text, m => m.Groups[1].Success
