@@ -89,7 +89,8 @@ public static class LocalFiles
     /// <summary>A stream that reports a failure to write it as <see cref="LocalFileException"/>.</summary>
     public static Stream Guard(Stream stream, string path) => new GuardedStream(stream, path);
 
-    internal static LocalFileException Unwritable(string path, Exception cause) =>
+    /// <summary>The error for a file that could not be written or opened for writing, with the system's reason.</summary>
+    public static LocalFileException Unwritable(string path, Exception cause) =>
         new(path, LocalFileProblem.Unwritable, $"'{path}' could not be written: {cause.Message}", cause);
 
     private sealed class GuardedStream : Stream

@@ -44,7 +44,15 @@ public sealed class EnDocsSyncState : IDisposable
     public static EnDocsSyncState Load(string path)
     {
         var existed = File.Exists(path) || LocalFiles.IsLink(path);
-        var held = LocalFiles.OpenExclusive(path, What);
+        FileStream held;
+        try
+        {
+            held = LocalFiles.OpenExclusive(path, What);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not LocalFileException)
+        {
+            throw LocalFiles.Unwritable(path, e); // no such folder, no permission: said before anything is listed
+        }
         try
         {
             var text = ReadStart(held, out var whole).Trim();
