@@ -11,25 +11,8 @@ BeforeAll {
     $script:Manifest = Import-PowerShellDataFile -LiteralPath (Get-TestModulePath)
 
     function Invoke-FreshPwsh {
-        <# Runs $Script in a new pwsh process (the same PowerShell as this one) with extra environment variables;
-           returns its output, and fails on a non-zero exit code. #>
         param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [string[]] $ArgumentList = @())
-        $file = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
-        Set-Content -LiteralPath $file -Value $Script -Encoding utf8
-        $exe = [Environment]::ProcessPath
-        # `dotnet pwsh` (the local tool) runs pwsh.dll in dotnet; an installed pwsh is its own executable.
-        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-        $saved = @{}
-        $Environment += @{ POWERSHELL_UPDATECHECK = 'Off'; POWERSHELL_TELEMETRY_OPTOUT = '1' }
-        foreach ($k in $Environment.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $Environment[$k]) }
-        try {
-            $output = & $exe @prefix -NoProfile -NonInteractive -File $file @ArgumentList 2>&1 | ForEach-Object { "$_" }
-            $exit = $LASTEXITCODE
-        } finally {
-            foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
-        }
-        if ($exit -ne 0) { throw "The child pwsh failed (exit code $exit):`n$($output -join "`n")" }
-        $output
+        Invoke-ChildPwsh -Script $Script -Environment $Environment -ArgumentList $ArgumentList -WorkFolder $TestDrive
     }
 
     $script:Packages = Join-Path $TestDrive 'packages'

@@ -127,6 +127,38 @@ function Clear-EmulatorFault {
     $null = Invoke-EmulatorControl -Emulator $Emulator -Method Delete -Path 'faults'
 }
 
-Export-ModuleMember -Function Get-TestRepoRoot, Get-TestModulePath, Get-EmulatorDllPath, Start-TestEmulator,
+function Invoke-ChildPwsh {
+    <#
+    .SYNOPSIS
+    Runs $Script in a new pwsh process (the same PowerShell as this one) with extra environment variables (an empty value
+    removes one); returns its output, and fails on a non-zero exit code.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{},
+        [string[]] $ArgumentList = @(),
+        [string] $WorkFolder = [IO.Path]::GetTempPath()
+    )
+    $file = Join-Path $WorkFolder "child-$([guid]::NewGuid().ToString('N')).ps1"
+    Set-Content -LiteralPath $file -Value $Script -Encoding utf8
+    $exe = [Environment]::ProcessPath
+    # `dotnet pwsh` (the local tool) runs pwsh.dll in dotnet; an installed pwsh is its own executable.
+    $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+    $saved = @{}
+    $Environment += @{ POWERSHELL_UPDATECHECK = 'Off'; POWERSHELL_TELEMETRY_OPTOUT = '1' }
+    foreach ($k in $Environment.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $Environment[$k]) }
+    try {
+        $output = & $exe @prefix -NoProfile -NonInteractive -File $file @ArgumentList 2>&1 | ForEach-Object { "$_" }
+        $exit = $LASTEXITCODE
+    } finally {
+        foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
+        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+    }
+    if ($exit -ne 0) { throw "The child pwsh failed (exit code $exit):`n$($output -join "`n")" }
+    $output
+}
+
+Export-ModuleMember -Function Invoke-ChildPwsh, Get-TestRepoRoot, Get-TestModulePath, Get-EmulatorDllPath, Start-TestEmulator,
     Stop-TestEmulator, Get-EmulatorLog, Get-EmulatorRequestCount, Reset-Emulator, Set-EmulatorSettings, Add-EmulatorFault,
     Clear-EmulatorFault, Invoke-EmulatorControl

@@ -82,8 +82,9 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
             return;
         }
 
-        var snapshot = seed.Snapshot(kind);
-        var count = snapshot.CountListed(afterId);
+        // Faults: IgnorePaging lists from the start whatever the after-id; OutOfOrder swaps neighbours (2, 1, 4, 3…).
+        if (context.Features.Get<IgnorePagingFault>() is not null) afterId = 0;
+        var documents = Listed(kind, afterId, context.Features.Get<OutOfOrderFault>() is not null, out var count);
         var contractors = seed.ContractorLookup();
         var organizations = seed.Organizations.ToDictionary(o => o.Id);
         var cutAt = context.Features.Get<TruncateBodyFault>() is null ? -1 : count / 2;
@@ -94,7 +95,7 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
             writer.WriteNumber("key", count);
             writer.WriteStartArray("value");
             var written = 0;
-            foreach (var document in snapshot.Listed(afterId))
+            foreach (var document in documents)
             {
                 if (written == cutAt) return false;
                 EnDocsJson.WriteDocument(writer, document,
@@ -109,6 +110,32 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
             writer.WriteEndObject();
             return true;
         });
+    }
+
+    /// <summary>The documents a list sends, in id order, or with each pair of neighbours swapped.</summary>
+    private IEnumerable<SeedEnDocsDocument> Listed(EnDocsDocumentKind kind, long afterId, bool swapped, out int count)
+    {
+        var snapshot = seed.Snapshot(kind);
+        count = snapshot.CountListed(afterId);
+        var listed = snapshot.Listed(afterId);
+        return swapped ? Swapped(listed) : listed;
+
+        static IEnumerable<SeedEnDocsDocument> Swapped(IEnumerable<SeedEnDocsDocument> inOrder)
+        {
+            SeedEnDocsDocument? held = null;
+            foreach (var document in inOrder)
+            {
+                if (held is null)
+                {
+                    held = document;
+                    continue;
+                }
+                yield return document;
+                yield return held;
+                held = null;
+            }
+            if (held is not null) yield return held;
+        }
     }
 
     // Documents (Metadata) are what is neither a contract nor a non-form document.

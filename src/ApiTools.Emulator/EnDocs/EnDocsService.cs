@@ -49,6 +49,9 @@ internal sealed class EnDocsService(EmulatorOptions options, EmulatorSettings se
     public Task WriteErrorAsync(HttpContext context, int status, string message) =>
         EnDocsJson.WriteTextAsync(context, status, message);
 
+    // EnDocs writes an error as a bare JSON string (EnDocsJson.WriteTextAsync): the echo goes inside one.
+    public EchoEnvelope EchoEnvelope(int status) => new(status, EnDocsJson.ContentType, "\"", "\"", Xml: false);
+
     /// <summary>Forgets rate windows, writes, the write log and write counters.</summary>
     public void Reset()
     {

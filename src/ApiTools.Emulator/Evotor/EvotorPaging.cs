@@ -93,7 +93,9 @@ internal static class EvotorPaging
         // A limit given with the cursor wins, else the first request's; either way capped by the configured page size.
         var pageSize = Math.Min(limit ?? cursor?.Limit ?? maxPageSize, maxPageSize);
         var count = source.Count;
-        var index = cursor is null ? 0 : FirstAfter(source, cursor.After);
+        // The IgnorePaging fault: every page is the first, handed out with a cursor never seen before.
+        var ignorePaging = context.Features.Get<Infrastructure.IgnorePagingFault>() is not null;
+        var index = cursor is null || ignorePaging ? 0 : FirstAfter(source, cursor.After);
         var page = new List<T>(Math.Min(pageSize, 1024));
         var lastIndex = -1;
         for (; index < count && page.Count < pageSize; index++)
@@ -112,6 +114,8 @@ internal static class EvotorPaging
             ? new PageCursor(source.IdAt(lastIndex), cursor?.Limit ?? limit, filterValues).Encode()
             : null;
         if (context.Features.Get<Infrastructure.RepeatCursorFault>() is not null) nextCursor = incomingCursor;
+        if (ignorePaging && lastIndex >= 0)
+            nextCursor = new PageCursor(source.IdAt(lastIndex), cursor?.Limit ?? limit, filterValues) { Nonce = Guid.NewGuid().ToString("N") }.Encode();
 
         await EvotorJson.WriteAsync(context, 200, writer =>
         {
@@ -149,9 +153,12 @@ internal sealed class PageFilter<T>(
 /// <summary>What a next_cursor stands for. Opaque to clients: base64url of a small JSON object.</summary>
 internal sealed record PageCursor(string After, int? Limit, IReadOnlyDictionary<string, string>? Filters = null)
 {
+    /// <summary>Makes an otherwise equal cursor new (the IgnorePaging fault); not read back.</summary>
+    public string? Nonce { get; init; }
+
     public string Encode()
     {
-        var payload = new Payload { A = After, L = Limit, F = Filters is { Count: > 0 } ? new(Filters, StringComparer.Ordinal) : null };
+        var payload = new Payload { A = After, L = Limit, F = Filters is { Count: > 0 } ? new(Filters, StringComparer.Ordinal) : null, N = Nonce };
         var json = JsonSerializer.SerializeToUtf8Bytes(payload, CursorJsonContext.Default.Payload);
         return Base64Url.EncodeToString(json);
     }
@@ -175,6 +182,7 @@ internal sealed record PageCursor(string After, int? Limit, IReadOnlyDictionary<
         public string? A { get; set; }
         public int? L { get; set; }
         public Dictionary<string, string>? F { get; set; }
+        public string? N { get; set; }
     }
 }
 

@@ -43,6 +43,9 @@ internal sealed class EvotorService(EmulatorOptions options, EmulatorSettings se
     public Task WriteErrorAsync(HttpContext context, int status, string message) =>
         EvotorJson.WriteErrorAsync(context, status, EvotorJson.CodeFor(status), message);
 
+    public EchoEnvelope EchoEnvelope(int status) =>
+        new(status, EvotorJson.ContentType, $"{{\"code\":\"{EvotorJson.CodeFor(status)}\",\"message\":\"", "\"}", Xml: false);
+
     /// <summary>Forgets rate windows and every write: products, groups, images and accepted bulk tasks go back to the seed.</summary>
     public void Reset()
     {

@@ -92,6 +92,37 @@ public sealed record FaultRule
     /// </summary>
     public bool PlanFixDtd { get; init; }
 
+    /// <summary>
+    /// Send the status line, the headers (with the full Content-Length) and the first half of the answer, then nothing
+    /// more, holding the connection open until the client goes away: a stalled proxy. With <see cref="Status"/>, that
+    /// status and the start of the service's error body (a 500 or 502 whose body never ends); without, the start of the
+    /// usual answer.
+    /// </summary>
+    public bool StallBody { get; init; }
+
+    /// <summary>
+    /// Answer an error whose message repeats what the request carried (its Authorization header and, for PlanFix, its XML
+    /// body: key, token, sid, password), written <c>"plain"</c> (escaped only as the format needs: JSON writes '+' as
+    /// \u002B), <c>"escaped"</c> (every character escaped: \uXXXX in JSON, &amp;#xXX; in XML), <c>"url"</c>
+    /// (percent-encoded) or <c>"base64"</c>. Evotor and EnDocs answer <see cref="Status"/> (default 400) with their error
+    /// body; PlanFix answers HTTP 200 with API error 0016.
+    /// </summary>
+    public string? Echo { get; init; }
+
+    /// <summary>EnDocs lists only: neighbouring documents are sent in swapped order (2, 1, 4, 3…): ids out of order. May be
+    /// combined with <see cref="TruncateBody"/> (ids out of order, and the answer breaks off).</summary>
+    public bool OutOfOrder { get; init; }
+
+    /// <summary>
+    /// Ignore the paging parameter: Evotor serves its first page again with a fresh cursor every time, PlanFix serves
+    /// page 1 whatever <c>pageCurrent</c> says, EnDocs lists from the start whatever the after-id. May be combined with
+    /// <see cref="TruncateBody"/> (an EnDocs server that ignores the after-id and breaks off).
+    /// </summary>
+    public bool IgnorePaging { get; init; }
+
+    /// <summary>The echo encodings <see cref="Echo"/> takes.</summary>
+    public static readonly IReadOnlyList<string> EchoEncodings = ["plain", "escaped", "url", "base64"];
+
     internal void Validate()
     {
         if (Times < 1) throw new ArgumentException($"Times must be 1 or more (was {Times})");
@@ -103,12 +134,18 @@ public sealed record FaultRule
         if (DelayMs < 0) throw new ArgumentException($"DelayMs must not be negative (was {DelayMs})");
         if (Probability is double p && !(p > 0 && p <= 1)) throw new ArgumentException($"Probability must be more than 0 and at most 1 (was {p})");
         if (BulkOutcome is not (null or "stuck" or "failed")) throw new ArgumentException($"BulkOutcome must be \"stuck\" or \"failed\" (was \"{BulkOutcome}\")");
-        var kinds = (Status != 0 ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0) + (BulkOutcome is not null ? 1 : 0) + (TruncateBody ? 1 : 0)
+        if (Echo is not null && !EchoEncodings.Contains(Echo))
+            throw new ArgumentException($"Echo must be one of {string.Join(", ", EchoEncodings)} (was \"{Echo}\")");
+        // Status also gives the status of a stalled body or an echo; IgnorePaging may come with a truncated body.
+        var statusAlone = Status != 0 && !StallBody && Echo is null;
+        var kinds = (statusAlone ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0) + (BulkOutcome is not null ? 1 : 0) + (TruncateBody ? 1 : 0)
             + (ExpireSid ? 1 : 0) + (PlanFixError is not null ? 1 : 0) + (PlanFixDtd ? 1 : 0)
-            + (DropResponse ? 1 : 0) + (DelayMs > 0 ? 1 : 0) + (ShortBody ? 1 : 0);
+            + (DropResponse ? 1 : 0) + (DelayMs > 0 ? 1 : 0) + (ShortBody ? 1 : 0)
+            + (StallBody ? 1 : 0) + (Echo is not null ? 1 : 0) + (OutOfOrder && !TruncateBody ? 1 : 0) + (IgnorePaging && !TruncateBody ? 1 : 0);
         if (kinds != 1)
             throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor, DropConnection, DropResponse, DelayMs, ShortBody, " +
-                                        "TruncateBody, BulkOutcome, ExpireSid, PlanFixError or PlanFixDtd");
+                                        "TruncateBody, BulkOutcome, ExpireSid, PlanFixError, PlanFixDtd, StallBody, Echo, OutOfOrder or IgnorePaging " +
+                                        "(Status may come with StallBody or Echo, IgnorePaging and OutOfOrder with TruncateBody)");
     }
 
     internal bool Matches(string routeKey, HttpRequest request)
@@ -116,6 +153,7 @@ public sealed record FaultRule
         if (RepeatCursor && !request.Query.ContainsKey("cursor")) return false;
         if (BulkOutcome is not null && !IsBulk(request)) return false;
         if ((PlanFixError is not null || PlanFixDtd) && !PlanFix.PlanFixService.IsPlanFix(request)) return false;
+        if (OutOfOrder && !IsEnDocsDownload(request)) return false;
         if (ExpireSid && !PlanFix.PlanFixService.CarriesSid(request)) return false;
         if (Route is null) return true;
         if (string.Equals(Route, routeKey, StringComparison.Ordinal)) return true;

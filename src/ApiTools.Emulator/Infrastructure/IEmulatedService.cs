@@ -28,6 +28,12 @@ internal interface IEmulatedService
     /// <summary>Answers with the service's error format (used for injected faults and fallbacks).</summary>
     Task WriteErrorAsync(HttpContext context, int status, string message);
 
+    /// <summary>The error answer an <see cref="FaultRule.Echo"/> fault puts its message in, for <paramref name="status"/>.</summary>
+    EchoEnvelope EchoEnvelope(int status);
+
+    /// <summary>What an <see cref="FaultRule.Echo"/> fault repeats: the request's credentials as they came.</summary>
+    string Echoed(HttpContext context) => "Authorization: " + context.Request.Headers.Authorization;
+
     /// <summary>Forgets per-run state: rate state and the data writes changed (a reset).</summary>
     void Reset();
 }

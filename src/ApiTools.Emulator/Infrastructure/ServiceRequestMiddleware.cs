@@ -32,7 +32,7 @@ internal sealed class ServiceRequestMiddleware(
             if (!await service.AdmitAsync(context)) return;
             var fault = faults.TryTake(routeKey, context.Request);
             if (fault is not null && await ApplyFaultAsync(context, service, fault)) return;
-            if (fault is not null && NeedsCapture(fault, context.Request)) await RunCapturedAsync(context, fault);
+            if (fault is not null && NeedsCapture(fault, context.Request)) await RunCapturedAsync(context, service, fault);
             else await next(context);
         }
         finally
@@ -63,21 +63,25 @@ internal sealed class ServiceRequestMiddleware(
     }
 
     private static bool NeedsCapture(FaultRule fault, HttpRequest request) =>
-        fault.DropResponse || fault.ShortBody || (fault.TruncateBody && !FaultRule.IsEnDocsDownload(request));
+        fault.DropResponse || fault.ShortBody || fault.StallBody || (fault.TruncateBody && !FaultRule.IsEnDocsDownload(request));
 
     /// <summary>
     /// Runs the request with its answer held back in memory, then drops it (<see cref="FaultRule.DropResponse"/>),
-    /// sends half of it as a complete body (<see cref="FaultRule.ShortBody"/>) or sends half of it under the full
-    /// Content-Length and aborts (<see cref="FaultRule.TruncateBody"/>). The service has acted on the request either way.
+    /// sends half of it as a complete body (<see cref="FaultRule.ShortBody"/>), sends half of it under the full
+    /// Content-Length and aborts (<see cref="FaultRule.TruncateBody"/>) or sends half of it and then nothing more until the
+    /// client goes (<see cref="FaultRule.StallBody"/>; with a status, the service's error answer stands in for the request's).
+    /// The service has acted on the request in every case but the stalled error.
     /// </summary>
-    private async Task RunCapturedAsync(HttpContext context, FaultRule fault)
+    private async Task RunCapturedAsync(HttpContext context, IEmulatedService service, FaultRule fault)
     {
         var original = context.Response.Body;
         using var held = new MemoryStream();
         context.Response.Body = held;
         try
         {
-            await next(context);
+            if (fault.StallBody && fault.Status != 0)
+                await service.WriteErrorAsync(context, fault.Status, $"injected fault: status {fault.Status}, and then the body stalls; " + new string('.', 512));
+            else await next(context);
         }
         finally
         {
@@ -91,16 +95,37 @@ internal sealed class ServiceRequestMiddleware(
         var half = (int)(held.Length / 2);
         context.Response.ContentLength = fault.ShortBody ? half : held.Length;
         await original.WriteAsync(held.GetBuffer().AsMemory(0, half), context.RequestAborted);
-        if (fault.TruncateBody)
+        if (fault.TruncateBody || fault.StallBody) await original.FlushAsync(context.RequestAborted);
+        if (fault.StallBody) await UntilClientGoesAsync(context);
+        if (fault.TruncateBody || fault.StallBody) context.Abort();
+    }
+
+    /// <summary>Waits, sending nothing, until the client hangs up or the emulator stops.</summary>
+    private async Task UntilClientGoesAsync(HttpContext context)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        try
         {
-            await original.FlushAsync(context.RequestAborted);
-            context.Abort();
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // gone: that is the end of the stall
         }
     }
 
     /// <summary>Returns true when the fault answered (or dropped) the request.</summary>
     private async Task<bool> ApplyFaultAsync(HttpContext context, IEmulatedService service, FaultRule fault)
     {
+        // The list handlers read these; either may come with a truncated body, so neither answers by itself.
+        if (fault.IgnorePaging) context.Features.Set(new IgnorePagingFault());
+        if (fault.OutOfOrder) context.Features.Set(new OutOfOrderFault());
+        if ((fault.IgnorePaging || fault.OutOfOrder) && !fault.TruncateBody) return false;
+        if (fault.Echo is not null)
+        {
+            await EchoBody.WriteAsync(context, service, fault);
+            return true;
+        }
         if (fault.DelayMs > 0)
         {
             // Slower than the client will wait: then answer as usual, unless the client has gone.
@@ -161,6 +186,12 @@ internal sealed record BulkOutcomeFault(string Outcome);
 
 /// <summary>Request feature set when a TruncateBody fault applies (EnDocs lists and files).</summary>
 internal sealed class TruncateBodyFault;
+
+/// <summary>Request feature set when an IgnorePaging fault applies: list handlers serve from the start.</summary>
+internal sealed class IgnorePagingFault;
+
+/// <summary>Request feature set when an OutOfOrder fault applies: the EnDocs list swaps neighbouring documents.</summary>
+internal sealed class OutOfOrderFault;
 
 /// <summary>Request feature set when a PlanFix fault applies: expire the sid, answer an error code, or send a DTD.</summary>
 internal sealed record PlanFixFault(bool ExpireSid, string? ErrorCode, bool Dtd);

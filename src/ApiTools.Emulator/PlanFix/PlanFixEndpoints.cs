@@ -133,7 +133,7 @@ internal sealed partial class PlanFixEndpoints
         var filter = root.Element("filter")?.Value.Trim().ToUpperInvariant();
         if (filter is not (null or "" or "ACTIVE" or "OVERDUE" or "MY"))
             throw PlanFixError.BadValue("filter", root.Element("filter")!.Value);
-        var (page, size) = Paging(root);
+        var (page, size) = Paging(call);
         var now = _time.GetUtcNow();
         var user = call.UserId;
 
@@ -292,10 +292,13 @@ internal sealed partial class PlanFixEndpoints
 
     // ---- shared ----
 
-    /// <summary><c>pageCurrent</c> (1-based, default 1) and <c>pageSize</c> (default and maximum 100; more is 0021).</summary>
-    private static (int Page, int Size) Paging(XElement root)
+    /// <summary><c>pageCurrent</c> (1-based, default 1) and <c>pageSize</c> (default and maximum 100; more is 0021). Under
+    /// the IgnorePaging fault every request gets page 1.</summary>
+    private static (int Page, int Size) Paging(Call call)
     {
+        var root = call.Root;
         var page = OptionalLong(root.Element("pageCurrent"), "pageCurrent") ?? 1;
+        if (call.Context.Features.Get<IgnorePagingFault>() is not null) page = 1;
         var size = OptionalLong(root.Element("pageSize"), "pageSize") ?? MaxPageSize;
         if (size > MaxPageSize) throw new PlanFixError("0021", $"pageSize больше допустимого максимума {MaxPageSize}");
         if (size < 1) throw new PlanFixError("0015", "pageSize должен быть не меньше 1");
@@ -306,7 +309,7 @@ internal sealed partial class PlanFixEndpoints
     /// <summary>The page the request asks for (<c>pageCurrent</c>, <c>pageSize</c>) of a whole list.</summary>
     private static Task ListAsync<T>(Call call, string listName, IReadOnlyList<T> items, Action<XmlWriter, T> write)
     {
-        var (page, size) = Paging(call.Root);
+        var (page, size) = Paging(call);
         return WriteListAsync(call.Context, listName, items, page, size, write);
     }
 

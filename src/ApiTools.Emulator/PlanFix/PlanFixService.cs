@@ -112,6 +112,16 @@ internal sealed partial class PlanFixService : IEmulatedService
     public Task WriteErrorAsync(HttpContext context, int status, string message) =>
         PlanFixXml.WriteErrorAsync(context, null, message, status);
 
+    /// <summary>An API error (HTTP 200, 0016), as PlanFix reports what it refused; the status asked for does not apply.</summary>
+    public EchoEnvelope EchoEnvelope(int status) =>
+        new(200, PlanFixXml.ContentType, "<?xml version=\"1.0\" encoding=\"utf-8\"?><response status=\"error\"><code>0016</code><message>",
+            "</message></response>", Xml: true);
+
+    /// <summary>The Basic header and the whole XML body: account, sid, and in auth.login the password.</summary>
+    public string Echoed(HttpContext context) =>
+        "Authorization: " + context.Request.Headers.Authorization + "; request: " +
+        ((context.Items[RequestItem] as PlanFixRequest)?.Root?.ToString(System.Xml.Linq.SaveOptions.DisableFormatting) ?? "");
+
     /// <summary>Forgets writes, sids, the day's quota and rate state.</summary>
     public void Reset()
     {

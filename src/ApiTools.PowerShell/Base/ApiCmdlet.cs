@@ -90,8 +90,9 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     private void ReportProgress(string? scope) =>
         Progress.Update(() => $"{ProgressReporter.Count(_written, "item")}, {ProgressReporter.Count(_observer?.Calls ?? 0, "request")}{(scope is null ? "" : ", " + scope)}");
 
-    /// <summary>Runs the work for one input item: a failure that only concerns this item is written as a
-    /// non-terminating error with <paramref name="target"/>; one that stops everything terminates the cmdlet.</summary>
+    /// <summary>Runs the work for one input item: a failure that only concerns this item (a file of it that could not be
+    /// written among them) is written as a non-terminating error with <paramref name="target"/>; one that stops
+    /// everything terminates the cmdlet.</summary>
     protected void ForItem(object? target, Action work)
     {
         try
@@ -101,6 +102,10 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
         catch (ApiException error)
         {
             WriteApiError(error, target);
+        }
+        catch (LocalFileException file)
+        {
+            WriteError(ApiErrorRecords.For(file), file, target ?? file.Path);
         }
     }
 

@@ -32,6 +32,7 @@ internal static class ApiErrorRecords
         ApiErrorKind.ProtocolError => ErrorCategory.InvalidResult,
         ApiErrorKind.Unavailable => ErrorCategory.ConnectionError,
         ApiErrorKind.Configuration => ErrorCategory.InvalidArgument,
+        ApiErrorKind.TimedOut => ErrorCategory.OperationTimeout,
         _ => ErrorCategory.NotSpecified,
     };
 
@@ -44,6 +45,17 @@ internal static class ApiErrorRecords
         CmdletError.FileExists => ErrorCategory.ResourceExists,
         CmdletError.UnsafeFileName => ErrorCategory.SecurityError,
         CmdletError.InvalidCsv or CmdletError.StateUnreadable or CmdletError.BulkItemFailed => ErrorCategory.InvalidData,
+        CmdletError.FileUnwritable => ErrorCategory.WriteError,
+        CmdletError.FileInUse => ErrorCategory.ResourceBusy,
+        CmdletError.FileIsLink => ErrorCategory.SecurityError,
         _ => ErrorCategory.NotSpecified,
+    };
+
+    /// <summary>The cmdlets' own error for a file of the user's that could not be used.</summary>
+    public static CmdletError For(LocalFileException error) => error.Problem switch
+    {
+        LocalFileProblem.InUse => CmdletError.FileInUse,
+        LocalFileProblem.IsLink => CmdletError.FileIsLink,
+        _ => CmdletError.FileUnwritable,
     };
 }

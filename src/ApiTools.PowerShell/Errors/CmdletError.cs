@@ -42,4 +42,13 @@ public enum CmdletError
 
     /// <summary>A row the server refused inside a bulk task.</summary>
     BulkItemFailed,
+
+    /// <summary>A file to save could not be written: a full disk, no permission, a name the file system refuses.</summary>
+    FileUnwritable,
+
+    /// <summary>A checkpoint or state file another import or sync holds right now.</summary>
+    FileInUse,
+
+    /// <summary>A checkpoint or state file that is a symbolic link: the module never writes through one.</summary>
+    FileIsLink,
 }

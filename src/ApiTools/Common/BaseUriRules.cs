@@ -24,7 +24,8 @@ public static class BaseUriRules
         return Validate(service, uri, source);
     }
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>This machine: 127.0.0.0/8, localhost, [::1].</summary>
+    internal static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
 
     private static ApiException Config(string service, string message) => new(service, ApiErrorKind.Configuration, message);

@@ -19,25 +19,36 @@ public sealed partial class EnDocsClient
     /// Saves every file of a document into <paramref name="folder"/> (created if missing). Each file's base64
     /// is decoded while the body streams in, into a temporary file inside the folder; once the whole body has
     /// arrived the files get their names: the server's name sanitised (no directories, no "..", no rooted or
-    /// device names, no invalid characters: nothing can land outside the folder). An existing file, or a
-    /// second file of the same name in the document, is kept (Skipped) unless <paramref name="overwrite"/>. A body that breaks
-    /// off leaves no partial file behind, and a retry starts over.
+    /// device names, no invalid characters, at most 255 bytes: nothing can land outside the folder). An existing file
+    /// (or a link of that name), or a second file of the same name in the document, is kept (Skipped) unless
+    /// <paramref name="overwrite"/>, which replaces the file or the link itself, never what a link points to. A body that
+    /// breaks off leaves no partial file behind, and a retry starts over.
+    /// <para>The answer's first byte must come within the attempt timeout, and the body may then fall silent for at most
+    /// as long; the whole body may take <paramref name="downloadTimeout"/> (default: the connection's
+    /// <see cref="RetryOptions.DownloadTimeout"/>), and a download past it is not started again (<see cref="ApiErrorKind.TimedOut"/>).
+    /// A file that cannot be written is a <see cref="LocalFileException"/>, not retried.</para>
     /// </summary>
     /// <param name="id">The id <paramref name="kind"/> names: a number for NonFormID, MetaID and ContractID (anything else is an
     /// <see cref="ApiValidationException"/> before any request), any text for ExtID and Any.</param>
     /// <remarks>EnDocs answers "no such document" and "no file" alike (400, #err-70): an <see cref="ApiErrorKind.NotFound"/>.</remarks>
-    public Task<IReadOnlyList<EnDocsSavedFile>> SaveFilesAsync(string id, EnDocsFileKind kind, string folder, bool overwrite, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EnDocsSavedFile>> SaveFilesAsync(string id, EnDocsFileKind kind, string folder, bool overwrite, CancellationToken cancellationToken = default) =>
+        SaveFilesAsync(id, kind, folder, overwrite, null, cancellationToken);
+
+    /// <inheritdoc cref="SaveFilesAsync(string, EnDocsFileKind, string, bool, CancellationToken)"/>
+    public Task<IReadOnlyList<EnDocsSavedFile>> SaveFilesAsync(string id, EnDocsFileKind kind, string folder, bool overwrite, TimeSpan? downloadTimeout,
+        CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(folder)) throw new ArgumentException("A folder is required.", nameof(folder));
+        if (downloadTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(downloadTimeout), downloadTimeout, "The download timeout must be positive.");
         if (string.IsNullOrWhiteSpace(id)) throw Invalid("the files asked for", "Id", "is empty");
         id = id.Trim();
         if (kind is EnDocsFileKind.NonFormID or EnDocsFileKind.MetaID or EnDocsFileKind.ContractID
             && !(long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0))
             throw Invalid($"the id '{InputFields.Shorten(id)}'", "Id", $"is not a {kind}: a {kind} is a whole number above 0 (use -Kind ExtID for a text id)");
         var root = Path.GetFullPath(folder);
-        Directory.CreateDirectory(root);
-        var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.Files(id, kind));
-        return Transport.SendAsync(request, (response, ct) => ReceiveFilesAsync(response, id, root, overwrite, ct), cancellationToken);
+        LocalFiles.Write(root, () => Directory.CreateDirectory(root));
+        var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.Files(id, kind)) { BodyTimeout = downloadTimeout ?? Connection.Retry.DownloadTimeout };
+        return Transport.SendAsync(request, (response, ct) => ReceiveFilesAsync(response, id, root, overwrite, Connection.Retry.AttemptTimeout, ct), cancellationToken);
     }
 
     /// <summary>As <see cref="SaveFilesAsync(string, EnDocsFileKind, string, bool, CancellationToken)"/>, for a numeric id.</summary>
@@ -52,14 +63,20 @@ public sealed partial class EnDocsClient
         return DeviceNames.Contains(stem) ? "_" + name : name;
     }
 
-    private static async Task<IReadOnlyList<EnDocsSavedFile>> ReceiveFilesAsync(HttpResponseMessage response, string id, string root, bool overwrite, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<EnDocsSavedFile>> ReceiveFilesAsync(HttpResponseMessage response, string id, string root, bool overwrite,
+        TimeSpan silence, CancellationToken cancellationToken)
     {
         var sink = new TempFiles(root);
+        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-                await new FilesBodyScanner(body, cancellationToken).ReadAsync(sink).ConfigureAwait(false);
+                await new FilesBodyScanner(new StallWatchStream(body, stalled, silence), stalled.Token).ReadAsync(sink).ConfigureAwait(false);
             return sink.Place(id, overwrite);
+        }
+        catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AttemptTimeoutException(silence); // the body fell silent: a repeat may fare better
         }
         catch (FormatException bad)
         {
@@ -85,16 +102,17 @@ public sealed partial class EnDocsClient
         public Base64Sink Begin(int index)
         {
             CloseOpen();
-            _openPath = Path.Combine(_root, $".endocs-{Guid.NewGuid():N}.part");
-            _open = new FileStream(_openPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920);
-            return _openSink = new Base64Sink(_open);
+            var path = Path.Combine(_root, $".endocs-{Guid.NewGuid():N}.part");
+            LocalFiles.Write(path, () => _open = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920));
+            _openPath = path;
+            return _openSink = new Base64Sink(LocalFiles.Guard(_open!, path));
         }
 
         public void End(int index, string? fileName, bool hadContent)
         {
             _openSink!.Finish();
             var bytes = _openSink.Bytes;
-            _open!.Dispose();
+            LocalFiles.Write(_openPath!, _open!.Dispose);
             _done.Add((_openPath!, fileName, bytes));
             _open = null;
             _openPath = null;
@@ -111,20 +129,32 @@ public sealed partial class EnDocsClient
                 var name = SafeName(serverName, SafeFileName.From($"{id}-{i + 1}", $"file-{i + 1}"));
                 var path = SafeFileName.Inside(_root, name);
                 var result = new EnDocsSavedFile { DocumentId = id, ServerFileName = serverName, Path = path, Bytes = bytes };
-                if (File.Exists(path) && !overwrite)
+                // A link of that name counts as a file there: kept, or with overwrite the link itself is replaced.
+                var taken = File.Exists(path) || LocalFiles.IsLink(path);
+                if (taken && !overwrite)
                 {
                     result.Skipped = true;
                     File.Delete(temp);
                 }
                 else
                 {
-                    if (File.Exists(path)) File.Delete(path);
-                    File.Move(temp, path);
+                    try
+                    {
+                        LocalFiles.Write(path, () =>
+                        {
+                            if (taken) File.Delete(path);
+                            File.Move(temp, path);
+                        });
+                    }
+                    catch (LocalFileException refused)
+                    {
+                        // This file alone: the others of the document still get their names (its temporary file goes in Dispose).
+                        result.Failure = refused;
+                    }
                 }
                 results.Add(result);
             }
-            _done.Clear();
-            return results;
+            return results; // Dispose removes the temporary files of any that failed
         }
 
         private void CloseOpen()

@@ -14,14 +14,21 @@ public sealed partial class EnDocsClient
     /// <summary>Items the parser may run ahead of the consumer before it stops reading the body.</summary>
     private const int HandOffCapacity = 256;
 
+    /// <summary>Answers in a row that may bring no document not delivered before, before a listing is given up as making
+    /// no progress: the first such resume may be a server's hiccup, the second is a pattern.</summary>
+    public const int MaxResumesWithoutProgress = 2;
+
     /// <summary>
-    /// Every document of <paramref name="type"/> with an id above <paramref name="afterId"/>, in id order,
-    /// yielded while the body is still arriving. A fresh RequestId per call. Documents that already carry an
-    /// ext_ID are left out by EnDocs itself. Remember the highest id seen for the next incremental call.
-    /// <para>A body that breaks off after documents were yielded is not sent again as it was (that would repeat
-    /// them): the list is asked for again after the last id yielded, which is the API's own incremental rule, and
-    /// any document at or below that id in the new answer is passed over. Each such resume has made progress, so
-    /// it ends; a failure before the first document of an answer is retried by the transport as for any GET.</para>
+    /// Every document of <paramref name="type"/> with an id above <paramref name="afterId"/>, yielded while the body is
+    /// still arriving, each exactly once. A fresh RequestId per call. Documents that already carry an ext_ID are left
+    /// out by EnDocs itself. Remember the highest id seen for the next incremental call.
+    /// <para>Ids should come in order; one that comes later than a higher one (5, 3, 7) is still yielded, with a warning,
+    /// never dropped. A body that breaks off after documents were yielded is not sent again as it was (that would repeat
+    /// them): the list is asked for again after the last id yielded (after <paramref name="afterId"/> once ids came out
+    /// of order, since a late one could be anywhere), and documents already yielded are passed over. Progress is counted
+    /// in new documents: when <see cref="MaxResumesWithoutProgress"/> answers in a row bring none (a server that ignores
+    /// the after-id, repeats old ids and breaks off), the listing ends with a ProtocolError saying it is incomplete,
+    /// never a loop. A failure before the first document of an answer is retried by the transport as for any GET.</para>
     /// </summary>
     public IAsyncEnumerable<EnDocsDocument> GetDocumentsAsync(EnDocsDocumentType type, long afterId = 0, CancellationToken cancellationToken = default)
     {
@@ -32,14 +39,19 @@ public sealed partial class EnDocsClient
     private async IAsyncEnumerable<EnDocsDocument> ResumingDocumentsAsync(EnDocsDocumentType type, long afterId,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var last = afterId;
+        var delivered = new DeliveredIds();
+        var inOrder = true;
+        var idle = 0;
+        var resumeAfter = afterId;
         while (true)
         {
-            var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.List(type, last, Guid.NewGuid()));
+            var request = new ApiRequest(HttpMethod.Get, EnDocsRoutes.List(type, resumeAfter, Guid.NewGuid()));
             var what = EnDocsModels.ItemName(type);
             var wires = StreamListAsync(request, Tolerant(EnDocsJsonContext.Default.DocumentWire, what), w => w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
             var enumerator = wires.GetAsyncEnumerator(cancellationToken);
             ListBrokenOffException? broken = null;
+            var fresh = 0;
+            var repeatsInARow = 0;
             try
             {
                 while (true)
@@ -54,8 +66,27 @@ public sealed partial class EnDocsClient
                         break;
                     }
                     var wire = enumerator.Current;
-                    if (wire.Id <= last) continue; // already yielded before a resume (or out of order): never twice
-                    last = wire.Id;
+                    if (wire.Id <= afterId)
+                    {
+                        Transport.Observer.OnWarning($"EnDocs {type} listing: the server sent documents at or below the id asked after; they were not asked for and are left out.");
+                        continue;
+                    }
+                    var highest = delivered.HighestOr(afterId);
+                    if (!delivered.Add(wire.Id))
+                    {
+                        // Delivered before a resume: never twice. An answer may repeat each delivered id once, no more.
+                        if (++repeatsInARow > delivered.Count) throw Repeating(request, type, delivered.Count);
+                        continue;
+                    }
+                    repeatsInARow = 0;
+                    if (wire.Id < highest && inOrder)
+                    {
+                        inOrder = false;
+                        Transport.Observer.OnWarning(
+                            $"EnDocs {type} listing: the server sent document ids out of order (a lower id after a higher one); every document is " +
+                            "still delivered, but a list that breaks off is now asked for again from its start.");
+                    }
+                    fresh++;
                     yield return EnDocsModels.Document(wire, type, Transport.Observer);
                 }
             }
@@ -63,11 +94,34 @@ public sealed partial class EnDocsClient
             {
                 await enumerator.DisposeAsync().ConfigureAwait(false);
             }
+            idle = fresh == 0 ? idle + 1 : 0;
+            if (idle >= MaxResumesWithoutProgress)
+                throw NoProgress(request, type, delivered.Count, idle, broken!);
+            resumeAfter = inOrder ? delivered.HighestOr(afterId) : afterId;
             Transport.Observer.OnWarning(
                 $"EnDocs {request} broke off after {broken!.Delivered} item(s) ({TransientFailure.Describe(broken.InnerException!)}); " +
-                $"asking again for the documents after id {last.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+                $"asking again for the documents after id {resumeAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
         }
     }
+
+    private static ApiException Repeating(ApiRequest request, EnDocsDocumentType type, int delivered) =>
+        new(ServiceName, ApiErrorKind.ProtocolError,
+            $"EnDocs {type} listing made no progress: the answer sent more documents in a row that were already delivered than there are " +
+            $"({delivered}), so it repeats itself. It stops there, incomplete, rather than read on forever.")
+        {
+            Method = request.Method.Method,
+            Path = request.Path,
+        };
+
+    private static ApiException NoProgress(ApiRequest request, EnDocsDocumentType type, int delivered, int answers, ListBrokenOffException last) =>
+        new(ServiceName, ApiErrorKind.ProtocolError,
+            $"EnDocs {type} listing made no progress: {answers} answers in a row broke off before any document not already delivered " +
+            $"(does the server ignore the id asked after?). It stops there, incomplete, after {delivered} document{(delivered == 1 ? "" : "s")}, " +
+            $"rather than ask forever. Last: {TransientFailure.Describe(last.InnerException!)}.", last)
+        {
+            Method = request.Method.Method,
+            Path = request.Path,
+        };
 
     /// <summary>
     /// Sends <paramref name="request"/> and yields the list's items while its body arrives. The transport
@@ -80,6 +134,8 @@ public sealed partial class EnDocsClient
     private async IAsyncEnumerable<T> StreamListAsync<T>(ApiRequest request, StreamingListReader<T>.ItemRead read, Func<T, string> describe,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The body's own silences are bounded below (StallWatchStream); its whole length is the user's data.
+        request.BodyTimeout = Timeout.InfiniteTimeSpan;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var handOff = new ItemHandOff<T>(HandOffCapacity);
         var producer = Task.Run(() => ProduceAsync(request, read, describe, handOff, stop.Token));
@@ -128,9 +184,12 @@ public sealed partial class EnDocsClient
         try
         {
             using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var watched = new StallWatchStream(body, stalled, Connection.Retry.AttemptTimeout);
+            // Reading may take one attempt timeout from one item to the next (the consumer's time does not count): a
+            // server that trickles bytes without ever finishing an item is cut off like one that falls silent.
+            var watched = new StallWatchStream(body, stalled, Connection.Retry.AttemptTimeout, untilRestart: true);
             await new StreamingListReader<T>(read).ReadAsync(watched, async item =>
             {
+                watched.Restart();
                 await handOff.AddAsync(item, cancellationToken).ConfigureAwait(false);
                 delivered++;
                 last = describe(item);

@@ -15,4 +15,8 @@ public enum ApiErrorKind
     ProtocolError,
     Unavailable,
     Configuration,
+
+    /// <summary>A download did not finish within its whole-body time (<see cref="Http.RetryOptions.DownloadTimeout"/>):
+    /// not retried, since a repeat would take as long; it concerns its own item only.</summary>
+    TimedOut,
 }

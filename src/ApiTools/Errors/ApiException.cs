@@ -27,6 +27,21 @@ public class ApiException : Exception
     /// <summary>Request path without query string.</summary>
     public string? Path { get; internal set; }
 
+    /// <summary>A copy whose server-made texts (message, error code) went through <paramref name="scrub"/>, with
+    /// <paramref name="inner"/> as its cause: what the transport throws when a server echoed a secret into them.</summary>
+    internal virtual ApiException Redacted(Func<string, string> scrub, Exception? inner) =>
+        CopyFactsTo(new ApiException(Service, Kind, scrub(Message), inner), scrub);
+
+    /// <summary>Status, code, method and path onto <paramref name="copy"/> (the code scrubbed: servers choose it).</summary>
+    private protected T CopyFactsTo<T>(T copy, Func<string, string> scrub) where T : ApiException
+    {
+        copy.StatusCode = StatusCode;
+        copy.ErrorCode = ErrorCode is null ? null : scrub(ErrorCode);
+        copy.Method = Method;
+        copy.Path = Path;
+        return copy;
+    }
+
     /// <summary>True where no later call with the same connection can succeed either (bad
     /// credentials, bad configuration, quota spent, service unreachable after every retry).</summary>
     public virtual bool StopsEverything =>

@@ -10,4 +10,7 @@ public sealed class ApiRateLimitedException : ApiException
 
     /// <summary>How long the server asked us to wait (Retry-After, else X-RateLimit-Reset).</summary>
     public TimeSpan? RetryAfter { get; }
+
+    internal override ApiException Redacted(Func<string, string> scrub, Exception? inner) =>
+        CopyFactsTo(new ApiRateLimitedException(Service, scrub(Message), RetryAfter), scrub);
 }

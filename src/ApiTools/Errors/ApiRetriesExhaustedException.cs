@@ -11,4 +11,7 @@ public sealed class ApiRetriesExhaustedException : ApiException
 
     /// <summary>One line per attempt: its outcome (status or network failure).</summary>
     public IReadOnlyList<string> Attempts { get; }
+
+    internal override ApiException Redacted(Func<string, string> scrub, Exception? inner) =>
+        CopyFactsTo(new ApiRetriesExhaustedException(Service, scrub(Message), Attempts.Select(scrub).ToArray(), inner!), scrub);
 }

@@ -9,4 +9,8 @@ public sealed class ApiValidationException : ApiException
     }
 
     public IReadOnlyList<ApiViolation> Violations { get; }
+
+    internal override ApiException Redacted(Func<string, string> scrub, Exception? inner) =>
+        CopyFactsTo(new ApiValidationException(Service, scrub(Message),
+            Violations.Select(v => new ApiViolation(v.Subject is null ? null : scrub(v.Subject), scrub(v.Reason))).ToArray(), inner), scrub);
 }

@@ -33,16 +33,39 @@ public sealed partial class EvotorClient
     public IAsyncEnumerable<ProductImage> GetProductImagesAsync(string storeId, string productId, PageRange range = default, CancellationToken cancellationToken = default) =>
         ListAsync(EvotorRoutes.ProductImages(storeId, productId), null, range, EvotorJsonContext.Default.ProductImage, cancellationToken);
 
-    /// <summary>Writes the image's bytes to <paramref name="destination"/>; returns the file name the server gave, unsanitised (null if none).</summary>
-    public Task<string?> DownloadProductImageAsync(string storeId, string productId, string imageId, Stream destination, CancellationToken cancellationToken = default)
+    /// <summary>Writes the image's bytes to <paramref name="destination"/>; returns the file name the server gave, unsanitised
+    /// (null if none). The first byte must come within the attempt timeout and the body may fall silent for at most as long;
+    /// the whole body may take <paramref name="downloadTimeout"/> (default: the connection's <see cref="RetryOptions.DownloadTimeout"/>).
+    /// A failure to write <paramref name="destination"/> is a <see cref="LocalFileException"/>, never retried.</summary>
+    public Task<string?> DownloadProductImageAsync(string storeId, string productId, string imageId, Stream destination, CancellationToken cancellationToken = default) =>
+        DownloadProductImageAsync(storeId, productId, imageId, destination, null, cancellationToken);
+
+    /// <inheritdoc cref="DownloadProductImageAsync(string, string, string, Stream, CancellationToken)"/>
+    public Task<string?> DownloadProductImageAsync(string storeId, string productId, string imageId, Stream destination, TimeSpan? downloadTimeout,
+        CancellationToken cancellationToken = default)
     {
-        var request = new ApiRequest(HttpMethod.Get, EvotorRoutes.ProductImage(storeId, productId, imageId));
+        if (downloadTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(downloadTimeout), downloadTimeout, "The download timeout must be positive.");
+        var request = new ApiRequest(HttpMethod.Get, EvotorRoutes.ProductImage(storeId, productId, imageId))
+        {
+            BodyTimeout = downloadTimeout ?? Connection.Retry.DownloadTimeout,
+        };
+        var target = LocalFiles.Guard(destination, (destination as FileStream)?.Name ?? "the destination");
+        var silence = Connection.Retry.AttemptTimeout;
         return Transport.SendAsync(request, async (response, ct) =>
         {
             // A retried attempt starts the file again rather than appending to a broken first half.
-            if (destination.CanSeek) { destination.SetLength(0); destination.Position = 0; }
-            using var body = await ResponseLimits.OpenAsync(response, MaxImageBytes, ServiceName).ConfigureAwait(false);
-            await body.CopyToAsync(destination, 81920, ct).ConfigureAwait(false);
+            if (destination.CanSeek) LocalFiles.Write((destination as FileStream)?.Name ?? "the destination", () => { destination.SetLength(0); destination.Position = 0; });
+            using var stalled = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            try
+            {
+                using var body = new StallWatchStream(await ResponseLimits.OpenAsync(response, MaxImageBytes, ServiceName).ConfigureAwait(false), stalled, silence);
+                await body.CopyToAsync(target, 81920, stalled.Token).ConfigureAwait(false);
+                await target.FlushAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stalled.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new AttemptTimeoutException(silence); // the body fell silent: a repeat may fare better
+            }
             var disposition = response.Content.Headers.ContentDisposition;
             return disposition?.FileNameStar ?? disposition?.FileName?.Trim('"');
         }, cancellationToken);

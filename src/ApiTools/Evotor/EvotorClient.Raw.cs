@@ -25,7 +25,7 @@ public sealed partial class EvotorClient
     public IAsyncEnumerable<JsonElement> InvokePagedAsync(string pathAndQuery, PageRange range = default, CancellationToken cancellationToken = default)
     {
         var first = RawRequest.Parse(HttpMethod.Get, pathAndQuery, "stores");
-        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName);
+        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName, ItemKeys.Of);
 
         async Task<Page<JsonElement>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
         {

@@ -60,7 +60,7 @@ public sealed partial class EvotorClient
     private IAsyncEnumerable<T> ListAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>>? filters, PageRange range,
         JsonTypeInfo<T> itemType, CancellationToken cancellationToken, Func<ItemRead<T>>? newItemReader = null)
     {
-        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName);
+        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName, KeyOf);
 
         Task<Page<T>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
         {
@@ -68,6 +68,20 @@ public sealed partial class EvotorClient
             return Transport.SendAsync(request, (r, t) => EvotorPageReader<T>.ReadAsync(r, itemType, newItemReader?.Invoke(), request, t), ct);
         }
     }
+
+    /// <summary>An Evotor item's id, for the pager's progress check; null where the type has none.</summary>
+    private static string? KeyOf<T>(T item) => item switch
+    {
+        Store x => x.Id,
+        Device x => x.Id,
+        Employee x => x.Id,
+        Document x => x.Id,
+        Product x => x.Id,
+        ProductGroup x => x.Id,
+        BulkTask x => x.Id,
+        ProductImage x => x.Id,
+        _ => null,
+    };
 
     private static ApiRequest PageRequest(string path, IReadOnlyList<KeyValuePair<string, string>>? filters, string? cursor, int? limit)
     {

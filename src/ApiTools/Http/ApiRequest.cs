@@ -30,6 +30,11 @@ public sealed class ApiRequest
     /// <summary>Makes the body for one attempt (null: no body). Called once per attempt.</summary>
     public Func<HttpContent>? Content { get; set; }
 
+    /// <summary>How long the body of a successful answer may take once its headers came: a download's whole-body time
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>: a streamed list that bounds its own silences). Null: the attempt timeout
+    /// covers headers and body together.</summary>
+    public TimeSpan? BodyTimeout { get; set; }
+
     /// <summary>A key the server deduplicates on, made once before the first attempt; makes a POST safe to retry.</summary>
     public string? IdempotencyKey { get; set; }
 

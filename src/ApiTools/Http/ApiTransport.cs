@@ -16,7 +16,7 @@ namespace ApiTools.Http;
 /// </summary>
 public sealed class ApiTransport : IApiTransport
 {
-    private const int MaxErrorBodyChars = 64 * 1024;
+    private const int MaxErrorBodyBytes = 64 * 1024;
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("ApiTools.CallState");
 
     private readonly TransportOptions _options;
@@ -61,7 +61,8 @@ public sealed class ApiTransport : IApiTransport
         }
         catch (Exception ex) when (state.GaveUpOnTransient && !cancellationToken.IsCancellationRequested)
         {
-            throw Exhausted(state, ex);
+            // Its cause can quote the server (a malformed status line, an XML parser's complaint): redacted as well.
+            throw Redact(Exhausted(state, ex));
         }
         catch (ApiException server) when (server.GetType() == typeof(ApiException) && server.Kind == ApiErrorKind.ServerError
                                           && !request.IsIdempotent && !cancellationToken.IsCancellationRequested)
@@ -78,18 +79,19 @@ public sealed class ApiTransport : IApiTransport
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or System.Text.Json.JsonException or System.Xml.XmlException
                                        or AttemptTimeoutException
-                                   && !cancellationToken.IsCancellationRequested)
+                                   && ex is not LocalFileException && !cancellationToken.IsCancellationRequested)
         {
-            // Not retried (not safe to repeat, or retries are off): still one ApiException for callers.
-            var kind = ex is System.Text.Json.JsonException or System.Xml.XmlException ? ApiErrorKind.ProtocolError : ApiErrorKind.Unavailable;
-            throw new ApiException(_options.Service, kind,
-                TransientFailure.IsCertificateFailure(ex)
-                    ? $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}."
-                    : $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}; not retried because a repeat could act twice.", ex)
+            // Not retried (not safe to repeat, a download past its time, or retries are off): still one ApiException for callers.
+            var download = ex is AttemptTimeoutException { WholeBody: true };
+            var kind = ex is System.Text.Json.JsonException or System.Xml.XmlException ? ApiErrorKind.ProtocolError
+                : download ? ApiErrorKind.TimedOut : ApiErrorKind.Unavailable;
+            var why = download ? "; not started again, since a repeat would take as long"
+                : TransientFailure.IsCertificateFailure(ex) ? "" : "; not retried because a repeat could act twice";
+            throw Redact(new ApiException(_options.Service, kind, $"{_options.Service} {request} failed: {TransientFailure.Describe(ex)}{why}.", ex)
             {
                 Method = request.Method.Method,
                 Path = request.ShownPath,
-            };
+            });
         }
         finally
         {
@@ -142,46 +144,87 @@ public sealed class ApiTransport : IApiTransport
     {
         using var lease = await AcquirePermitAsync(state.Request, cancellationToken).ConfigureAwait(false);
         using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attemptCts.CancelAfter(_options.Retry.AttemptTimeout);
+        var limit = _options.Retry.AttemptTimeout;
+        var wholeBody = false;
+        attemptCts.CancelAfter(limit);
         var token = attemptCts.Token;
         var attempt = state.Attempts.Count + 1;
         var sw = Stopwatch.StartNew();
         HttpResponseMessage? response = null;
+        var abort = default(CancellationTokenRegistration);
         try
         {
             using var message = BuildMessage(state.Request);
             response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            // Whatever reads the body, a time limit or Ctrl+C ends the read: letting go of the response breaks off any
+            // read in progress, even one that does not watch the token (an error body, a stalled proxy).
+            abort = token.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
             if (_limiter is IRateLimitFeedback feedback)
                 feedback.Observe(RateLimitHeaders.From(response, DateTimeOffset.UtcNow), lease);
             lease.Dispose();
 
             if (!response.IsSuccessStatusCode)
             {
-                var body = await ReadErrorBodyAsync(response, token).ConfigureAwait(false);
-                var error = _options.Errors.Map(state.Request, response, body);
+                var body = await ReadErrorBodyAsync(response, token, cancellationToken).ConfigureAwait(false);
+                var error = Redact(_options.Errors.Map(state.Request, response, body));
                 Report(state, attempt, (int)response.StatusCode, sw.Elapsed, error);
                 throw error;
             }
 
+            if (state.Request.BodyTimeout is TimeSpan bodyLimit)
+            {
+                // A download: the time to its first byte is behind us; its whole body gets a time of its own.
+                limit = bodyLimit;
+                wholeBody = bodyLimit != Timeout.InfiniteTimeSpan;
+                attemptCts.CancelAfter(bodyLimit);
+            }
             var result = await state.Read(response, token).ConfigureAwait(false);
             Report(state, attempt, (int)response.StatusCode, sw.Elapsed, null);
             return result;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && attemptCts.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            var timeout = new AttemptTimeoutException(_options.Retry.AttemptTimeout);
+            // Ctrl+C: whatever broke off (a read of a response let go of), the caller stopped it.
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (ApiException error)
+        {
+            // A reader's error can quote the server (PlanFix's message, an element's name): no secret leaves with it.
+            var clean = Redact(error);
+            if (ReferenceEquals(clean, error)) throw;
+            throw clean;
+        }
+        catch (Exception ex) when (attemptCts.IsCancellationRequested && ex is not AttemptTimeoutException)
+        {
+            var timeout = new AttemptTimeoutException(limit, wholeBody);
             Report(state, attempt, null, sw.Elapsed, timeout);
             throw timeout;
         }
-        catch (Exception ex) when (ex is not ApiException && ex is not OperationCanceledException && ex is not AttemptTimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // A reader's own timeout (a streamed body that fell silent) counts as an attempt like any failure.
             Report(state, attempt, response is null ? null : (int)response.StatusCode, sw.Elapsed, ex);
             throw;
         }
         finally
         {
+            abort.Dispose();
             response?.Dispose();
         }
+    }
+
+    /// <summary>The error with every server-made text scrubbed of the connection's secrets after the parsers decoded it,
+    /// and its cause dropped if that shows one; the same instance when nothing shows.</summary>
+    private ApiException Redact(ApiException error)
+    {
+        var secrets = _options.Connection.Secrets.ToList();
+        var innerLeaks = false;
+        for (var e = error.InnerException; e is not null && !innerLeaks; e = e.InnerException)
+            innerLeaks = SecretScrubber.Reveals(e.Message, secrets);
+        var leaks = innerLeaks || SecretScrubber.Reveals(error.Message, secrets) || SecretScrubber.Reveals(error.ErrorCode, secrets)
+                    || (error is ApiValidationException invalid && invalid.Violations.Any(v =>
+                        SecretScrubber.Reveals(v.Reason, secrets) || SecretScrubber.Reveals(v.Subject, secrets)));
+        return leaks ? error.Redacted(text => SecretScrubber.Scrub(text, secrets), innerLeaks ? null : error.InnerException) : error;
     }
 
     private async Task<RateLimitLease> AcquirePermitAsync(ApiRequest request, CancellationToken cancellationToken)
@@ -216,29 +259,25 @@ public sealed class ApiTransport : IApiTransport
             status is null ? outcome : null));
     }
 
-    private async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The start of an error body, scrubbed of the connection's secrets before any parser sees it. It is read
+    /// within the attempt's time: a body that stalls or breaks off leaves what arrived, and the status still speaks.</summary>
+    private async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken attemptToken, CancellationToken callerToken)
     {
         if (response.Content is null) return "";
+        var buffer = new byte[MaxErrorBodyBytes];
+        var read = 0;
         try
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var buffer = new char[MaxErrorBodyChars];
-            var read = 0;
             int n;
-            while (read < buffer.Length && (n = await reader.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false)) > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
+            while (read < buffer.Length && (n = await stream.ReadAsync(buffer, read, buffer.Length - read, attemptToken).ConfigureAwait(false)) > 0)
                 read += n;
-            }
-            var text = new string(buffer, 0, read);
-            foreach (var secret in _options.Connection.Secrets) text = secret.Scrub(text);
-            return text;
         }
-        catch (IOException)
+        catch (Exception) when (!callerToken.IsCancellationRequested)
         {
-            return ""; // the status says enough; a broken error body must not hide it
+            // Stalled past the attempt's time, or broken off: what came is enough beside the status.
         }
+        return SecretScrubber.Scrub(Encoding.UTF8.GetString(buffer, 0, read), _options.Connection.Secrets);
     }
 
     private ApiRetriesExhaustedException Exhausted(CallState state, Exception last)

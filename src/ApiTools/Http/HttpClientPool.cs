@@ -10,9 +10,9 @@ internal static class HttpClientPool
     private static readonly ConcurrentDictionary<string, HttpClient> Clients = new(StringComparer.OrdinalIgnoreCase);
 
     public static HttpClient Get(Uri baseUri) =>
-        Clients.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), _ => Create());
+        Clients.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), _ => Create(BaseUriRules.IsLoopback(baseUri)));
 
-    private static HttpClient Create()
+    private static HttpClient Create(bool loopback)
     {
         // HttpClientHandler runs on the pooled SocketsHttpHandler in PowerShell 7; in 5.1 it is the
         // .NET Framework handler. Decompression on; certificate validation is never touched.
@@ -21,6 +21,9 @@ internal static class HttpClientPool
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             AllowAutoRedirect = false,
             UseCookies = false,
+            // Loopback may be plain http (the emulator), so a proxy from HTTP_PROXY would see the token in clear; this
+            // machine needs none. A caller who wants one for loopback gives the client a handler of their own.
+            UseProxy = !loopback,
         };
         // Timeouts are per attempt in the transport, where they can be told apart from a caller's cancel.
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

@@ -18,8 +18,13 @@ public sealed class RetryOptions
     /// <summary>Cap on one computed backoff step (a server's Retry-After is honoured as given, within the budget).</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>One attempt's limit, from sending to the last byte of a buffered body.</summary>
+    /// <summary>One attempt's limit, from sending to the last byte of a buffered body (an error body included). For a
+    /// download it is the time to the first byte, and then the longest silence between two reads of its body.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How long the body of a download (EnDocs files, Evotor images) may take once its answer began: its
+    /// whole-body time, apart from <see cref="AttemptTimeout"/>. A download that passes it is not started again.</summary>
+    public TimeSpan DownloadTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     public RetryOptions With(int? maxAttempts = null, TimeSpan? budget = null) => new()
     {
@@ -28,11 +33,14 @@ public sealed class RetryOptions
         BaseDelay = BaseDelay,
         MaxDelay = MaxDelay,
         AttemptTimeout = AttemptTimeout,
+        DownloadTimeout = DownloadTimeout,
     };
 
     internal void Validate()
     {
         if (MaxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be at least 1.");
         if (Budget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Budget), Budget, "The retry budget must be positive.");
+        if (AttemptTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), AttemptTimeout, "The attempt timeout must be positive.");
+        if (DownloadTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(DownloadTimeout), DownloadTimeout, "The download timeout must be positive.");
     }
 }

@@ -49,10 +49,21 @@ public sealed class Secret
 
     internal string Reveal() => _value;
 
-    /// <summary>True where <paramref name="text"/> contains this secret: used to scrub server text that echoes it.</summary>
-    internal bool OccursIn(string? text) => text is not null && text.IndexOf(_value, StringComparison.Ordinal) >= 0;
+    /// <summary>This secret in any of the forms a server could echo it in (see <see cref="SecretScrubber"/>), made once.</summary>
+    internal System.Text.RegularExpressions.Regex EchoPattern => _echoPattern ??= SecretScrubber.PatternFor(_value);
 
-    internal string Scrub(string text) => OccursIn(text) ? text.Replace(_value, "********") : text;
+    private System.Text.RegularExpressions.Regex? _echoPattern;
+
+    /// <summary>The first character that cannot travel in an HTTP header (a line break, another control character), or null.</summary>
+    internal char? ControlCharacter
+    {
+        get
+        {
+            foreach (var c in _value)
+                if (c < ' ' || c == '\u007f') return c;
+            return null;
+        }
+    }
 
     public override string ToString() => "********";
 

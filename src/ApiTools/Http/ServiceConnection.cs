@@ -60,6 +60,18 @@ public abstract class ServiceConnection
         return (uri, retry);
     }
 
+    /// <summary>Refuses a credential that travels in an HTTP header (a token, an API key) but holds a line break or another
+    /// control character, as a Configuration error naming it and where it came from (never its value): sent, it would
+    /// fail as a malformed header, or split one.</summary>
+    protected static void CheckOneLine(string service, Secret credential, string what, string source)
+    {
+        if (credential.ControlCharacter is not char c) return;
+        var name = c switch { '\r' => "a carriage return (CR)", '\n' => "a line break (LF)", '\t' => "a tab", _ => $"a control character (U+{(int)c:X4})" };
+        throw new ApiException(service, ApiErrorKind.Configuration,
+            $"The {service} {what} from {source} has {name} in it; a {what} is one line of text. " +
+            "Remove it (a file read with Get-Content -Raw ends with a line break: use (Get-Content <file> -Raw).Trim()).");
+    }
+
     /// <summary>The base URI an environment variable names, or null when it is not set; a malformed one is an error, never a silent default.</summary>
     protected static Uri? BaseUriFromVariable(string service, string variable)
     {

@@ -8,6 +8,7 @@ public abstract class TokenConnection : ServiceConnection
         : base(service, baseUri, source, retry)
     {
         Token = token ?? throw new ArgumentNullException(nameof(token));
+        CheckOneLine(service, token, "token", source);
     }
 
     internal Secret Token { get; }

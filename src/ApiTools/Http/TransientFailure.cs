@@ -15,7 +15,10 @@ internal static class TransientFailure
         // A certificate that is not trusted stays untrusted: say so at once instead of asking again.
         _ when IsCertificateFailure(ex) => false,
         ApiException { Kind: ApiErrorKind.ServerError } => request.IsIdempotent,
-        AttemptTimeoutException => request.IsIdempotent,
+        // A download past its whole-body time would take as long again; a silence or a slow first byte may pass.
+        AttemptTimeoutException timeout => !timeout.WholeBody && request.IsIdempotent,
+        // The user's own disk: a repeat of the request would meet the same full disk or refused name.
+        LocalFileException => false,
         HttpRequestException http => IsConnectFailure(http) || request.IsIdempotent,
         // A body cut short or garbled in transit: the server may have acted, so only idempotent calls.
         IOException or JsonException or System.Xml.XmlException => request.IsIdempotent,
@@ -50,17 +53,28 @@ internal static class TransientFailure
         AttemptTimeoutException t => t.Message,
         HttpRequestException http when IsConnectFailure(http) => "connection refused or host unreachable",
         HttpRequestException => "connection failed",
+        LocalFileException local => local.Message,
         IOException => "response cut short",
         JsonException or System.Xml.XmlException => "malformed response body",
         _ => ex.GetType().Name,
     };
 }
 
-/// <summary>One attempt ran past its time limit (told apart from the caller cancelling).</summary>
+/// <summary>One attempt ran past its time limit (told apart from the caller cancelling): no complete answer in time, a
+/// body that fell silent for that long, or a download past its whole-body time (<see cref="WholeBody"/>).</summary>
 internal sealed class AttemptTimeoutException : Exception
 {
-    public AttemptTimeoutException(TimeSpan limit)
-        : base($"no complete answer within {limit.TotalSeconds:0.#} s")
+    public AttemptTimeoutException(TimeSpan limit, bool wholeBody = false)
+        : base(wholeBody
+            ? $"the download did not finish within its {Seconds(limit)} (the download timeout)"
+            : $"no complete answer within {Seconds(limit)}")
     {
+        WholeBody = wholeBody;
     }
+
+    /// <summary>A download's whole body took longer than its own limit.</summary>
+    public bool WholeBody { get; }
+
+    private static string Seconds(TimeSpan limit) =>
+        limit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s";
 }

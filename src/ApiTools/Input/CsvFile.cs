@@ -19,11 +19,18 @@ namespace ApiTools.Input;
 public sealed class CsvFile : IDisposable
 {
     private readonly StreamReader _reader;
-    private readonly CsvReader _csv;
+    private readonly RecordGuardReader _guard;
+    private readonly CsvConfiguration _config;
+    private CsvReader _csv;
+    private long _lineOffset; // lines before the current parser's first (a new parser starts after a refused record)
     private readonly RecordingUtf8Fallback _invalidBytes = new();
     private readonly List<(string Value, string Reason)> _rowProblems = new();
 
-    private CsvFile(string path, string delimiter)
+    /// <summary>The longest record read, in characters: twice what one bulk request may carry (10,000,000 bytes), so no
+    /// row that could be sent is refused, while a runaway line is refused long before it fills memory.</summary>
+    public const long MaxRecordChars = 20_000_000;
+
+    private CsvFile(string path, string delimiter, long maxRecordChars)
     {
         FullPath = path;
         Name = System.IO.Path.GetFileName(path);
@@ -31,7 +38,8 @@ public sealed class CsvFile : IDisposable
         // (never stored as mojibake) while the other rows of the file still go.
         var utf8 = Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, _invalidBytes);
         _reader = new StreamReader(path, utf8, detectEncodingFromByteOrderMarks: true);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        _guard = new RecordGuardReader(_reader, delimiter[0], maxRecordChars);
+        _config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter,
             DetectColumnCountChanges = false,
@@ -39,7 +47,7 @@ public sealed class CsvFile : IDisposable
             BadDataFound = args => _rowProblems.Add((args.Field, "has a quote inside a value that is not quoted: quote the whole value and double each quote in it (\"a \"\"b\"\" c\")")),
             TrimOptions = TrimOptions.None,
         };
-        _csv = new CsvReader(_reader, config);
+        _csv = new CsvReader(_guard, _config, leaveOpen: true);
     }
 
     /// <summary>The file as given to <see cref="Open"/>.</summary>
@@ -55,9 +63,9 @@ public sealed class CsvFile : IDisposable
 
     /// <summary>Opens the file and reads its header. Throws <see cref="CsvFileException"/> when the file as a whole cannot be read
     /// as a CSV with a header; a missing file throws <see cref="FileNotFoundException"/>.</summary>
-    public static CsvFile Open(string path, char delimiter = ',')
+    public static CsvFile Open(string path, char delimiter = ',', long maxRecordChars = MaxRecordChars)
     {
-        var file = new CsvFile(path, delimiter.ToString());
+        var file = new CsvFile(path, delimiter.ToString(), maxRecordChars);
         try
         {
             file.Delimiter = delimiter;
@@ -72,6 +80,19 @@ public sealed class CsvFile : IDisposable
     }
 
     private void ReadHeader()
+    {
+        try
+        {
+            ReadHeaderRecord();
+        }
+        catch (Exception e) when (TooLong(e) is { } tooLong)
+        {
+            throw new CsvFileException(FullPath,
+                $"'{FullPath}' line 1 (the header) runs to line {tooLong.LastLine} and is longer than {tooLong.Limit:N0} characters; it cannot be a header, so nothing was read.");
+        }
+    }
+
+    private void ReadHeaderRecord()
     {
         if (!_csv.Read() || !_csv.ReadHeader() || _csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
             throw new CsvFileException(FullPath, $"'{FullPath}' has no header row: the first line must name the columns (as Export-Csv writes them).");
@@ -125,11 +146,61 @@ public sealed class CsvFile : IDisposable
         while (true)
         {
             _rowProblems.Clear();
-            var more = _csv.Read();
+            bool more;
+            RecordTooLongException? tooLong = null;
+            try
+            {
+                more = _csv.Read();
+            }
+            catch (Exception e) when (TooLong(e) is { } refused)
+            {
+                // Passed over unread: the rows before it are whole, and a new parser goes on after it.
+                tooLong = refused;
+                more = true;
+            }
             if (pending is not null) yield return Finish(pending, last: !more);
             if (!more) yield break;
-            pending = new Pending(++dataRow, _csv.Parser.Record ?? Array.Empty<string>(), _csv.Parser.RawRecord ?? "", _csv.Parser.RawRow, _rowProblems.ToList());
+            if (tooLong is not null)
+            {
+                pending = null;
+                yield return TooLongRow(++dataRow, tooLong);
+                _csv.Dispose();
+                _csv = new CsvReader(_guard, new CsvConfiguration(CultureInfo.InvariantCulture)
+                {
+                    Delimiter = _config.Delimiter,
+                    HasHeaderRecord = false,
+                    DetectColumnCountChanges = false,
+                    MissingFieldFound = null,
+                    BadDataFound = _config.BadDataFound,
+                    TrimOptions = TrimOptions.None,
+                }, leaveOpen: true);
+                _lineOffset = _guard.LinesPassed;
+                continue;
+            }
+            pending = new Pending(++dataRow, _csv.Parser.Record ?? Array.Empty<string>(), _csv.Parser.RawRecord ?? "", _lineOffset + _csv.Parser.RawRow, _rowProblems.ToList());
         }
+    }
+
+    /// <summary>A row whose record was too long to read: its place and one violation, and nothing else said about it.</summary>
+    private InputFields TooLongRow(long row, RecordTooLongException tooLong)
+    {
+        var fields = new InputFields(Array.Empty<KeyValuePair<string, object?>>())
+        {
+            Origin = tooLong.FirstLine == tooLong.LastLine ? $"{Name} line {tooLong.FirstLine}" : $"{Name} lines {tooLong.FirstLine}-{tooLong.LastLine}",
+            Row = row,
+        };
+        fields.AddViolation("(row)",
+            $"is longer than {tooLong.Limit:N0} characters, more than any row that could be sent (a bulk request carries at most 10,000,000 bytes), " +
+            "so it was passed over unread; the rows after it are read");
+        fields.Unread = true;
+        return fields;
+    }
+
+    private static RecordTooLongException? TooLong(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is RecordTooLongException tooLong) return tooLong;
+        return null;
     }
 
     private sealed record Pending(long Row, string[] Record, string Raw, long LastLine, List<(string Value, string Reason)> Problems);
@@ -177,7 +248,7 @@ public sealed class CsvFile : IDisposable
     public void Dispose()
     {
         _csv.Dispose();
-        _reader.Dispose();
+        _guard.Dispose();
     }
 
     /// <summary>The column of the value the parser complained about (it reports the value, not its place).</summary>
@@ -188,38 +259,22 @@ public sealed class CsvFile : IDisposable
         return "(row)";
     }
 
-    /// <summary>The column whose quoted value is still open at the end of the raw text (RFC 4180 walked by hand), or -1.</summary>
+    /// <summary>The column whose quoted value is still open at the end of the raw text, or -1.</summary>
     private int OpenQuoteColumn(string raw)
     {
-        const int FieldStart = 0, Unquoted = 1, Quoted = 2, QuoteInQuoted = 3;
-        var state = FieldStart;
+        var quotes = new CsvQuotes();
         var column = 0;
         var openedIn = -1;
         foreach (var c in raw)
         {
-            var ends = c == Delimiter || c == '\n' || c == '\r';
-            switch (state)
+            switch (quotes.Next(c, Delimiter))
             {
-                case Quoted:
-                    if (c == '"') state = QuoteInQuoted;
-                    continue;
-                case FieldStart when c == '"':
-                    state = Quoted;
-                    openedIn = column;
-                    continue;
-                case QuoteInQuoted when c == '"':
-                    state = Quoted; // "" inside a quoted value
-                    continue;
+                case CsvQuotes.Step.QuoteOpened: openedIn = column; break;
+                case CsvQuotes.Step.FieldEnd: column++; break;
+                case CsvQuotes.Step.RecordEnd: column = 0; break;
             }
-            if (!ends)
-            {
-                state = Unquoted;
-                continue;
-            }
-            column = c == Delimiter ? column + 1 : 0;
-            state = FieldStart;
         }
-        return state == Quoted ? openedIn : -1;
+        return quotes.InQuotes ? openedIn : -1;
     }
 
     private static int LineBreaks(string raw)

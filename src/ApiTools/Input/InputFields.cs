@@ -54,9 +54,14 @@ public sealed class InputFields
         };
     }
 
+    /// <summary>True when the item's values could not be read at all (a CSV record too long to hold): the violation it
+    /// came with is all there is to say, and readers add none about the fields it seems to lack.</summary>
+    public bool Unread { get; set; }
+
     /// <summary>Records a problem; the same problem of the same field is recorded once, however often the field is read.</summary>
     public void AddViolation(string field, string reason)
     {
+        if (Unread && _violations.Count > 0) return;
         foreach (var v in _violations)
             if (v.Subject == field && v.Reason == reason) return;
         _violations.Add(new ApiViolation(field, reason));

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Text;
 
 namespace ApiTools.Input;
 
@@ -17,7 +18,35 @@ public static class SafeFileName
         if (cut >= 0) name = name.Substring(cut + 1);
         name = new string(name.Select(c => c < 32 || Array.IndexOf(Invalid, c) >= 0 ? '_' : c).ToArray()).Trim().TrimEnd('.');
         if (name.Length == 0 || name == "." || name == "..") name = fallback;
-        return name.Length > 200 ? name.Substring(0, 200) : name;
+        return FitBytes(name.Length > MaxChars ? name.Substring(0, MaxChars) : name);
+    }
+
+    /// <summary>The most characters a name keeps.</summary>
+    public const int MaxChars = 200;
+
+    /// <summary>The most bytes a name may take in UTF-8: Linux and macOS refuse longer names, and a Cyrillic character
+    /// takes two, so 200 characters can be 400 bytes.</summary>
+    public const int MaxUtf8Bytes = 255;
+
+    /// <summary>Shortens the part before the extension until the whole name fits <see cref="MaxUtf8Bytes"/>, never
+    /// splitting a character.</summary>
+    private static string FitBytes(string name)
+    {
+        if (Encoding.UTF8.GetByteCount(name) <= MaxUtf8Bytes) return name;
+        var dot = name.LastIndexOf('.');
+        var extension = dot > 0 && name.Length - dot <= 16 ? name.Substring(dot) : "";
+        var stem = name.Substring(0, name.Length - extension.Length);
+        var room = MaxUtf8Bytes - Encoding.UTF8.GetByteCount(extension);
+        var end = 0;
+        for (var bytes = 0; end < stem.Length;)
+        {
+            var width = char.IsHighSurrogate(stem[end]) && end + 1 < stem.Length ? 2 : 1;
+            var size = Encoding.UTF8.GetByteCount(stem.Substring(end, width));
+            if (bytes + size > room) break;
+            bytes += size;
+            end += width;
+        }
+        return stem.Substring(0, end).TrimEnd(' ', '.') + extension;
     }
 
     /// <summary>The full path of <paramref name="fileName"/> inside <paramref name="folder"/>; throws if it would escape it.</summary>

@@ -8,11 +8,17 @@ namespace ApiTools.Paging;
 /// so the next fetch overlaps the parse. A page naming its own cursor as the next is asked for again (at most
 /// <see cref="MaxEchoRefetches"/> times) without repeating its items; any other repeated cursor ends the listing with
 /// an ApiException saying it is incomplete, never a loop or a quietly short result.
+/// <para>Progress is measured in new items where the caller says what identifies one: an item that one of the last
+/// <see cref="RememberedPages"/> pages already brought is not yielded again (with one warning), and a page that brings
+/// nothing new (a fresh cursor for the same items, a page number the server ignores) ends the listing with an error.</para>
 /// </summary>
 public static class Pager
 {
     /// <summary>Times one page is asked for again when it names itself as the next page.</summary>
     public const int MaxEchoRefetches = 2;
+
+    /// <summary>Earlier pages whose items a new page is checked against.</summary>
+    public const int RememberedPages = 8;
 
     public static async IAsyncEnumerable<T> StreamAsync<T>(
         PageFetcher<T> fetch,
@@ -20,9 +26,13 @@ public static class Pager
         int maxPageSize,
         IApiObserver? observer = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default,
-        string service = "API")
+        string service = "API",
+        Func<T, string?>? identify = null)
     {
         if (range.First == 0) yield break;
+        var recent = identify is null ? null : new RecentItemKeys(RememberedPages);
+        var warnedRepeats = false;
+        long yielded = 0;
         var needed = range.Needed;
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
         long served = 0; // items received from the server so far, skipped ones included
@@ -66,6 +76,8 @@ public static class Pager
                     var capReached = needed is long cap && served >= cap;
                     var prefetchAt = (count + 9) / 10; // k = ⌈n/10⌉: start when item k+1 is asked for
 
+                    var taken = 0;
+                    var fresh = 0;
                     for (var i = 0; i < count; i++)
                     {
                         // A reader-backed page is parsed item by item here, so this request's server work and
@@ -79,8 +91,24 @@ public static class Pager
                             continue;
                         }
                         if (needed is long c && position >= c) yield break;
-                        yield return page.TakeNext();
+                        var item = page.TakeNext();
+                        taken++;
+                        if (recent is not null && identify!(item) is { Length: > 0 } key && !recent.Add(key))
+                        {
+                            if (!warnedRepeats)
+                            {
+                                warnedRepeats = true;
+                                (observer ?? NullApiObserver.Instance).OnWarning(
+                                    $"The {service} server sent again items it had already sent in this listing; each is written once.");
+                            }
+                            continue;
+                        }
+                        fresh++;
+                        yielded++;
+                        yield return item;
                     }
+                    if (taken > 0 && fresh == 0) throw NoProgress(service, yielded);
+                    recent?.EndPage();
                     if (capReached) yield break;
                 }
 
@@ -116,6 +144,11 @@ public static class Pager
             echoes > 0
                 ? $"The {service} server kept naming the same page as the next one ({echoes} times in a row) after {delivered} items; the listing stops there, incomplete, rather than loop."
                 : $"The {service} server sent a paging cursor it had sent before, after {delivered} items; the listing stops there, incomplete, rather than loop or repeat items.");
+
+    private static ApiException NoProgress(string service, long yielded) =>
+        new(service, ApiErrorKind.ProtocolError,
+            $"The {service} server answered the next page with only items it had already sent, after {yielded} items: it makes no progress " +
+            "(does it ignore the paging cursor or page number?). The listing stops there, incomplete, rather than loop.");
 
     private static int? LimitFor(long? needed, long served, int maxPageSize)
     {

@@ -45,7 +45,7 @@ public sealed partial class PlanFixClient
             return FetchPageAsync(method, parameters, listElement, itemElement, page, pageSize, firstPage, ct);
         }
 
-        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Observer, cancellationToken, ServiceName);
+        return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Observer, cancellationToken, ServiceName, ItemKeys.Of);
     }
 
     private async Task<Page<XElement>> FetchPageAsync(string method, object? parameters, string? listElement, string? itemElement,

@@ -141,6 +141,13 @@ public sealed partial class PlanFixClient
         XElement root;
         try
         {
+            if (PlanFixXml.NestsDeeperThan(buffer, PlanFixXml.MaxDepth))
+            {
+                Report(call, method, response, "refused: nested too deep");
+                throw new ApiException(ServiceName, ApiErrorKind.ProtocolError,
+                    $"PlanFix {method} answered with XML nested more than {PlanFixXml.MaxDepth} levels deep (a PlanFix answer nests a few); it was refused, not read.")
+                { StatusCode = (int)response.StatusCode, Method = "POST", Path = method };
+            }
             root = PlanFixXml.Read(buffer);
         }
         catch (XmlException e) when (e.Message.IndexOf("DTD", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -161,7 +168,7 @@ public sealed partial class PlanFixClient
         if (status == "ok") return root;
         if (status == "error")
         {
-            var code = root.Element("code")?.Value.Trim();
+            var code = root.Element("code")?.Value.Trim() is { } said ? _errors.Scrub(said) : null;
             if (code == PlanFixErrorCodes.DailyLimitExceeded) Connection.Quota.Spent();
             Report(call, method, response, "error " + (code ?? "?"));
             throw _errors.FromCode(method, code, root.Element("message")?.Value, (int)response.StatusCode);

@@ -133,6 +133,9 @@ public sealed class PlanFixConnection : ServiceConnection
     {
         if (string.IsNullOrWhiteSpace(account)) throw Config("A PlanFix account name is required (the acme of acme.planfix.ru).");
         if (apiKey is null) throw new ArgumentNullException(nameof(apiKey));
+        // Both travel in the Basic header.
+        CheckOneLine(PlanFixClient.ServiceName, apiKey, "API key", source);
+        if (token is not null) CheckOneLine(PlanFixClient.ServiceName, token, "user token", source);
         options ??= PlanFixOptions.Default;
         options.Validate();
         var (uri, _) = Checked(PlanFixClient.ServiceName, baseUri, DefaultBaseUri, source, options.Retry);

@@ -71,12 +71,9 @@ internal sealed class PlanFixErrorMapper : IErrorMapper
         _ => "Check the credentials given to Connect-PlanFix.",
     };
 
-    /// <summary>Removes every secret of the connection from server text (PlanFix may echo what it was sent).</summary>
-    public string Scrub(string text)
-    {
-        foreach (var secret in _connection.Secrets) text = secret.Scrub(text);
-        return text;
-    }
+    /// <summary>Removes every secret of the connection from server text (PlanFix may echo what it was sent), in any
+    /// encoding it could come in (the XML parser has already decoded the text once).</summary>
+    public string Scrub(string text) => SecretScrubber.Scrub(text, _connection.Secrets);
 
     private static string Cap(string text) => text.Length > 500 ? text.Substring(0, 500) + "…" : text;
 }

@@ -132,7 +132,12 @@ public class EvotorWritesClientTests
         var created = await client.CreateProductGroupAsync(store, draft);
         var renamed = await client.PatchProductGroupAsync(store, created.Id, new ProductGroupPatch { Name = "Соки" });
         Assert.Equal("Соки", (await client.GetProductGroupAsync(store, created.Id)).Name);
-        Assert.Equal("Объём(0,5 л|1 л)", renamed.Attributes!.ToString());
+        // The attribute and its choices come back named as sent, each with the id the server gave it (written into CSV).
+        var attribute = Assert.Single(renamed.Attributes!);
+        Assert.Equal("Объём", attribute.Name);
+        Assert.Equal(new[] { "0,5 л", "1 л" }, attribute.Choices!.Select(c => c.Name));
+        Assert.False(string.IsNullOrEmpty(attribute.Id));
+        Assert.Equal($"Объём{{{attribute.Id}}}(0,5 л{{{attribute.Choices![0].Id}}}|1 л{{{attribute.Choices[1].Id}}})", renamed.Attributes!.ToString());
 
         await client.DeleteProductGroupAsync(store, created.Id);
         Assert.Equal(ApiErrorKind.NotFound, (await Assert.ThrowsAsync<ApiException>(() => client.GetProductGroupAsync(store, created.Id))).Kind);

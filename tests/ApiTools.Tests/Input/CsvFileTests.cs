@@ -148,4 +148,56 @@ public sealed class CsvFileTests : IDisposable
         Assert.Equal("A;B", rows[0].Text("Name"));
         Assert.Equal(89.90m, rows[0].Decimal("Price"));
     }
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void A_record_longer_than_the_limit_is_refused_with_its_file_row_and_lines_and_the_rows_after_it_are_read(string newline)
+    {
+        // A small limit stands in for the 20,000,000 characters: the refusal happens as the limit passes, unread.
+        var huge = "\"" + new string('x', 5000) + newline + new string('y', 5000) + "\",1,шт,NO_VAT,true,NORMAL";
+        var path = Write(string.Join(newline, Header, "A,1,шт,NO_VAT,true,NORMAL", huge, "\"B" + newline + "b\",2,шт,NO_VAT,true,NORMAL", "C,3,шт,NO_VAT,true,NORMAL") + newline);
+
+        using var file = CsvFile.Open(path, ',', maxRecordChars: 1000);
+        var rows = file.Rows().ToList();
+
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(new long?[] { 1, 2, 3, 4 }, rows.Select(r => r.Row));
+        Assert.Equal(new[] { "in.csv line 2", "in.csv lines 3-4", "in.csv lines 5-6", "in.csv line 7" }, rows.Select(r => r.Origin));
+        var refused = Assert.Single(rows[1].Violations);
+        Assert.Contains("longer than 1,000 characters", refused.Reason);
+        Assert.True(rows[1].Unread);
+        Assert.Equal("B" + newline + "b", rows[2].Text("Name"));
+        Assert.Equal("C", rows[3].Text("Name"));
+        Assert.All(new[] { rows[0], rows[2], rows[3] }, r => Assert.Empty(r.Violations));
+    }
+
+    [Fact]
+    public void A_line_of_25_million_characters_is_refused_at_the_default_limit_without_being_held()
+    {
+        var path = Path.Combine(_folder, "huge.csv");
+        using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
+        {
+            writer.Write(Header + "\nA,1,шт,NO_VAT,true,NORMAL\n");
+            var block = new string('z', 1_000_000);
+            for (var i = 0; i < 25; i++) writer.Write(block);
+            writer.Write(",1,шт,NO_VAT,true,NORMAL\nB,2,шт,NO_VAT,true,NORMAL\n");
+        }
+
+        using var file = CsvFile.Open(path);
+        var rows = file.Rows().ToList();
+
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("huge.csv line 3", rows[1].Origin);
+        Assert.Contains("longer than 20,000,000 characters", Assert.Single(rows[1].Violations).Reason);
+        Assert.Equal("B", rows[2].Text("Name"));
+        Assert.Equal("huge.csv line 4", rows[2].Origin);
+    }
+
+    [Fact]
+    public void A_header_longer_than_the_limit_is_a_file_error()
+    {
+        var path = Write(new string('h', 5000) + "\nA\n");
+        var error = Assert.Throws<CsvFileException>(() => CsvFile.Open(path, ',', maxRecordChars: 1000));
+        Assert.Contains("longer than 1,000 characters", error.Message);
+    }
 }

@@ -40,7 +40,9 @@ public sealed class TlsTests
         Assert.Equal(1, Volatile.Read(ref handshakes));
         stop.Cancel();
         listener.Stop();
-        await Assert.ThrowsAnyAsync<Exception>(() => serving);
+        // The accept loop ends either on the cancelled accept or, when it was between clients, on its own.
+        try { await serving; }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException) { }
     }
 
     private static X509Certificate2 SelfSigned()

@@ -32,18 +32,44 @@ public sealed class GetEnDocsDocumentCommand : EnDocsCmdlet
             {
                 state = EnDocsSyncState.Load(SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath));
             }
+            catch (LocalFileException held)
+            {
+                ThrowTerminatingError(ApiErrorRecords.For(held), held, StatePath);
+            }
             catch (InvalidDataException unreadable)
             {
                 ThrowTerminatingError(CmdletError.StateUnreadable, unreadable, StatePath);
             }
         }
+        try
+        {
+            List(state);
+        }
+        finally
+        {
+            state?.Dispose(); // another sync may use the file now
+        }
+    }
+
+    private void List(EnDocsSyncState? state)
+    {
         var afterId = MyInvocation.BoundParameters.ContainsKey(nameof(AfterId)) ? AfterId : state?.LastId ?? 0;
         state?.Delivered(afterId); // -AfterId passes over what lies below it: a complete listing starts the next run there too
         WriteVerbose($"EnDocs {Type} documents after id {afterId}.");
         var completed = false;
         WriteStream(Track(Client.GetDocumentsAsync(Type, afterId, StopToken)), target: Type, scope: $"{Type} after id {afterId}");
         // Written only when the listing ran to its end: not after an error, Ctrl+C, or -First stopping it early.
-        if (state is not null && completed && state.Save()) WriteVerbose($"Highest id {state.Highest} written to '{state.Path}'.");
+        if (state is not null && completed)
+        {
+            try
+            {
+                if (state.Save()) WriteVerbose($"Highest id {state.Highest} written to '{state.Path}'.");
+            }
+            catch (LocalFileException unwritable)
+            {
+                WriteError(ApiErrorRecords.For(unwritable), unwritable, StatePath);
+            }
+        }
 
         async IAsyncEnumerable<EnDocsDocument> Track(IAsyncEnumerable<EnDocsDocument> source)
         {

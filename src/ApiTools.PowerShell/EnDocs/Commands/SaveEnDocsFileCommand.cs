@@ -1,5 +1,6 @@
 using System.IO;
 using ApiTools.EnDocs;
+using ApiTools.Http;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
@@ -43,6 +44,12 @@ public sealed class SaveEnDocsFileCommand : EnDocsCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>How long one document's files may take to arrive once the answer began (default 30 minutes); the first
+    /// byte, and each silence within the body, still have the attempt timeout.</summary>
+    [Parameter]
+    [ValidateRange("00:00:01", "7.00:00:00")]
+    public TimeSpan DownloadTimeout { get; set; } = RetryOptions.Default.DownloadTimeout;
+
     protected override void ProcessRecord()
     {
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
@@ -70,9 +77,10 @@ public sealed class SaveEnDocsFileCommand : EnDocsCmdlet
             if (!ShouldProcess($"files of document {id} ({kind})", $"Save to '{folder}'")) continue;
             ForItem(id, () =>
             {
-                foreach (var file in Await(ct => Client.SaveFilesAsync(id, kind, folder, Force, ct)))
+                foreach (var file in Await(ct => Client.SaveFilesAsync(id, kind, folder, Force, DownloadTimeout, ct)))
                 {
-                    if (file.Skipped)
+                    if (file.Failure is { } failure) WriteError(ApiErrorRecords.For(failure), failure, file.Path);
+                    else if (file.Skipped)
                         WriteError(CmdletError.FileExists, new IOException($"'{file.Path}' exists; use -Force to overwrite it (document {id})."), file.Path);
                     else WriteObject(new FileInfo(file.Path));
                 }

@@ -82,11 +82,18 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
                 DryRun = dryRun,
             });
         }
+        catch (LocalFileException held)
+        {
+            // Another import holds the checkpoint, or it is a link: nothing is sent.
+            ThrowTerminatingError(ApiErrorRecords.For(held), held, CheckpointPath);
+        }
         catch (Exception unusable) when (unusable is System.IO.IOException or System.IO.InvalidDataException or UnauthorizedAccessException)
         {
             // A checkpoint of another import, a damaged one, or one that cannot be written: nothing is sent.
             ThrowTerminatingError(CmdletError.CheckpointUnusable, unusable, CheckpointPath);
         }
+        if (_import?.CheckpointCutLine is int cut)
+            WriteWarning($"Checkpoint '{CheckpointPath}' line {cut} was cut short (a crash while it was written) and was dropped; the chunk it named is polled or sent again.");
     }
 
     protected override void ProcessRecord()

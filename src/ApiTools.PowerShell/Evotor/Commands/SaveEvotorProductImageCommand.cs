@@ -1,4 +1,6 @@
 using System.IO;
+using ApiTools.Common;
+using ApiTools.Http;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 
@@ -9,6 +11,13 @@ namespace ApiTools.PowerShell.Evotor.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class SaveEvotorProductImageCommand : EvotorStoreItemCmdlet
 {
+    private static FileStream Create(string path)
+    {
+        FileStream? stream = null;
+        LocalFiles.Write(path, () => stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write));
+        return stream!;
+    }
+
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
@@ -31,6 +40,12 @@ public sealed class SaveEvotorProductImageCommand : EvotorStoreItemCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>How long the image may take to arrive once the answer began (default 30 minutes); the first byte, and
+    /// each silence within the body, still have the attempt timeout.</summary>
+    [Parameter]
+    [ValidateRange("00:00:01", "7.00:00:00")]
+    public TimeSpan DownloadTimeout { get; set; } = RetryOptions.Default.DownloadTimeout;
+
     protected override void ProcessRecord()
     {
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
@@ -50,26 +65,28 @@ public sealed class SaveEvotorProductImageCommand : EvotorStoreItemCmdlet
         var temp = System.IO.Path.Combine(folder, $".{System.Guid.NewGuid():N}.part");
         try
         {
-            var downloaded = false;
             ForItem(ImageId, () =>
             {
-                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
-                Await(ct => Client.DownloadProductImageAsync(StoreId, ProductId, ImageId, stream, ct));
-                downloaded = true;
+                using (var stream = Create(temp))
+                    Await(ct => Client.DownloadProductImageAsync(StoreId, ProductId, ImageId, stream, DownloadTimeout, ct));
+                // A link of that name counts as a file there: kept, or with -Force the link itself is replaced.
+                var taken = File.Exists(target) || LocalFiles.IsLink(target);
+                if (taken && !Force)
+                {
+                    WriteError(CmdletError.FileExists, new IOException($"'{target}' exists; use -Force to overwrite it."), target);
+                    return;
+                }
+                LocalFiles.Write(target, () =>
+                {
+                    if (taken) File.Delete(target);
+                    File.Move(temp, target);
+                });
+                WriteObject(new FileInfo(target));
             });
-            if (!downloaded) return; // the error is written; the partial file goes in finally
-            if (File.Exists(target) && !Force)
-            {
-                WriteError(CmdletError.FileExists, new IOException($"'{target}' exists; use -Force to overwrite it."), target);
-                return;
-            }
-            if (File.Exists(target)) File.Delete(target);
-            File.Move(temp, target);
-            WriteObject(new FileInfo(target));
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            if (File.Exists(temp)) File.Delete(temp); // a download that failed leaves nothing behind
         }
     }
 }

@@ -18,5 +18,9 @@ public sealed class EnDocsSavedFile
     /// <summary>True when a file of that name existed and was left as it was.</summary>
     public bool Skipped { get; set; }
 
+    /// <summary>Set when this file could not be written (a name the file system refused, a full disk); the document's
+    /// other files are saved all the same.</summary>
+    public LocalFileException? Failure { get; set; }
+
     public override string ToString() => Path;
 }

@@ -45,6 +45,9 @@ public sealed class EvotorBulkImport : IDisposable
 
     public BulkImportProgress Progress { get; } = new();
 
+    /// <summary>The checkpoint line a crash had cut short, dropped when the checkpoint was opened; null when none was.</summary>
+    public int? CheckpointCutLine => _checkpoint?.CutLine;
+
     /// <summary>Adds the next row (numbered from 1); returns the results now due, in order.</summary>
     public Task<BulkStep> AddAsync(InputFields row, CancellationToken cancellationToken = default) =>
         StopAllOnFailureAsync(() => AddCoreAsync(row, cancellationToken));

@@ -14,7 +14,9 @@ namespace ApiTools.PlanFix.Serialization;
 /// </summary>
 internal static class PlanFixXml
 {
-    private const int MaxDepth = 64;
+    /// <summary>The deepest nesting read or written. PlanFix answers nest a few levels (response/tasks/task/customData/…);
+    /// deeper is refused, so nothing that walks an answer (Invoke-PlanFixRequest's conversion) recurses without bound.</summary>
+    public const int MaxDepth = 64;
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
     public static readonly XmlReaderSettings ReaderSettings = new()
@@ -134,6 +136,26 @@ internal static class PlanFixXml
         using var reader = XmlReader.Create(body, ReaderSettings);
         var document = XDocument.Load(reader, LoadOptions.None);
         return document.Root ?? throw new XmlException("The response has no root element.");
+    }
+
+    /// <summary>True where the document in <paramref name="body"/> nests elements more than <paramref name="max"/> levels
+    /// deep. Read with a bare XmlReader (linear, and it stops at the first element too deep), before any tree is built:
+    /// building an XDocument costs time in the square of its depth, and anything that walks one recursively, its stack.
+    /// The stream is left where it was. Throws <see cref="XmlException"/> as <see cref="Read"/> would.</summary>
+    public static bool NestsDeeperThan(Stream body, int max)
+    {
+        var start = body.Position;
+        try
+        {
+            using var reader = XmlReader.Create(body, ReaderSettings);
+            while (reader.Read())
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth >= max) return true;
+            return false;
+        }
+        finally
+        {
+            body.Position = start;
+        }
     }
 
     /// <summary>Parses XML text a user gave (-Body) with the same safe settings.</summary>
