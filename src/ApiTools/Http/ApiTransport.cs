@@ -140,7 +140,9 @@ public sealed class ApiTransport : IApiTransport
 
     private async Task<T> AttemptAsync<T>(CallState<T> state, CancellationToken cancellationToken)
     {
-        using var lease = await AcquirePermitAsync(state.Request, cancellationToken).ConfigureAwait(false);
+        using var lease = await PermitWait.AcquireAsync(_limiter,
+            new PermitWait.Call(_options.Service, state.Request, _options.Connection.RateKey, _options.Retry.Budget, state.Clock, _observer),
+            cancellationToken).ConfigureAwait(false);
         using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attemptCts.CancelAfter(_options.Retry.AttemptTimeout);
         var token = attemptCts.Token;
@@ -182,20 +184,6 @@ public sealed class ApiTransport : IApiTransport
         {
             response?.Dispose();
         }
-    }
-
-    private async Task<RateLimitLease> AcquirePermitAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        var lease = _limiter.AttemptAcquire(1);
-        while (!lease.IsAcquired)
-        {
-            // Announce a known wait before it starts; an unknown one (waiting on requests in flight) is short.
-            if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero)
-                _observer.OnWait(wait, $"{_options.Service} rate limit before {request}");
-            lease.Dispose();
-            lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        }
-        return lease;
     }
 
     private HttpRequestMessage BuildMessage(ApiRequest request)
