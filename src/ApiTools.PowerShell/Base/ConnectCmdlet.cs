@@ -5,7 +5,7 @@ using ApiTools.Http.RateLimiting;
 namespace ApiTools.PowerShell.Base;
 
 /// <summary>
-/// What every Connect-* shares: -BaseUri, the retry settings, -PassThru, and one way of failing (a
+/// What every Connect-* shares: -BaseUri, the retry settings, -PassThru, -Redis, and one way of failing (a
 /// Configuration error naming what was wrong, never the secret). A subclass makes its connection; it
 /// becomes the runspace's default. Nothing is sent until a cmdlet calls the service.
 /// </summary>
@@ -27,6 +27,12 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>A Redis (StackExchange.Redis configuration string: host:6379,password=…,ssl=true) that keeps this key's rate
+    /// budget for every process and host on the key; without it, APITOOLS_REDIS if set, else this process alone.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Redis { get; set; }
+
     protected abstract string Service { get; }
 
     /// <summary>Makes the connection from the parameters (<paramref name="retry"/> already built from them).</summary>
@@ -41,6 +47,7 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
         try
         {
             connection = Create(RetryOptions.Default.With(MaxAttempts, RetryBudget));
+            if (Redis is not null) connection.RateStore = RedisRateStore.Open(Redis, $"Connect-{Service} -Redis");
         }
         catch (Exception error) when (error is ApiException or ArgumentException)
         {
@@ -53,7 +60,11 @@ public abstract class ConnectCmdlet<TConnection> : PSCmdlet where TConnection : 
             WriteWarning($"This process already paces {connection.RateKey} at {kept}, set by the first connection to it; -{asked} " +
                          $"{Convert.ToString(value, CultureInfo.InvariantCulture)} does not apply (runspaces that share a key share one budget). " +
                          "Start a new PowerShell process for another pace.");
+        if (connection.StoreAlreadySet() is RedisRateStore sharedIn)
+            WriteWarning($"This process already keeps the rate budget of {connection.RateKey} in {sharedIn}, set by the first connection to it; " +
+                         $"{connection.RateStore} does not apply. Start a new PowerShell process to share it elsewhere.");
         WriteVerbose($"Connected: {connection}.");
+        if (connection.RateStore is RedisRateStore store) WriteVerbose($"The rate budget of {connection.RateKey} is shared in {store}.");
         if (PassThru) WriteObject(connection);
     }
 }

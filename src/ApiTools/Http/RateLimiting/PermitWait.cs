@@ -14,6 +14,7 @@ internal static class PermitWait
 {
     public static async Task<RateLimitLease> AcquireAsync(RateLimiter limiter, Call call, CancellationToken cancellationToken)
     {
+        if (limiter is SharedRateLimiter shared) return await SharedAsync(shared, call, cancellationToken).ConfigureAwait(false);
         var lease = limiter.AttemptAcquire(1);
         while (!lease.IsAcquired)
         {
@@ -35,6 +36,40 @@ internal static class PermitWait
             }
         }
         return lease;
+    }
+
+    /// <summary>A budget kept in Redis: its waits are told (and refused past the budget) as it meets them, and what
+    /// it has to say about the store (lost, back) is said once.</summary>
+    private static async Task<RateLimitLease> SharedAsync(SharedRateLimiter limiter, Call call, CancellationToken cancellationToken)
+    {
+        var left = call.Budget - call.Clock.Elapsed;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        RateLimitLease lease;
+        try
+        {
+            lease = await limiter.AcquireAsync(wait =>
+            {
+                Notice(limiter, call);
+                if (wait > call.Budget - call.Clock.Elapsed) return false;
+                if (wait > TimeSpan.Zero) call.Observer.OnWait(wait, $"{call.Service} rate limit before {call.Request}");
+                return true;
+            }, bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw call.BeyondBudget(null);
+        }
+        Notice(limiter, call);
+        if (lease.IsAcquired) return lease;
+        var refused = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
+        lease.Dispose();
+        throw call.BeyondBudget(refused);
+    }
+
+    private static void Notice(SharedRateLimiter limiter, Call call)
+    {
+        if (limiter.TakeNotice() is string notice) call.Observer.OnWarning(notice);
     }
 
     /// <summary>The call a permit is taken for: what names it, its budget and how long it has run.</summary>
