@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ApiTools.Testing;
 
@@ -66,20 +65,11 @@ public sealed class GarnetServer : IAsyncDisposable
     }
 
     /// <summary>Where dotnet tool restore put garnet-server's DLL, at the version dotnet-tools.json pins.</summary>
-    public static string ServerDll()
-    {
-        var manifest = File.ReadAllText(Path.Combine(RepoRoot(), "dotnet-tools.json"));
-        var version = Regex.Match(manifest, "\"garnet-server\"\\s*:\\s*\\{\\s*\"version\"\\s*:\\s*\"([^\"]+)\"").Groups[1].Value;
-        if (version.Length == 0) throw new InvalidOperationException("dotnet-tools.json pins no garnet-server.");
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        if (string.IsNullOrEmpty(packages)) packages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var dll = Path.Combine(packages, "garnet-server", version, "tools", "net10.0", "any", "GarnetServer.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("garnet-server is not restored: run `dotnet tool restore`.", dll);
-    }
+    public static string ServerDll() => ToolPaths.File("garnet-server", "tools/net10.0/any/GarnetServer.dll");
 
     private static async Task<Process> LaunchAsync(int port, string? password)
     {
-        var info = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(ToolPaths.DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { ServerDll(), "--bind", "127.0.0.1", "--port", port.ToString(), "--lua", "--lua-transaction-mode", "-m", "64m", "-i", "16m", "-q" })
             info.ArgumentList.Add(a);
         if (password is not null)
@@ -166,21 +156,5 @@ public sealed class GarnetServer : IAsyncDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    private static string DotnetHost()
-    {
-        var runtime = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory());
-        var root = runtime.Parent?.Parent?.Parent;
-        var host = root is null ? null : Path.Combine(root.FullName, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return host is not null && File.Exists(host) ? host : "dotnet";
-    }
-
-    private static string RepoRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "dotnet-tools.json"))) return dir.FullName;
-        throw new DirectoryNotFoundException("No dotnet-tools.json above " + AppContext.BaseDirectory);
     }
 }

@@ -21,9 +21,10 @@ public sealed class RedisRateStore
     /// <summary>The longest a request waits for the store on top of its pace: a later answer is not waited for.</summary>
     public static readonly TimeSpan CallBound = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How long the first call waits for the connection a new store is making (a refused one fails at once; the
-    /// first connection of a process also loads and compiles the client, which takes about a second on a busy machine).</summary>
-    internal static readonly TimeSpan ConnectBound = TimeSpan.FromSeconds(3);
+    /// <summary>How long the first call waits for the connection a new store is making, and for its first answer (a
+    /// refused connection fails at once; the first call of a process also loads and compiles the client, which takes
+    /// about a second on a busy machine).</summary>
+    internal static readonly TimeSpan ConnectBound = TimeSpan.FromSeconds(5);
 
     /// <summary>Late answers in a row that make the store lost (one may be a pause of this machine, not the store's).</summary>
     internal const int LateCallsToLose = 3;
@@ -38,6 +39,7 @@ public sealed class RedisRateStore
     private readonly object _gate = new();
     private bool _lost;
     private int _lateInARow;
+    private bool _answered; // the first call of a process also loads and compiles the client: it gets ConnectBound
     private TimeSpan _lastTry;
     private string? _notice;
 
@@ -117,18 +119,20 @@ public sealed class RedisRateStore
         try
         {
             var call = (await connecting.ConfigureAwait(false)).GetDatabase().ScriptEvaluateAsync(script, keys, args);
-            if (await Task.WhenAny(call, Task.Delay(CallBound)).ConfigureAwait(false) != call)
+            var bound = Volatile.Read(ref _answered) ? CallBound : ConnectBound;
+            if (await Task.WhenAny(call, Task.Delay(bound)).ConfigureAwait(false) != call)
             {
                 _ = call.ContinueWith(t =>
                 {
                     if (t.Status == TaskStatus.RanToCompletion) late?.Invoke(t.Result);
                     else _ = t.Exception;
                 }, TaskContinuationOptions.ExecuteSynchronously);
-                if (Interlocked.Increment(ref _lateInARow) >= LateCallsToLose) Lose($"no answer within {Seconds(CallBound)}, {LateCallsToLose} times in a row");
+                if (Interlocked.Increment(ref _lateInARow) >= LateCallsToLose) Lose($"no answer within {Seconds(bound)}, {LateCallsToLose} times in a row");
                 return null;
             }
             var result = await call.ConfigureAwait(false);
             Volatile.Write(ref _lateInARow, 0);
+            Volatile.Write(ref _answered, true);
             Found();
             return result;
         }
