@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ApiTools.Emulator;
 using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
@@ -26,7 +24,7 @@ public sealed class RateStoreFaultTests
     {
         await using var server = await StartAsync();
         var observer = new RecordingObserver();
-        var client = Client(server, observer, RedisRateStore.Open($"127.0.0.1:{ClosedPort()},password={Password}", "test"));
+        var client = Client(server, observer, RedisRateStore.Open($"127.0.0.1:{GarnetServer.FreePort()},password={Password}", "test"));
 
         foreach (var id in TaskIds(server, 5)) await client.GetTaskAsync(id);
 
@@ -129,13 +127,4 @@ public sealed class RateStoreFaultTests
     }
 
     private static List<long> TaskIds(EmulatorServer server, int count) => server.PlanFix.Tasks.Take(count).Select(t => t.Id).ToList();
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
