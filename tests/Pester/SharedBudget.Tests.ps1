@@ -42,7 +42,9 @@ AfterAll {
 
 Describe 'Three pwsh processes on one PlanFix account at 1 request a second' {
     BeforeAll {
-        $script:emu = Start-TestEmulator -ArgumentList '--planfix-rate-per-second', '1', '--planfix-quota-header-refresh-ms', '600000'
+        # The emulator admits a little faster than the module paces (0.8 s apart against 1.025 s): two processes starting
+        # together are still refused, while a busy machine's jitter is not what this measures (the benchmark P10 does).
+        $script:emu = Start-TestEmulator -ArgumentList '--planfix-rate-per-second', '1.25', '--planfix-quota-header-refresh-ms', '600000'
         $script:base = "$($script:emu.Address)/planfix/xml/"
     }
     AfterAll { Stop-TestEmulator $script:emu }

@@ -10,8 +10,8 @@ namespace ApiTools.Http.RateLimiting;
 /// keys shared by several processes and hosts: one per configuration in a process, connecting from the moment it is
 /// made. Every call to it is bounded (<see cref="CallBound"/>): a late answer is not waited for (that request is paced
 /// by the process's own limiter). A failed call, or <see cref="LateCallsToLose"/> late ones in a row, make the store
-/// lost: the limiters serve from the process's own budget (with one warning) until a later call, at most once a
-/// second, finds it back (with one more). It shows its endpoints, never the password.
+/// lost: the limiters serve from the process's own budget (with one warning) until a later call, at most every
+/// 5 s, finds it back (with one more). It shows its endpoints, never the password.
 /// </summary>
 public sealed class RedisRateStore
 {
@@ -30,7 +30,7 @@ public sealed class RedisRateStore
     internal const int LateCallsToLose = 3;
 
     /// <summary>While the store is lost, how often a call tries it again (the others use the process's budget).</summary>
-    internal static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
 
     private static readonly ConcurrentDictionary<string, RedisRateStore> Stores = new(StringComparer.Ordinal);
 
@@ -107,8 +107,12 @@ public sealed class RedisRateStore
     /// running scripts as transactions (Garnet) locks only those.
     /// </summary>
     /// <param name="late">Hears the answer that came after the bound, so what it granted can be given back.</param>
-    internal async Task<RedisResult?> RunAsync(string script, RedisKey[] keys, RedisValue[] args, Action<RedisResult>? late = null)
+    /// <param name="onlyWhenAnswering">Not tried at all while the last call was late or the store is lost: for a call that
+    /// follows a request's permit (the quota count), so that a request never waits for a slow store twice.</param>
+    internal async Task<RedisResult?> RunAsync(string script, RedisKey[] keys, RedisValue[] args, Action<RedisResult>? late = null,
+        bool onlyWhenAnswering = false)
     {
+        if (onlyWhenAnswering && (Volatile.Read(ref _lateInARow) > 0 || Volatile.Read(ref _lost))) return null;
         if (!ShouldTry()) return null;
         var connecting = _connecting;
         if (!connecting.IsCompleted && await Task.WhenAny(connecting, Task.Delay(ConnectBound)).ConfigureAwait(false) != connecting)
@@ -118,9 +122,12 @@ public sealed class RedisRateStore
         }
         try
         {
-            var call = (await connecting.ConfigureAwait(false)).GetDatabase().ScriptEvaluateAsync(script, keys, args);
             var bound = Volatile.Read(ref _answered) ? CallBound : ConnectBound;
-            if (await Task.WhenAny(call, Task.Delay(bound)).ConfigureAwait(false) != call)
+            var timer = Task.Delay(bound);
+            // Issued off this thread: a client that blocks while writing to a server that stopped reading must not hold the caller past the bound.
+            var database = (await connecting.ConfigureAwait(false)).GetDatabase();
+            var call = Task.Run(() => database.ScriptEvaluateAsync(script, keys, args));
+            if (await Task.WhenAny(call, timer).ConfigureAwait(false) != call)
             {
                 _ = call.ContinueWith(t =>
                 {

@@ -28,7 +28,7 @@ internal sealed class SharedQuota
     public async Task<(int Remaining, int Daily, bool FromHeader)?> ObserveAsync(int? header, int daily, bool spent)
     {
         var result = await _store.RunAsync(RedisScripts.QuotaObserve, _keys,
-            new RedisValue[] { header ?? -1, daily, EndOfDay().ToUnixTimeMilliseconds(), spent ? 1 : 0 }).ConfigureAwait(false);
+            new RedisValue[] { header ?? -1, daily, EndOfDay().ToUnixTimeMilliseconds(), spent ? 1 : 0 }, onlyWhenAnswering: true).ConfigureAwait(false);
         return Read(result);
     }
 
