@@ -13,21 +13,29 @@ BeforeAll {
 
     $script:worker = Join-Path (Get-TestRepoRoot) 'tests/Shared/RateWorker.ps1'
 
-    function script:Invoke-Workers([string] $Service, [string] $Base, [int] $Requests, [string] $Redis, [int] $Workers = 3) {
+    function script:Invoke-Workers($Emulator, [string] $Service, [string] $Base, [int] $Requests, [string] $Redis, [int] $Workers = 3) {
         $done = Join-Path $script:work ([guid]::NewGuid().ToString('n'))
         $null = New-Item -ItemType Directory -Path $done
+        $go = Join-Path $done 'go'   # every worker connected and warmed up before the counted requests start
         $saved = $env:APITOOLS_REDIS
         $env:APITOOLS_REDIS = $Redis
         try {
             $runs = 1..$Workers | ForEach-Object {
                 $out = Join-Path $done "out-$_.txt"
                 $argv = @('-NoProfile', '-NonInteractive', '-File', $script:worker, '-Module', (Get-TestModulePath), '-Service', $Service, '-Base', $Base,
-                    '-Requests', $Requests, '-Done', $done, '-Workers', $Workers, '-Out', $out)
+                    '-Requests', $Requests, '-Go', $go, '-Done', $done, '-Workers', $Workers, '-Out', $out)
                 [pscustomobject]@{ Out = $out; Process = Start-Process -FilePath $script:pwsh -ArgumentList ($argv | ForEach-Object { '"' + $_ + '"' }) -NoNewWindow -PassThru }
             }
         } finally {
             $env:APITOOLS_REDIS = $saved
         }
+        $deadline = [DateTime]::UtcNow.AddMinutes(3)
+        while (@(Get-ChildItem -LiteralPath $done -Filter 'go.ready.*').Count -lt $Workers) {
+            if ([DateTime]::UtcNow -gt $deadline -or @($runs | Where-Object { $_.Process.HasExited }).Count) { throw 'A worker did not get ready.' }
+            Start-Sleep -Milliseconds 50   # bounded poll
+        }
+        Reset-Emulator $Emulator   # counters and windows from nothing: the warm-up calls are not counted
+        $null = New-Item -ItemType File -Path $go
         foreach ($run in $runs) {
             if (-not $run.Process.WaitForExit(240000)) { $run.Process.Kill($true); throw 'A worker did not finish within 4 minutes.' }
         }
@@ -50,7 +58,7 @@ Describe 'Three pwsh processes on one PlanFix account at 1 request a second' {
     AfterAll { Stop-TestEmulator $script:emu }
 
     It 'share one spacing through APITOOLS_REDIS: none is refused, each sees the count all made, and the password never shows' {
-        $outputs = Invoke-Workers -Service PlanFix -Base $script:base -Requests 3 -Redis $script:garnet.Configuration
+        $outputs = Invoke-Workers -Emulator $script:emu -Service PlanFix -Base $script:base -Requests 3 -Redis $script:garnet.Configuration
         $all = $outputs | ForEach-Object { $_ }
 
         @($all | Where-Object { $_ -match '-> 429' }).Count | Should -Be 0 -Because ($all -join "`n")
@@ -65,8 +73,7 @@ Describe 'Three pwsh processes on one PlanFix account at 1 request a second' {
     }
 
     It 'without a shared store the same processes are refused, and each counts only its own quota' {
-        Reset-Emulator $script:emu
-        $outputs = Invoke-Workers -Service PlanFix -Base $script:base -Requests 3 -Redis ''
+        $outputs = Invoke-Workers -Emulator $script:emu -Service PlanFix -Base $script:base -Requests 3 -Redis ''
         $all = $outputs | ForEach-Object { $_ }
 
         @($all | Where-Object { $_ -match '-> 429' }).Count | Should -BeGreaterThan 0
@@ -82,7 +89,7 @@ Describe 'Three pwsh processes on one Evotor token against the server''s window'
     AfterAll { Stop-TestEmulator $script:emu }
 
     It 'follow one window through APITOOLS_REDIS: none is refused' {
-        $outputs = Invoke-Workers -Service Evotor -Base $script:emu.EvotorBaseUri -Requests 8 -Redis $script:garnet.Configuration
+        $outputs = Invoke-Workers -Emulator $script:emu -Service Evotor -Base $script:emu.EvotorBaseUri -Requests 8 -Redis $script:garnet.Configuration
         $all = $outputs | ForEach-Object { $_ }
 
         @($all | Where-Object { $_ -match '-> 429' }).Count | Should -Be 0 -Because ($all -join "`n")

@@ -25,7 +25,16 @@ $lines = & {
         $store = (Get-EvotorStore -First 1).Id
         $call = { Invoke-EvotorRequest GET "stores/$store" -Verbose | Out-Null }
     } else {
-        Connect-PlanFix -Account demo -ApiKey planfix-demo-key -Token planfix-demo-token -BaseUri $Base -Verbose
+        # Warm up outside the count: a call for another account (refused before PlanFix counts it) loads and compiles the
+        # module's HTTP and XML code, and Get-PlanFixQuota connects the shared store; a cold first request would
+        # otherwise arrive long after the slot it was given.
+        $warm = Connect-PlanFix -Account warm-up -ApiKey planfix-demo-key -Token planfix-demo-token -BaseUri $Base -MaxAttempts 1 -PassThru
+        Invoke-PlanFixRequest task.getList -Connection $warm -ErrorAction SilentlyContinue | Out-Null
+        $connection = Connect-PlanFix -Account demo -ApiKey planfix-demo-key -Token planfix-demo-token -BaseUri $Base -Verbose -PassThru
+        $null = Get-PlanFixQuota
+        # The store is connecting (a cold process compiles its client): ask it until it answers, so that the counted
+        # requests start with the budget shared.
+        Wait-Until { $null -eq $connection.RateStore -or ($null = Get-PlanFixQuota) -or $connection.RateStore.IsAvailable }
         $call = { Invoke-PlanFixRequest task.getList -Parameters @{ pageSize = 1 } -Verbose | Out-Null }
     }
     if ($Go) {

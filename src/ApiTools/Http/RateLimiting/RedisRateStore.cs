@@ -118,6 +118,8 @@ public sealed class RedisRateStore
         if (!connecting.IsCompleted && await Task.WhenAny(connecting, Task.Delay(ConnectBound)).ConfigureAwait(false) != connecting)
         {
             Lose("no connection within " + Seconds(ConnectBound));
+            // Tried again as soon as the connection is made, not a retry period later.
+            _ = connecting.ContinueWith(_ => { lock (_gate) _lastTry = TimeSpan.MinValue; }, TaskContinuationOptions.ExecuteSynchronously);
             return null;
         }
         try
@@ -182,7 +184,7 @@ public sealed class RedisRateStore
         {
             if (!_lost) return true;
             var now = _clock.Elapsed;
-            if (now - _lastTry < RetryEvery) return false;
+            if (_lastTry != TimeSpan.MinValue && now - _lastTry < RetryEvery) return false;
             _lastTry = now;
             return true;
         }
