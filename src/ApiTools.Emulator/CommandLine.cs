@@ -52,6 +52,8 @@ internal sealed class CommandLine
         Option("--planfix-rate-per-second", "X", "PlanFix requests per second per account and key, 0 = off", o => o.PlanFixRatePerSecond,
             arg => arg.Rate(), Text),
         Whole("--planfix-daily-quota", "PlanFix requests per account per day, then error 0007", o => o.PlanFixDailyQuota),
+        Milliseconds("--planfix-quota-header-refresh-ms", "how often X-RateLimit-Remaining is brought up to date, 0 = every answer",
+            o => o.PlanFixQuotaHeaderRefresh),
         Option("--planfix-time-zone", "ZONE", "time zone of PlanFix dates: an id or an offset such as +03:00", o => o.PlanFixTimeZone,
             arg => arg.TimeZone(), zone => Offset(zone.BaseUtcOffset)),
         Whole("--planfix-tasks", "seeded PlanFix tasks", o => o.PlanFixTasks),

@@ -115,6 +115,10 @@ public sealed class EmulatorOptions
     /// <summary>PlanFix requests per day per account (live); then error 0007.</summary>
     public int PlanFixDailyQuota { get; set; } = 5000;
 
+    /// <summary>How often PlanFix's <c>X-RateLimit-Remaining</c> is brought up to date; between times every answer carries
+    /// the figure of the last refresh (PlanFix: about every 10 minutes). Zero: every answer carries the count as it is.</summary>
+    public TimeSpan PlanFixQuotaHeaderRefresh { get; set; } = TimeSpan.Zero;
+
     /// <summary>The time zone of PlanFix dates (<c>dd-MM-yyyy HH:mm</c>); default UTC+3 (Moscow).</summary>
     public TimeZoneInfo PlanFixTimeZone { get; set; } = MoscowTime;
 

@@ -51,6 +51,8 @@ var scenarios = new (string Id, string Name, Func<BenchOptions, Report, Task> Ru
     ("P5m", "bulk import memory (issue 13)", BulkScenarios.P5MemoryAsync, TimeSpan.FromMinutes(20)),
     ("P7", "PlanFix task listing at 1 request a second", PlanFixScenario.P7Async, TimeSpan.FromMinutes(5)),
     ("P8", "EnDocs list of 100k documents in one response", EnDocsScenario.P8Async, TimeSpan.FromMinutes(10)),
+    ("P9", "3 pwsh processes on one Evotor token, with and without Redis", SharedBudgetScenario.P9Async, TimeSpan.FromMinutes(10)),
+    ("P10", "3 pwsh processes on one PlanFix account, with and without Redis", SharedBudgetScenario.P10Async, TimeSpan.FromMinutes(10)),
 };
 var timedOut = false;
 foreach (var (id, name, run, limit) in scenarios)

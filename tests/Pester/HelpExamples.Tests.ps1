@@ -33,6 +33,7 @@ BeforeAll {
         PLANFIX_ACCOUNT = 'acme'; PLANFIX_API_KEY = 'planfix-demo-key'; PLANFIX_TOKEN = 'planfix-demo-token'; PLANFIX_BASE_URI = $script:Roots.PlanFix
     }
     $script:Saved = @{}
+    $script:Garnet = $null
     foreach ($name in $script:Environment.Keys) { $script:Saved[$name] = [Environment]::GetEnvironmentVariable($name) }
 
     function script:Connect-All {
@@ -112,6 +113,7 @@ AfterAll {
     foreach ($name in $script:Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $script:Saved[$name]) }
     Disconnect-Evotor; Disconnect-PlanFix; Disconnect-EnDocs
     Stop-TestEmulator $script:emu
+    if ($script:Garnet) { Stop-TestGarnet $script:Garnet; $env:REDIS_CONFIGURATION = $null }
 }
 
 Describe 'Help examples' {
@@ -122,6 +124,12 @@ Describe 'Help examples' {
         foreach ($root in 'https://api.endocs.cloud', 'https://endocs.example.com/api', 'http://127.0.0.1:5000/endocs') { $code = $code.Replace($root, $script:Roots.EnDocs) }
         foreach ($root in 'https://api.planfix.com/xml/', 'https://api.planfix.ru/xml/', 'https://api-sg.planfix.com/xml/', 'http://127.0.0.1:5000/planfix/xml/') {
             $code = $code.Replace($root, $script:Roots.PlanFix)
+        }
+        # An example that shares the budget through Redis gets a real one (garnet-server), started the first time.
+        if ($code -match 'REDIS_CONFIGURATION' -and -not $script:Garnet) {
+            Import-Module (Join-Path $PSScriptRoot 'Garnet.psm1') -Force
+            $script:Garnet = Start-TestGarnet
+            $env:REDIS_CONFIGURATION = $script:Garnet.Configuration
         }
         $folder = Join-Path $TestDrive ([guid]::NewGuid().ToString('n'))
         Copy-Item -LiteralPath $script:Fixtures -Destination $folder -Recurse

@@ -123,8 +123,15 @@ public sealed record FaultRule
     /// <summary>The echo encodings <see cref="Echo"/> takes.</summary>
     public static readonly IReadOnlyList<string> EchoEncodings = ["plain", "escaped", "url", "base64"];
 
+    /// <summary>
+    /// Send these rate-limit headers instead of the service's own (absurd or missing figures), then serve the request
+    /// as usual or answer <see cref="RateHeaders.Status"/>.
+    /// </summary>
+    public RateHeaders? RateHeaders { get; init; }
+
     internal void Validate()
     {
+        RateHeaders?.Validate();
         if (Times < 1) throw new ArgumentException($"Times must be 1 or more (was {Times})");
         if (Skip < 0) throw new ArgumentException($"Skip must not be negative (was {Skip})");
         if (PlanFixError is not null && !System.Text.RegularExpressions.Regex.IsMatch(PlanFixError, "^[0-9]{4}$"))
@@ -141,11 +148,12 @@ public sealed record FaultRule
         var kinds = (statusAlone ? 1 : 0) + (RepeatCursor ? 1 : 0) + (DropConnection ? 1 : 0) + (BulkOutcome is not null ? 1 : 0) + (TruncateBody ? 1 : 0)
             + (ExpireSid ? 1 : 0) + (PlanFixError is not null ? 1 : 0) + (PlanFixDtd ? 1 : 0)
             + (DropResponse ? 1 : 0) + (DelayMs > 0 ? 1 : 0) + (ShortBody ? 1 : 0)
-            + (StallBody ? 1 : 0) + (Echo is not null ? 1 : 0) + (OutOfOrder && !TruncateBody ? 1 : 0) + (IgnorePaging && !TruncateBody ? 1 : 0);
+            + (StallBody ? 1 : 0) + (Echo is not null ? 1 : 0) + (OutOfOrder && !TruncateBody ? 1 : 0) + (IgnorePaging && !TruncateBody ? 1 : 0)
+            + (RateHeaders is not null ? 1 : 0);
         if (kinds != 1)
             throw new ArgumentException("a fault rule sets exactly one of Status, RepeatCursor, DropConnection, DropResponse, DelayMs, ShortBody, " +
-                                        "TruncateBody, BulkOutcome, ExpireSid, PlanFixError, PlanFixDtd, StallBody, Echo, OutOfOrder or IgnorePaging " +
-                                        "(Status may come with StallBody or Echo, IgnorePaging and OutOfOrder with TruncateBody)");
+                                        "TruncateBody, BulkOutcome, ExpireSid, PlanFixError, PlanFixDtd, StallBody, Echo, OutOfOrder, IgnorePaging " +
+                                        "or RateHeaders (Status may come with StallBody or Echo, IgnorePaging and OutOfOrder with TruncateBody)");
     }
 
     internal bool Matches(string routeKey, HttpRequest request)

@@ -142,6 +142,13 @@ internal sealed class ServiceRequestMiddleware(
             return false;
         }
         if (NeedsCapture(fault, context.Request)) return false; // answered by RunCapturedAsync
+        if (fault.RateHeaders is { } rateHeaders)
+        {
+            rateHeaders.ApplyTo(context.Response.Headers);
+            if (rateHeaders.Status == 0) return false;
+            await service.WriteErrorAsync(context, rateHeaders.Status, $"injected fault: status {rateHeaders.Status} with {rateHeaders}");
+            return true;
+        }
         if (fault.DropConnection)
         {
             context.Abort();

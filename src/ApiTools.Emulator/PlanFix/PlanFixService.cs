@@ -29,6 +29,7 @@ internal sealed partial class PlanFixService : IEmulatedService
     private readonly HashSet<string> _apiKeys;
     private readonly PlanFixEndpoints _endpoints;
     private readonly Dictionary<string, long> _lastAdmitted = new(StringComparer.Ordinal);
+    private readonly QuotaHeader _quotaHeader;
 
     public PlanFixService(EmulatorOptions options, EmulatorSettings settings, PlanFixSeed seed, TimeProvider time)
     {
@@ -37,6 +38,7 @@ internal sealed partial class PlanFixService : IEmulatedService
         _time = time;
         _apiKeys = new HashSet<string>(options.PlanFixApiKeys, StringComparer.Ordinal);
         _endpoints = new PlanFixEndpoints(options, seed, time);
+        _quotaHeader = new QuotaHeader(options.PlanFixQuotaHeaderRefresh, time);
     }
 
     public string Prefix => "/planfix";
@@ -80,7 +82,7 @@ internal sealed partial class PlanFixService : IEmulatedService
             await PlanFixXml.WriteErrorAsync(context, "0004", "Неизвестный аккаунт");
             return false;
         }
-        SetRemaining(context, _seed.QuotaLeft);
+        SetRemaining(context, _quotaHeader.Shown(_seed.QuotaLeft));
         if (!_apiKeys.Contains(apiKey))
         {
             await PlanFixXml.WriteErrorAsync(context, "0001", "Неверный API Key");
@@ -104,7 +106,7 @@ internal sealed partial class PlanFixService : IEmulatedService
             await PlanFixXml.WriteErrorAsync(context, "0007", "Превышено допустимое количество запросов в сутки");
             return false;
         }
-        SetRemaining(context, left);
+        SetRemaining(context, _quotaHeader.Refreshed(left));
         context.Items[CallerItem] = new PlanFixCaller(account, apiKey, secret);
         return true;
     }
@@ -126,6 +128,7 @@ internal sealed partial class PlanFixService : IEmulatedService
     public void Reset()
     {
         lock (_lastAdmitted) _lastAdmitted.Clear();
+        _quotaHeader.Reset();
         _seed.Restore();
     }
 

@@ -5,9 +5,9 @@ using ApiTools.Http.RateLimiting;
 namespace ApiTools.PowerShell.Base;
 
 /// <summary>
-/// What every Connect-* shares: -BaseUri, the retry settings, -PassThru, one cheap call that proves the credentials
-/// (-SkipCheck for offline scripts), and one way of failing: a terminating error naming the base URI and what was wrong,
-/// never the secret; a connection that failed its check does not become the default. A subclass makes its connection.
+/// What every Connect-* shares: -BaseUri, the retry settings, -PassThru, -Redis, one cheap call that proves the
+/// credentials (-SkipCheck for offline scripts), and one way of failing: a terminating error naming the base URI and what
+/// was wrong, never the secret; a connection that failed its check does not become the default. A subclass makes its connection.
 /// </summary>
 public abstract class ConnectCmdlet<TConnection, TClient> : ApiCmdlet
     where TConnection : ServiceConnection
@@ -40,6 +40,12 @@ public abstract class ConnectCmdlet<TConnection, TClient> : ApiCmdlet
     /// <summary>One cheap call that succeeds only with working credentials at a working base URI.</summary>
     private protected abstract Task CheckAsync(TClient client, CancellationToken cancellationToken);
 
+    /// <summary>A Redis (StackExchange.Redis configuration string: host:6379,password=…,ssl=true) that keeps this key's rate
+    /// budget for every process and host on the key; without it, APITOOLS_REDIS if set, else this process alone.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Redis { get; set; }
+
     /// <summary>Makes the connection from the parameters (<paramref name="retry"/> already built from them).</summary>
     protected abstract TConnection Create(RetryOptions retry);
 
@@ -52,6 +58,7 @@ public abstract class ConnectCmdlet<TConnection, TClient> : ApiCmdlet
         try
         {
             connection = Create(RetryOptions.Default.With(MaxAttempts, RetryBudget));
+            if (Redis is not null) connection.RateStore = RedisRateStore.Open(Redis, $"Connect-{Service} -Redis");
         }
         catch (Exception error) when (error is ApiException or ArgumentException)
         {
@@ -65,7 +72,11 @@ public abstract class ConnectCmdlet<TConnection, TClient> : ApiCmdlet
             WriteWarning($"This process already paces {connection.RateKey} at {kept}, set by the first connection to it; -{asked} " +
                          $"{Convert.ToString(value, CultureInfo.InvariantCulture)} does not apply (runspaces that share a key share one budget). " +
                          "Start a new PowerShell process for another pace.");
+        if (connection.StoreAlreadySet() is RedisRateStore sharedIn)
+            WriteWarning($"This process already keeps the rate budget of {connection.RateKey} in {sharedIn}, set by the first connection to it; " +
+                         $"{connection.RateStore} does not apply. Start a new PowerShell process to share it elsewhere.");
         WriteVerbose($"Connected: {connection}.");
+        if (connection.RateStore is RedisRateStore store) WriteVerbose($"The rate budget of {connection.RateKey} is shared in {store}.");
         if (PassThru) WriteObject(connection);
         base.EndProcessing();
     }

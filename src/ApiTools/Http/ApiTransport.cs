@@ -142,7 +142,9 @@ public sealed class ApiTransport : IApiTransport
 
     private async Task<T> AttemptAsync<T>(CallState<T> state, CancellationToken cancellationToken)
     {
-        using var lease = await AcquirePermitAsync(state.Request, cancellationToken).ConfigureAwait(false);
+        using var lease = await PermitWait.AcquireAsync(_limiter,
+            new PermitWait.Call(_options.Service, state.Request, _options.Connection.RateKey, _options.Retry.Budget, state.Clock, _observer),
+            cancellationToken).ConfigureAwait(false);
         using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var limit = _options.Retry.AttemptTimeout;
         var wholeBody = false;
@@ -225,20 +227,6 @@ public sealed class ApiTransport : IApiTransport
                     || (error is ApiValidationException invalid && invalid.Violations.Any(v =>
                         SecretScrubber.Reveals(v.Reason, secrets) || SecretScrubber.Reveals(v.Subject, secrets)));
         return leaks ? error.Redacted(text => SecretScrubber.Scrub(text, secrets), innerLeaks ? null : error.InnerException) : error;
-    }
-
-    private async Task<RateLimitLease> AcquirePermitAsync(ApiRequest request, CancellationToken cancellationToken)
-    {
-        var lease = _limiter.AttemptAcquire(1);
-        while (!lease.IsAcquired)
-        {
-            // Announce a known wait before it starts; an unknown one (waiting on requests in flight) is short.
-            if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero)
-                _observer.OnWait(wait, $"{_options.Service} rate limit before {request}");
-            lease.Dispose();
-            lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        }
-        return lease;
     }
 
     private HttpRequestMessage BuildMessage(ApiRequest request)

@@ -17,7 +17,7 @@ public sealed class Secret
     private Secret(string value)
     {
         _value = value;
-        Fingerprint = ComputeFingerprint(value);
+        Fingerprint = HashOf(value);
     }
 
     /// <summary>SHA-256 of the secret, hex: identifies the key for shared limiters without revealing it.</summary>
@@ -67,7 +67,8 @@ public sealed class Secret
 
     public override string ToString() => "********";
 
-    private static string ComputeFingerprint(string value)
+    /// <summary>SHA-256 of <paramref name="value"/>'s UTF-8, lower-case hex.</summary>
+    internal static string HashOf(string value)
     {
         using var sha = SHA256.Create();
         var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(value));

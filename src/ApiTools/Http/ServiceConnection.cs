@@ -15,6 +15,7 @@ public abstract class ServiceConnection
         BaseUri = baseUri;
         Source = source;
         Retry = retry;
+        RateStore = RedisRateStore.FromEnvironment();
     }
 
     public string Service { get; }
@@ -37,6 +38,15 @@ public abstract class ServiceConnection
     /// <summary>The pace this process already keeps for this connection's key when it is not <see cref="Pace"/> (set by
     /// an earlier connection to the same key: they share one budget); null when this connection's own pace holds.</summary>
     public Pace? PaceAlreadySet() => RateLimiterRegistry.PaceOtherThan(this);
+
+    /// <summary>Where this connection's key keeps its rate budget so that every process and host on the key shares it: a
+    /// Redis (APITOOLS_REDIS, or Connect-* -Redis), or null for this process alone. Set it before the first call; the
+    /// first store named for a key holds for the process.</summary>
+    public RedisRateStore? RateStore { get; set; }
+
+    /// <summary>The store already keeping this connection's key when <see cref="RateStore"/> names another (the first store
+    /// named for a key holds for the process); null when none does yet, or it is this one.</summary>
+    public RedisRateStore? StoreAlreadySet() => RateLimiterRegistry.StoreOtherThan(this);
 
     /// <summary>What the service's budget is counted by, in words that show no secret ("this EnDocs token").</summary>
     public virtual string RateKey => $"this {Service} token";

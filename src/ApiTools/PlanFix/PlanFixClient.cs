@@ -49,6 +49,10 @@ public sealed partial class PlanFixClient
     /// <summary>The daily quota as this connection knows it.</summary>
     public PlanFixQuota Quota => Connection.Quota.Snapshot();
 
+    /// <summary>The daily quota as every process on the account and key has counted it, where the connection shares its
+    /// budget in Redis (nothing is sent to PlanFix); else <see cref="Quota"/>.</summary>
+    public Task<PlanFixQuota> GetQuotaAsync() => Connection.Quota.RefreshAsync();
+
     internal IApiTransport Transport { get; }
 
     private IApiObserver Observer => Transport.Observer;
@@ -131,7 +135,7 @@ public sealed partial class PlanFixClient
 
     private async Task<XElement> ReadAsync(string method, CallClock call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var warning = Connection.Quota.Observe(RemainingHeader(response));
+        var warning = await Connection.Quota.ObserveAsync(RemainingHeader(response)).ConfigureAwait(false);
         if (warning is not null) Observer.OnWarning(warning);
 
         using var buffer = new MemoryStream();
@@ -169,7 +173,7 @@ public sealed partial class PlanFixClient
         if (status == "error")
         {
             var code = root.Element("code")?.Value.Trim() is { } said ? _errors.Scrub(said) : null;
-            if (code == PlanFixErrorCodes.DailyLimitExceeded) Connection.Quota.Spent();
+            if (code == PlanFixErrorCodes.DailyLimitExceeded) await Connection.Quota.SpentAsync().ConfigureAwait(false);
             Report(call, method, response, "error " + (code ?? "?"));
             throw _errors.FromCode(method, code, root.Element("message")?.Value, (int)response.StatusCode);
         }

@@ -30,7 +30,7 @@ public sealed class PlanFixConnection : ServiceConnection
         Login = login;
         Password = password;
         Options = options;
-        Quota = new QuotaTracker(account, options.DailyQuota);
+        Quota = new QuotaTracker(account, options.DailyQuota, () => SharedQuota.For(this, TimeZone));
         Session = new PlanFixSession();
         Pace = Pace.PerSecond(options.RequestsPerSecond);
         LimitScope = new Uri(baseUri, "?account=" + Uri.EscapeDataString(account));

@@ -27,7 +27,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ApiTools.Emulator.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("The emulator DLL is not next to the benchmarks.", dll);
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(ApiTools.Testing.ToolPaths.DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -75,15 +75,6 @@ public sealed class EmulatorProcess : IAsyncDisposable
         Kill(_process);
         await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token).ContinueWith(_ => { });
         _process.Dispose();
-    }
-
-    /// <summary>The dotnet host that runs this process: shared/Microsoft.NETCore.App/&lt;version&gt;/ is three levels below it.</summary>
-    private static string DotnetHost()
-    {
-        var runtime = new DirectoryInfo(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
-        var root = runtime.Parent?.Parent?.Parent;
-        var host = root is null ? null : Path.Combine(root.FullName, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return host is not null && File.Exists(host) ? host : "dotnet";
     }
 
     private static void Kill(Process process)

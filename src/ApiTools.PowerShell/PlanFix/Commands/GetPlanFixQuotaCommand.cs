@@ -2,13 +2,14 @@ using ApiTools.PlanFix;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
-/// <summary>Get-PlanFixQuota: the connection's daily quota as last seen (sends nothing: the count comes from the calls already made).</summary>
+/// <summary>Get-PlanFixQuota: the connection's daily quota as last seen (sends nothing to PlanFix: the count comes from the calls
+/// already made, by every process on the key where the budget is shared in Redis).</summary>
 [Cmdlet(VerbsCommon.Get, "PlanFixQuota")]
 [OutputType(typeof(PlanFixQuota))]
 public sealed class GetPlanFixQuotaCommand : PlanFixCmdlet
 {
     protected override void ProcessRecord()
     {
-        WriteObject(Client.Quota);
+        WriteObject(Await(_ => Client.GetQuotaAsync()));
     }
 }

@@ -41,17 +41,24 @@ public readonly struct RateLimitHeaders
     private static TimeSpan? ReadReset(HttpResponseHeaders headers, DateTimeOffset now)
     {
         if (!headers.TryGetValues("X-RateLimit-Reset", out var values)) return null;
-        if (!double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
+        if (!double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || double.IsNaN(value) || double.IsInfinity(value) || value < 0)
             return null;
         // Evotor documents seconds until the reset; some servers send an epoch time instead. A value
-        // past the year 2001 in epoch seconds cannot be a sane delay, so read it as a moment.
+        // past the year 2001 in epoch seconds cannot be a sane delay, so read it as a moment. A moment
+        // past the last one a date can hold (1e12) is no figure at all: it is ignored, as if not sent,
+        // rather than failing a good answer (or a 429 that should be retried).
         if (value > 1_000_000_000)
         {
+            if (value > MaxEpochSeconds) return null;
             var delay = DateTimeOffset.FromUnixTimeSeconds((long)value) - now;
             return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
         }
         return TimeSpan.FromSeconds(value);
     }
+
+    /// <summary>9999-12-31T23:59:59Z, the last moment <see cref="DateTimeOffset.FromUnixTimeSeconds"/> takes.</summary>
+    private const double MaxEpochSeconds = 253_402_300_799;
 
     private static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? value, DateTimeOffset now)
     {

@@ -13,12 +13,27 @@ namespace ApiTools.Http.RateLimiting;
 /// answers arrive out of order (so within a window Remaining only ever goes down), and Reset comes
 /// in whole seconds rounded up (so the server's window may turn over up to a second before ours:
 /// requests granted in that last second may count in the next window, and are charged to it).
+/// What the server says is followed, never held against it: when its window changes (another limit, or a reset
+/// far from the one learnt) the new figures replace the old; a window spent without a reset time, or a limit of 0,
+/// is probed again after a second rather than waited on for ever. Every wait it asks for is a known time, which
+/// the transport holds against the call's retry budget; a wait that grows while a caller waits ends that wait
+/// with a refusal carrying the new time, so it is announced and checked again.
 /// </summary>
 public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
 {
     // Our clock is not the server's: a little slack after the reset keeps the first request of the
     // next window from landing in the old one.
     private static readonly TimeSpan ResetSlack = TimeSpan.FromMilliseconds(50);
+
+    // Answers from one server window give resets at most the rounding (1 s) and their arrival spread apart; a reset
+    // further than this from the one learnt means the server's window itself changed.
+    private static readonly TimeSpan WindowChange = TimeSpan.FromSeconds(2);
+
+    // A window spent with no reset time said (or a limit of 0): ask again after this long, one request at a time.
+    internal static readonly TimeSpan ProbeAfter = TimeSpan.FromSeconds(1);
+
+    // Task.Delay's ceiling on every runtime the module loads in.
+    private static readonly TimeSpan LongestDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
 
     private readonly object _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -29,6 +44,7 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
     private int? _limit;
     private int? _remaining;
     private TimeSpan? _resetAt;
+    private bool _probing; // _resetAt is our own guess, not the server's word
     private TimeSpan _resetUncertainty;
     private long _window;
     private int _outstanding;
@@ -62,26 +78,50 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
             if (headers.Any)
             {
                 _serverSendsLimits = true;
-                if (headers.Limit is int limit) _limit = limit;
                 var sentInThisWindow = lease is not Lease l || l.Window == _window;
                 var wait = headers.SuggestedWait;
                 var refused = headers.RetryAfter is not null || headers.Remaining == 0;
-                if (sentInThisWindow || refused)
+                var resetAt = wait is TimeSpan w ? _clock.Elapsed + w + ResetSlack : (TimeSpan?)null;
+                // A limit of 0 or less is no figure to plan by: the window is then probed like an unknown one.
+                var limit = headers.Limit is int said && said > 0 ? said : (int?)null;
+                if (sentInThisWindow && WindowChanged(limit, resetAt))
                 {
+                    // The server's window is not the one learnt: start again from its figures, and let answers to
+                    // requests granted before now (in the old picture) no longer lower them.
+                    _window++;
+                    _grantTimes.Clear();
+                    _limit = limit ?? _limit;
+                    _remaining = headers.Remaining;
+                    _resetAt = resetAt;
+                    _resetUncertainty = Uncertainty(wait);
+                    _probing = false;
+                }
+                else if (sentInThisWindow || refused)
+                {
+                    if (limit is int known) _limit = known;
                     // Out-of-order answers: the lowest Remaining and the latest reset of a window win.
                     if (headers.Remaining is int remaining)
-                        _remaining = _remaining is int known && sentInThisWindow ? Math.Min(known, remaining) : remaining;
-                    if (wait is TimeSpan w)
+                        _remaining = _remaining is int have && sentInThisWindow ? Math.Min(have, remaining) : remaining;
+                    if (resetAt is TimeSpan at)
                     {
-                        var resetAt = _clock.Elapsed + w + ResetSlack;
-                        _resetAt = _resetAt is TimeSpan current && current > resetAt ? current : resetAt;
-                        _resetUncertainty = w.Ticks % TimeSpan.TicksPerSecond == 0 && w > TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.Zero;
+                        _resetAt = _resetAt is TimeSpan current && current > at && !_probing ? current : at;
+                        _resetUncertainty = Uncertainty(wait);
+                        _probing = false;
                     }
                 }
             }
             Pulse();
         }
     }
+
+    /// <summary>Another limit than the one learnt, or a reset further from the learnt one than one window's answers spread.</summary>
+    private bool WindowChanged(int? limit, TimeSpan? resetAt) =>
+        (limit is int said && _limit is int learnt && said != learnt)
+        || (resetAt is TimeSpan theirs && _resetAt is TimeSpan ours && (theirs - ours).Duration() > WindowChange);
+
+    // Reset comes in whole seconds rounded up: the server's window may turn up to a second before ours.
+    private static TimeSpan Uncertainty(TimeSpan? wait) =>
+        wait is TimeSpan w && w.Ticks % TimeSpan.TicksPerSecond == 0 && w > TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.Zero;
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
@@ -94,6 +134,7 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
+        TimeSpan? announced = null;
         while (true)
         {
             Task changed;
@@ -104,15 +145,23 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
                 if (wait is null) return new Lease(this, permitCount, _window);
                 changed = _changed.Task;
             }
+            // A known wait longer than the one the caller set out on (by a second or more): hand it back, so the
+            // caller announces it and holds it against its budget before waiting on.
+            if (wait != Timeout.InfiniteTimeSpan)
+            {
+                if (announced is TimeSpan first && wait.Value - first >= TimeSpan.FromSeconds(1)) return Lease.Refused(wait.Value);
+                announced ??= wait;
+            }
             // Wake on the reset time or when an answer/release changes the picture, whichever is first.
             using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var delay = Task.Delay(wait.Value == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : wait.Value, delayCts.Token);
-            var done = await Task.WhenAny(delay, changed).ConfigureAwait(false);
+            var delay = Task.Delay(wait.Value == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : Clamp(wait.Value), delayCts.Token);
+            await Task.WhenAny(delay, changed).ConfigureAwait(false);
             delayCts.Cancel();
             cancellationToken.ThrowIfCancellationRequested();
-            _ = done;
         }
     }
+
+    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestDelay ? LongestDelay : wait;
 
     /// <summary>Grants and returns null, or returns how long to wait (infinite: until something changes).</summary>
     private TimeSpan? TryGrant(int permits)
@@ -137,6 +186,14 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
         }
         // Until the reset, or until an answer or a release changes the picture (the caller also wakes on those).
         if (_resetAt is TimeSpan at) return at - now;
+        // Nothing in flight will change the picture and no reset was said (a spent window without X-RateLimit-Reset,
+        // a limit of 0): probe again shortly instead of waiting for ever.
+        if (_outstanding == 0)
+        {
+            _probing = true;
+            _resetAt = now + ProbeAfter;
+            return ProbeAfter;
+        }
         return Timeout.InfiniteTimeSpan;
     }
 
@@ -149,8 +206,10 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
         while (_grantTimes.Count > 0)
             if (_grantTimes.Dequeue() >= earliestServerReset) chargedToNext++;
         for (var i = 0; i < chargedToNext; i++) _grantTimes.Enqueue(resetAt);
-        // A new window: the full limit if we know it, else learn it again one request at a time.
-        _remaining = _limit is int limit ? Math.Max(0, limit - chargedToNext) : null;
+        // A new window: the full limit if we know it, else learn it again one request at a time (so too after a
+        // guessed reset: the server never said the window turned).
+        _remaining = _limit is int limit && !_probing ? Math.Max(0, limit - chargedToNext) : null;
+        _probing = false;
         _resetAt = null;
         _window++;
     }

@@ -87,6 +87,18 @@ public sealed class SpacedRateLimiter : RateLimiter
         }
     }
 
+    /// <summary>How long until this limiter would let the next request start (zero: now).</summary>
+    internal TimeSpan UntilNext
+    {
+        get { lock (_gate) { var wait = Next - _clock.Elapsed; return wait > TimeSpan.Zero ? wait : TimeSpan.Zero; } }
+    }
+
+    /// <summary>Notes a start granted elsewhere (the shared budget), so this limiter paces well if it has to serve alone.</summary>
+    internal void Record()
+    {
+        lock (_gate) Reserve(_clock.Elapsed);
+    }
+
     private void Reserve(TimeSpan start)
     {
         _starts[_oldest] = start;

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using ApiTools.Benchmarks.Support;
+using ApiTools.Emulator;
+using ApiTools.Testing;
+
+namespace ApiTools.Benchmarks.Scenarios;
+
+/// <summary>
+/// P9, P10 (issue 23): three separate pwsh processes on one key against the emulator, with the budget shared in
+/// garnet-server (APITOOLS_REDIS) and, for contrast, without. Each process runs tests/Shared/RateWorker.ps1.
+/// </summary>
+public static class SharedBudgetScenario
+{
+    private const int Workers = 3;
+
+    public static async Task P9Async(BenchOptions o, Report report)
+    {
+        const int limit = 10;
+        var seconds = o.Quick ? 8 : 15;
+        await using var garnet = await GarnetServer.StartAsync();
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            EvotorStores = 1, EvotorRateLimit = limit, EvotorRateWindow = TimeSpan.FromSeconds(1),
+        });
+        foreach (var redis in new[] { garnet.Configuration, "" })
+        {
+            var run = await RunAsync(o, "Evotor", server.EvotorBaseUri.ToString(), seconds, redis, server);
+            var arrived = server.Requests.Count("GET /evotor/stores/{id}");
+            var rate = (arrived - run.TooMany) / run.Seconds;
+            var pct = rate / limit;
+            var shared = redis.Length > 0;
+            report.Add(new ResultRow("P9", $"Evotor: {Workers} pwsh processes, one token, limit {limit}/1 s, {seconds} s, {(shared ? "budget in Redis" : "no shared store")}",
+                $"{rate:0.00} req/s, {run.TooMany} × 429", $"{limit:0.00} req/s, 0 × 429",
+                (pct * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %", shared ? "≥ 95 %, 0 × 429" : "(contrast)",
+                shared ? (pct >= 0.95 && run.TooMany == 0 ? "pass" : "short") : "-"));
+        }
+        report.Note("P9", $"{Workers} processes `pwsh -File tests/Shared/RateWorker.ps1` (each imports out/ApiTools, Connect-Evotor to the in-process emulator), " +
+                          $"started together behind a barrier, then each calls `Invoke-EvotorRequest GET stores/<id> -Verbose` for {seconds} s. Admitted = requests " +
+                          "the emulator counted on the route minus the 429s (verbose `-> 429` lines of every process), over the longest worker's time. " +
+                          "The first row sets APITOOLS_REDIS to a garnet-server 2.2.12 on loopback; the second leaves it unset.");
+    }
+
+    public static async Task P10Async(BenchOptions o, Report report)
+    {
+        var seconds = o.Quick ? 10 : 20;
+        await using var garnet = await GarnetServer.StartAsync();
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            PlanFixRatePerSecond = 1, PlanFixQuotaHeaderRefresh = TimeSpan.FromMinutes(10),
+        });
+        foreach (var redis in new[] { garnet.Configuration, "" })
+        {
+            var run = await RunAsync(o, "PlanFix", server.PlanFixBaseUri.ToString(), seconds, redis, server);
+            var arrived = server.Requests.Count(PlanFixRouteKeys.TaskGetList);
+            var rate = (arrived - run.TooMany) / run.Seconds;
+            var left = server.PlanFix.QuotaLeft;
+            var quotasRight = run.Quotas.Count(q => q == left);
+            var shared = redis.Length > 0;
+            report.Add(new ResultRow("P10", $"PlanFix: {Workers} pwsh processes, one account, 1 req/s, {seconds} s, {(shared ? "budget in Redis" : "no shared store")}",
+                $"{rate:0.00} req/s, {run.TooMany} × 429; quota seen {string.Join("/", run.Quotas)}",
+                $"1.00 req/s, 0 × 429; server count {left}", (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %",
+                shared ? "≥ 95 %, 0 × 429, quota = server's" : "(contrast)",
+                shared ? (rate >= 0.95 && run.TooMany == 0 && quotasRight == Workers ? "pass" : "short") : "-"));
+        }
+        report.Note("P10", $"as P9, with Connect-PlanFix (1 request a second, the default) and `Invoke-PlanFixRequest task.getList -Parameters @{{ pageSize = 1 }} -Verbose` " +
+                           $"for {seconds} s; the emulator admits 1 request a second per account and key (429 + Retry-After otherwise) and refreshes " +
+                           "X-RateLimit-Remaining every 10 minutes, as PlanFix does. Once every process is done, each says what `Get-PlanFixQuota` counts; " +
+                           "the server's count is its quota left after the run.");
+    }
+
+    private sealed record Run(int TooMany, double Seconds, List<int> Quotas);
+
+    private static async Task<Run> RunAsync(BenchOptions o, string service, string baseUri, int seconds, string redis, EmulatorServer server)
+    {
+        var work = Directory.CreateTempSubdirectory("apitools-bench-workers-");
+        try
+        {
+            var go = Path.Combine(work.FullName, "go");
+            var processes = Enumerable.Range(0, Workers).Select(i => StartWorker(service, baseUri, seconds, redis, go, work.FullName, Path.Combine(work.FullName, $"out-{i}.txt"))).ToList();
+            try
+            {
+                // All connected and waiting: the server's windows and counters start from nothing, then go.
+                var ready = Stopwatch.StartNew();
+                while (Directory.GetFiles(work.FullName, "go.ready.*").Length < Workers)
+                {
+                    if (ready.Elapsed > TimeSpan.FromMinutes(3) || processes.Any(p => p.HasExited)) throw new InvalidOperationException("A worker did not get ready.");
+                    await Task.Delay(50);
+                }
+                server.Reset();
+                await File.WriteAllTextAsync(go, "");
+                foreach (var p in processes)
+                    if (!p.WaitForExit(TimeSpan.FromMinutes(4))) throw new TimeoutException("A worker did not finish.");
+            }
+            finally
+            {
+                foreach (var p in processes)
+                {
+                    if (!p.HasExited) p.Kill(entireProcessTree: true);
+                    p.Dispose();
+                }
+            }
+            var lines = Enumerable.Range(0, Workers).SelectMany(i => File.ReadAllLines(Path.Combine(work.FullName, $"out-{i}.txt"))).ToList();
+            var tooMany = lines.Count(l => l.Contains("-> 429", StringComparison.Ordinal));
+            var longest = lines.Where(l => l.StartsWith("calls: ", StringComparison.Ordinal))
+                .Select(l => double.Parse(l.Split(' ')[3], CultureInfo.InvariantCulture)).DefaultIfEmpty(seconds).Max();
+            var quotas = lines.Where(l => l.StartsWith("quota: ", StringComparison.Ordinal)).Select(l => int.Parse(l[7..], CultureInfo.InvariantCulture)).ToList();
+            foreach (var warning in lines.Where(l => l.Contains("shared rate budget", StringComparison.Ordinal)).Distinct()) o.Log("worker: " + warning);
+            o.Log($"{service}, {(redis.Length > 0 ? "Redis" : "no store")}: {tooMany} × 429 over {longest:0.0} s; quotas {string.Join("/", quotas)}");
+            return new Run(tooMany, longest, quotas);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static Process StartWorker(string service, string baseUri, int seconds, string redis, string go, string done, string output)
+    {
+        var info = new ProcessStartInfo(ToolPaths.DotnetHost()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[]
+                 {
+                     ToolPaths.File("powershell", $"tools/net10.0/any/{(OperatingSystem.IsWindows() ? "win" : "unix")}/pwsh.dll"), "-NoProfile", "-NonInteractive", "-File",
+                     Path.Combine(Paths.RepoRoot, "tests", "Shared", "RateWorker.ps1"), "-Module", Paths.ModuleManifest, "-Service", service,
+                     "-Base", baseUri, "-Seconds", seconds.ToString(CultureInfo.InvariantCulture), "-Go", go, "-Done", done,
+                     "-Workers", Workers.ToString(CultureInfo.InvariantCulture), "-Out", output,
+                 })
+            info.ArgumentList.Add(a);
+        info.Environment["APITOOLS_REDIS"] = redis;
+        var process = Process.Start(info) ?? throw new InvalidOperationException("pwsh did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
