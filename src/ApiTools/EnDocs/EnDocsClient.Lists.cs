@@ -128,7 +128,7 @@ public sealed partial class EnDocsClient
         {
             using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             var watched = new StallWatchStream(body, stalled, Connection.Retry.AttemptTimeout);
-            await new StreamingListReader<T>(type).ReadAsync(watched, async item =>
+            await new StreamingListReader<T>(type, request, ReadNotes.For<T>(ServiceName, Transport.Observer)).ReadAsync(watched, async item =>
             {
                 await handOff.AddAsync(item, cancellationToken).ConfigureAwait(false);
                 delivered++;

@@ -163,7 +163,17 @@ public sealed class ApiTransport : IApiTransport
                 throw error;
             }
 
-            var result = await state.Read(response, token).ConfigureAwait(false);
+            T result;
+            try
+            {
+                result = await state.Read(response, token).ConfigureAwait(false);
+            }
+            catch (ApiException refused) when (refused.ErrorCode == MalformedBody.Code)
+            {
+                // A body refused as malformed (never retried): its call still gets its line.
+                Report(state, attempt, (int)response.StatusCode, sw.Elapsed, refused);
+                throw;
+            }
             Report(state, attempt, (int)response.StatusCode, sw.Elapsed, null);
             return result;
         }
