@@ -107,7 +107,7 @@ public static class TolerantJson
                 if (value is null) continue;
                 var property = Find(info, name);
                 if (property is null) continue; // not named by the model: it goes to Extra as it is
-                var propertyInfo = options.GetTypeInfo(property.PropertyType);
+                if (TypeInfo(property.PropertyType) is not { } propertyInfo) continue; // a type the context does not describe: left to the serializer
                 var at = path.Length == 0 ? name : path + "." + name;
                 // Mended on a copy: a list or object that turns out unreadable half way is kept as it came.
                 var child = value is JsonObject or JsonArray ? value.DeepClone() : value;
@@ -127,7 +127,7 @@ public static class TolerantJson
 
         private bool Elements(JsonArray array, JsonTypeInfo info, string path)
         {
-            var elementInfo = options.GetTypeInfo(ElementType(info.Type, typeof(IEnumerable<>), 0));
+            if (TypeInfo(ElementType(info.Type, typeof(IEnumerable<>), 0)) is not { } elementInfo) return true;
             for (var i = 0; i < array.Count; i++)
             {
                 var element = array[i];
@@ -143,7 +143,7 @@ public static class TolerantJson
 
         private bool Entries(JsonObject map, JsonTypeInfo info, string path)
         {
-            var valueInfo = options.GetTypeInfo(ElementType(info.Type, typeof(IDictionary<,>), 1));
+            if (TypeInfo(ElementType(info.Type, typeof(IDictionary<,>), 1)) is not { } valueInfo) return true;
             foreach (var entry in map.ToList())
             {
                 var (key, value) = (entry.Key, entry.Value);
@@ -218,6 +218,18 @@ public static class TolerantJson
             catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
             {
                 return false;
+            }
+        }
+
+        private JsonTypeInfo? TypeInfo(Type type)
+        {
+            try
+            {
+                return options.GetTypeInfo(type);
+            }
+            catch (NotSupportedException)
+            {
+                return null;
             }
         }
 

@@ -155,7 +155,7 @@ public sealed class ApiTransport : IApiTransport
                 feedback.Observe(RateLimitHeaders.From(response, DateTimeOffset.UtcNow), lease);
             lease.Dispose();
 
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode && !(state.Request.PassesRedirects && (int)response.StatusCode is >= 300 and < 400))
             {
                 var body = await ReadErrorBodyAsync(response, token).ConfigureAwait(false);
                 var error = _options.Errors.Map(state.Request, response, body);
@@ -210,10 +210,14 @@ public sealed class ApiTransport : IApiTransport
 
     private HttpRequestMessage BuildMessage(ApiRequest request)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(_base, request.BuildRelativeUri()));
+        var message = new HttpRequestMessage(request.Method, request.ExternalUri ?? new Uri(_base, request.BuildRelativeUri()));
         message.Content = request.Content?.Invoke();
-        message.Headers.Authorization = _options.Authorization();
-        message.Headers.Accept.Add(_options.Accept);
+        if (request.ExternalUri is null)
+        {
+            // Credentials go only to the service's own API, never to a URI outside it.
+            message.Headers.Authorization = _options.Authorization();
+            message.Headers.Accept.Add(_options.Accept);
+        }
         message.Headers.UserAgent.Add(UserAgent.Value);
         return message;
     }

@@ -12,6 +12,12 @@ internal static class JsonBody
         ReadNotes? notes = null, bool alwaysMend = false)
     {
         var bytes = await ResponseLimits.ReadAllAsync(response, limit, service, cancellationToken).ConfigureAwait(false);
+        return Read(bytes, response, type, service, notes, alwaysMend);
+    }
+
+    /// <summary>Reads <paramref name="bytes"/>, the body of <paramref name="response"/> already received.</summary>
+    public static T Read<T>(byte[] bytes, HttpResponseMessage response, JsonTypeInfo<T> type, string service, ReadNotes? notes = null, bool alwaysMend = false)
+    {
         T? value;
         try
         {
@@ -21,12 +27,15 @@ internal static class JsonBody
         {
             throw MalformedBody.Classify(service, response, bytes, e);
         }
-        catch (InvalidOperationException e)
-        {
-            // Text that is not UTF-8 (the parser's words for it).
-            throw MalformedBody.Classify(service, response, bytes, new JsonException(e.Message, e));
-        }
         return value ?? throw MalformedBody.Refused(service, response.RequestMessage?.Method.Method ?? "?", response.RequestMessage?.RequestUri?.AbsolutePath ?? "",
             "an answer", new JsonException("the body is JSON null, not the object asked for"));
+    }
+
+    /// <summary>True when <paramref name="bytes"/> hold nothing but white space: an answer without a body.</summary>
+    public static bool IsEmpty(byte[] bytes)
+    {
+        foreach (var b in bytes)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
     }
 }

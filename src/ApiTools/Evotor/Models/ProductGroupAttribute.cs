@@ -7,6 +7,10 @@ public sealed class ProductGroupAttribute
     public string? Name { get; set; }
     public List<ProductGroupAttributeChoice>? Choices { get; set; }
 
+    /// <summary>Fields Evotor sent that this model does not name (never sent back).</summary>
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public ExtraFields? Extra { get; set; }
+
     public override string ToString() =>
         $"{Name}({string.Join("|", (Choices ?? new List<ProductGroupAttributeChoice>()).Select(c => c.Name))})";
 }
