@@ -112,7 +112,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.UseMiddleware<ServiceRequestMiddleware>();
         ControlEndpoints.Map(app, control);
         foreach (var service in services)
+        {
             service.MapEndpoints(app.MapGroup(service.Prefix).WithMetadata(new ServiceRouteMetadata(service)));
+            service.MapUnprefixed(app);
+        }
 
         try
         {
