@@ -16,21 +16,13 @@ public sealed partial class EvotorClient
 
     /// <summary>Creates a product; Evotor makes its id. Not retried where the server may have acted. An answer without a
     /// body (201 with a Location) is read back from the Location, else the draft comes back with the id it names.</summary>
-    public Task<Product> CreateProductAsync(string storeId, Product draft, CancellationToken cancellationToken = default)
-    {
-        var sent = Writable(draft, keepId: false);
-        return WriteAsync(HttpMethod.Post, EvotorRoutes.Products(storeId), sent, EvotorJsonContext.Default.Product, EvotorJsonContext.Default.Product,
-            id => Stored(sent, storeId, id, "product"), readBack: null, cancellationToken);
-    }
+    public Task<Product> CreateProductAsync(string storeId, Product draft, CancellationToken cancellationToken = default) =>
+        CreateAsync(EvotorRoutes.Products(storeId), Writable(draft, keepId: false), EvotorJsonContext.Default.Product, storeId, "product", cancellationToken);
 
     /// <summary>Creates or replaces the product with the draft's id. An answer without a body (Evotor documents 200 with
     /// none) gives the draft as stored, or what its Location reads back.</summary>
-    public Task<Product> PutProductAsync(string storeId, Product draft, CancellationToken cancellationToken = default)
-    {
-        var sent = Writable(draft, keepId: true);
-        return WriteAsync(HttpMethod.Put, EvotorRoutes.Product(storeId, RequireId(draft.Id)), sent, EvotorJsonContext.Default.Product, EvotorJsonContext.Default.Product,
-            _ => Stored(sent, storeId, draft.Id, "product"), readBack: null, cancellationToken);
-    }
+    public Task<Product> PutProductAsync(string storeId, Product draft, CancellationToken cancellationToken = default) =>
+        PutAsync(EvotorRoutes.Product(storeId, RequireId(draft.Id)), Writable(draft, keepId: true), draft.Id, EvotorJsonContext.Default.Product, storeId, "product", cancellationToken);
 
     /// <summary>Changes price, quantity or cost price; an answer without a body is followed by a read of the product.</summary>
     public Task<Product> PatchProductAsync(string storeId, string productId, ProductPatch patch, CancellationToken cancellationToken = default)
@@ -48,19 +40,12 @@ public sealed partial class EvotorClient
     public Task DeleteProductsAsync(string storeId, IReadOnlyList<string> productIds, CancellationToken cancellationToken = default) =>
         DeleteManyAsync(EvotorRoutes.Products(storeId), productIds, cancellationToken);
 
-    public Task<ProductGroup> CreateProductGroupAsync(string storeId, ProductGroup draft, CancellationToken cancellationToken = default)
-    {
-        var sent = Writable(draft, keepId: false);
-        return WriteAsync(HttpMethod.Post, EvotorRoutes.ProductGroups(storeId), sent, EvotorJsonContext.Default.ProductGroup, EvotorJsonContext.Default.ProductGroup,
-            id => Stored(sent, storeId, id, "product group"), readBack: null, cancellationToken);
-    }
+    public Task<ProductGroup> CreateProductGroupAsync(string storeId, ProductGroup draft, CancellationToken cancellationToken = default) =>
+        CreateAsync(EvotorRoutes.ProductGroups(storeId), Writable(draft, keepId: false), EvotorJsonContext.Default.ProductGroup, storeId, "product group", cancellationToken);
 
-    public Task<ProductGroup> PutProductGroupAsync(string storeId, ProductGroup draft, CancellationToken cancellationToken = default)
-    {
-        var sent = Writable(draft, keepId: true);
-        return WriteAsync(HttpMethod.Put, EvotorRoutes.ProductGroup(storeId, RequireId(draft.Id)), sent, EvotorJsonContext.Default.ProductGroup, EvotorJsonContext.Default.ProductGroup,
-            _ => Stored(sent, storeId, draft.Id, "product group"), readBack: null, cancellationToken);
-    }
+    public Task<ProductGroup> PutProductGroupAsync(string storeId, ProductGroup draft, CancellationToken cancellationToken = default) =>
+        PutAsync(EvotorRoutes.ProductGroup(storeId, RequireId(draft.Id)), Writable(draft, keepId: true), draft.Id, EvotorJsonContext.Default.ProductGroup, storeId, "product group",
+            cancellationToken);
 
     public Task<ProductGroup> PatchProductGroupAsync(string storeId, string groupId, ProductGroupPatch patch, CancellationToken cancellationToken = default)
     {
@@ -75,6 +60,17 @@ public sealed partial class EvotorClient
 
     public Task DeleteProductGroupsAsync(string storeId, IReadOnlyList<string> groupIds, CancellationToken cancellationToken = default) =>
         DeleteManyAsync(EvotorRoutes.ProductGroups(storeId), groupIds, cancellationToken);
+
+    /// <summary>A POST of one item: without a body in the answer, the item is read back from the Location, else it is
+    /// the item as sent with the id the Location names.</summary>
+    private Task<T> CreateAsync<T>(string path, T sent, JsonTypeInfo<T> type, string storeId, string what, CancellationToken cancellationToken)
+        where T : EvotorEntity =>
+        WriteAsync(HttpMethod.Post, path, sent, type, type, id => Stored(sent, storeId, id, what), readBack: null, cancellationToken);
+
+    /// <summary>A PUT of one item under <paramref name="id"/>: without a body in the answer, the item as stored.</summary>
+    private Task<T> PutAsync<T>(string path, T sent, string id, JsonTypeInfo<T> type, string storeId, string what, CancellationToken cancellationToken)
+        where T : EvotorEntity =>
+        WriteAsync(HttpMethod.Put, path, sent, type, type, _ => Stored(sent, storeId, id, what), readBack: null, cancellationToken);
 
     /// <summary>
     /// Sends one write and gives its result. Evotor may answer a successful write without a body (201 with a Location,

@@ -143,29 +143,22 @@ internal sealed class ProductReader
         }
     }
 
-    private decimal? Decimal(ref Utf8JsonReader reader, Product p, string field)
+    private decimal? Decimal(ref Utf8JsonReader reader, Product p, string field) => Number(ref reader, p, field, whole: false);
+
+    private long? Int64(ref Utf8JsonReader reader, Product p, string field) => (long?)Number(ref reader, p, field, whole: true);
+
+    /// <summary>A number, or text that is one (with a note); a whole one fits a long. Anything else is kept in Extra.</summary>
+    private decimal? Number(ref Utf8JsonReader reader, Product p, string field, bool whole)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Null: return null;
-            case JsonTokenType.Number when reader.TryGetDecimal(out var value): return value;
-            case JsonTokenType.String when TolerantText.Number(reader.GetString()!, out var parsed):
+            // As the serializer reads numbers: a long from an integer token only, a decimal from any.
+            case JsonTokenType.Number when whole ? reader.TryGetInt64(out _) : reader.TryGetDecimal(out _):
+                return whole ? reader.GetInt64() : reader.GetDecimal();
+            case JsonTokenType.String when TolerantText.Number(reader.GetString()!, out var parsed) && (!whole || TolerantText.Whole(parsed, out _)):
                 _notes?.Converted(field, "text", "a number");
                 return parsed;
-        }
-        Keep(ref reader, p, field, "a number");
-        return null;
-    }
-
-    private long? Int64(ref Utf8JsonReader reader, Product p, string field)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null: return null;
-            case JsonTokenType.Number when reader.TryGetInt64(out var value): return value;
-            case JsonTokenType.String when TolerantText.Number(reader.GetString()!, out var parsed) && TolerantText.Whole(parsed, out var whole):
-                _notes?.Converted(field, "text", "a number");
-                return whole;
         }
         Keep(ref reader, p, field, "a number");
         return null;
