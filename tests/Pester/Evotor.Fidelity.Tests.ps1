@@ -67,7 +67,7 @@ Describe 'Writes answered 201 without a body' {
         $results = @($rows | Import-EvotorBulk -StoreId $script:Store)
 
         $results.Status | Should -Be @('Ok', 'Ok', 'Ok')
-        @(Get-EvotorProduct -StoreId $script:Store | Where-Object { $_.Description.Length -eq 3000 }).Count | Should -Be 3
+        @(Get-EvotorProduct -StoreId $script:Store | Where-Object { $_.Description -and $_.Description.Length -eq 3000 }).Count | Should -Be 3
     }
 }
 

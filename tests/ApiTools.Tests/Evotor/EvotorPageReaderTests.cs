@@ -64,8 +64,7 @@ public class EvotorPageReaderTests
     [InlineData("""{"items":[{"id":"a"}],"paging":{}} {}""")]      // something after the page
     [InlineData("""{"items":{"id":"a"},"paging":{}}""")]           // items not an array
     [InlineData("""{"items":[{"id":"a",}],"paging":{}}""")]        // not JSON
-    [InlineData("""[{"id":"a"}]""")]
-    [InlineData("""[{"items":[]},{"items":[]}]""")]
+    [InlineData("""[{"id":"a"}] []""")]
     [InlineData("")]
     public void A_body_that_is_not_a_whole_page_is_refused_before_any_item_is_handed_out(string json)
     {
@@ -81,6 +80,15 @@ public class EvotorPageReaderTests
 
         Assert.Equal("c", page.NextCursor);
         Assert.Equal("a", page.TakeNext().Id);
+    }
+
+    [Fact]
+    public void A_bare_list_of_items_is_read_as_the_last_page()
+    {
+        var page = Open("""[{"id":"a"},{"id":"b","price":"1.5"}]""");
+
+        Assert.Null(page.NextCursor);
+        Assert.Equal(["a", "b"], All(page).Select(p => p.Id));
     }
 
     [Theory]

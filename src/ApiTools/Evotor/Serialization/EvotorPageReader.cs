@@ -77,7 +77,7 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
         int[]? bounds = null;
         try
         {
-            return OpenCore(buffer, length, type, read, reading, request, ref bounds);
+            return OpenCore(buffer, 0, length, type, read, reading, request, ref bounds);
         }
         catch
         {
@@ -86,42 +86,33 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
         }
     }
 
-    private static Page<T> OpenCore(byte[] buffer, int length, JsonTypeInfo<T> type, ItemRead<T>? read, ItemReading reading, ApiRequest request, ref int[]? bounds)
+    /// <summary>Reads the page in <c>buffer[start..end)</c>: its items' bounds (absolute in the buffer) and its next cursor.</summary>
+    private static Page<T> OpenCore(byte[] buffer, int start, int end, JsonTypeInfo<T> type, ItemRead<T>? read, ItemReading reading, ApiRequest request,
+        ref int[]? bounds)
     {
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, 0, length), isFinalBlock: true, state: default);
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, start, end - start), isFinalBlock: true, state: default);
         if (!reader.Read()) throw new JsonException("An Evotor list page is empty.");
-        // The documentation once printed a page inside a list of one ([ {"items":…} ]): the page is read from inside.
-        var inList = reader.TokenType == JsonTokenType.StartArray;
-        if (inList && !reader.Read()) throw new JsonException("An Evotor list page ends inside its opening bracket.");
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            // A list, not a page: of one page (as the documentation printed the bulk tasks' page), or of the items themselves.
+            var listed = Items(ref reader, start, ref bounds);
+            if (reader.Read()) throw new JsonException("An Evotor list page has something after its closing bracket.");
+            if (listed == 1 && IsPage(buffer, bounds![0], bounds[1])) return OpenCore(buffer, bounds[0], bounds[1], type, read, reading, request, ref bounds);
+            return Made(buffer, listed, null, type, read, reading, request, ref bounds);
+        }
         if (reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("An Evotor list page is not a JSON object.");
         var count = 0;
-        var sawItems = false;
         string? next = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("items"u8))
             {
-                sawItems = true;
                 reader.Read();
                 count = 0;
                 if (reader.TokenType == JsonTokenType.Null) continue;
                 if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An Evotor list page's \"items\" is not an array.");
-                bounds ??= ArrayPool<int>.Shared.Rent(2 * EvotorClient.MaxPageSize);
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (2 * count + 2 > bounds.Length)
-                    {
-                        var larger = ArrayPool<int>.Shared.Rent(bounds.Length * 2);
-                        Array.Copy(bounds, larger, 2 * count);
-                        ArrayPool<int>.Shared.Return(bounds);
-                        bounds = larger;
-                    }
-                    bounds[2 * count] = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    bounds[2 * count + 1] = (int)reader.BytesConsumed;
-                    count++;
-                }
+                count = Items(ref reader, start, ref bounds);
             }
             else if (reader.ValueTextEquals("paging"u8))
             {
@@ -148,10 +139,52 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
             }
         }
         // Whatever follows the root object is refused, as the serializer refuses it.
-        if (reader.TokenType != JsonTokenType.EndObject || (inList && (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)) || reader.Read())
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             throw new JsonException("An Evotor list page has something after its closing brace.");
-        if (inList && !sawItems) throw new JsonException("An Evotor list page is a list of objects, not a page ({\"items\":[…]}).");
+        return Made(buffer, count, next, type, read, reading, request, ref bounds);
+    }
 
+    /// <summary>Records where each element of the array the reader is on lies (absolute offsets: <paramref name="start"/>
+    /// is where the reader's span begins); leaves the reader on the array's end. Returns how many there are.</summary>
+    private static int Items(ref Utf8JsonReader reader, int start, ref int[]? bounds)
+    {
+        var count = 0;
+        bounds ??= ArrayPool<int>.Shared.Rent(2 * EvotorClient.MaxPageSize);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (2 * count + 2 > bounds.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(bounds.Length * 2);
+                Array.Copy(bounds, larger, 2 * count);
+                ArrayPool<int>.Shared.Return(bounds);
+                bounds = larger;
+            }
+            bounds[2 * count] = start + (int)reader.TokenStartIndex;
+            reader.Skip();
+            bounds[2 * count + 1] = start + (int)reader.BytesConsumed;
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>True when <c>buffer[start..end)</c> is an object with an <c>items</c> member: a page, not an item.</summary>
+    private static bool IsPage(byte[] buffer, int start, int end)
+    {
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, start, end - start), isFinalBlock: true, state: default);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("items"u8)) return true;
+            reader.Read();
+            reader.Skip();
+        }
+        return false;
+    }
+
+    /// <summary>The page over the recorded items; an empty one lets go of the buffers at once.</summary>
+    private static Page<T> Made(byte[] buffer, int count, string? next, JsonTypeInfo<T> type, ItemRead<T>? read, ItemReading reading, ApiRequest request,
+        ref int[]? bounds)
+    {
         if (count == 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
