@@ -31,6 +31,9 @@ internal sealed class CommandLine
         Milliseconds("--latency-ms", "delay before each service answer", o => o.Latency),
         Milliseconds("--evotor-bulk-duration-ms", "time a bulk task takes: ACCEPTED, RUNNING, then done", o => o.EvotorBulkTaskDuration),
         Flag("--unknown-fields", "add fields the contract does not name", o => o.UnknownFields),
+        Choice("--evotor-shapes", "Service: as the service sends; Documentation: as Evotor's docs print (wrapped receipt parts, stores as objects)", o => o.EvotorShapes),
+        Choice("--evotor-write-answer", "successful writes: Body (200 + item), Created (201 + Location), NoContent (204), Empty (200, no body)", o => o.EvotorWriteAnswer),
+        Choice("--evotor-image-answer", "GET of one image: Bytes (the PNG) or Metadata (JSON with a url on another host name)", o => o.EvotorImageAnswer),
         Whole("--endocs-contracts", "seeded EnDocs contracts", o => o.EnDocsContracts),
         Whole("--endocs-invoices", "seeded EnDocs incoming invoices", o => o.EnDocsInvoices),
         Whole("--endocs-inputs", "seeded EnDocs receipts of goods", o => o.EnDocsInputs),
@@ -138,6 +141,10 @@ internal sealed class CommandLine
     private static Switch Names(string name, string help, Expression<Func<EmulatorOptions, IList<string>>> property, string? itemName) =>
         Option(name, "a,b", help, property, arg => arg.Names(itemName), names => string.Join(",", names));
 
+    /// <summary>One name of an enum (any case).</summary>
+    private static Switch Choice<T>(string name, string help, Expression<Func<EmulatorOptions, T>> property) where T : struct, Enum =>
+        Option(name, string.Join("|", Enum.GetNames<T>()), help, property, arg => arg.Choice<T>(), value => value.ToString());
+
     private static Switch Flag(string name, string help, Expression<Func<EmulatorOptions, bool>> property) =>
         Option(name, "", help, property, arg => arg.Flag(), show: null);
 
@@ -161,6 +168,14 @@ internal sealed class CommandLine
         }
 
         public bool Flag() => inline is null ? true : throw new FormatException($"{name} takes no value");
+
+        public T Choice<T>() where T : struct, Enum
+        {
+            var text = Value();
+            if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text.Trim().FirstOrDefault()))
+                return value;
+            throw new FormatException($"{name} needs one of {string.Join(", ", Enum.GetNames<T>())}, not '{text}'");
+        }
 
         public int Whole(int min)
         {

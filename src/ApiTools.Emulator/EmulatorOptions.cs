@@ -61,6 +61,15 @@ public sealed class EmulatorOptions
     /// <summary>Adds fields the contract does not name, so clients can prove they keep them.</summary>
     public bool UnknownFields { get; set; }
 
+    /// <summary>The service's shapes or the documentation's where they differ (live: <see cref="EmulatorSettings.EvotorShapes"/>).</summary>
+    public EvotorShapes EvotorShapes { get; set; } = EvotorShapes.Service;
+
+    /// <summary>How successful writes answer: with a body, or 201/204/200 without one (live: <see cref="EmulatorSettings.EvotorWriteAnswer"/>).</summary>
+    public EvotorWriteAnswer EvotorWriteAnswer { get; set; } = EvotorWriteAnswer.Body;
+
+    /// <summary>GET of one image: its bytes, or its metadata with a URL (live: <see cref="EmulatorSettings.EvotorImageAnswer"/>).</summary>
+    public EvotorImageAnswer EvotorImageAnswer { get; set; } = EvotorImageAnswer.Bytes;
+
     /// <summary>Seeded EnDocs contracts (GetNewContracts).</summary>
     public int EnDocsContracts { get; set; } = 30;
 

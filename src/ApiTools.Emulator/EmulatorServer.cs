@@ -113,7 +113,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         ControlEndpoints.Map(app, control);
         ControlEndpoints.MapEnDocs(app, enDocs);
         foreach (var service in services)
+        {
             service.MapEndpoints(app.MapGroup(service.Prefix).WithMetadata(new ServiceRouteMetadata(service)));
+            service.MapUnprefixed(app);
+        }
 
         try
         {

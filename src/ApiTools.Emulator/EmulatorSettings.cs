@@ -38,6 +38,18 @@ public sealed class EmulatorSettings
     public TimeSpan EvotorBulkTaskDuration { get => _evotorBulkTaskDuration.Value; set => _evotorBulkTaskDuration.Set(value); }
     private readonly AtomicSetting<TimeSpan> _evotorBulkTaskDuration = new(v => v >= TimeSpan.Zero, "must not be negative");
 
+    /// <summary>Evotor answers in the service's shapes or the documentation's (wrapped receipt parts, stores as objects).</summary>
+    public EvotorShapes EvotorShapes { get => _evotorShapes.Value; set => _evotorShapes.Set(value); }
+    private readonly AtomicSetting<EvotorShapes> _evotorShapes = new(Enum.IsDefined, "must be Service or Documentation");
+
+    /// <summary>How successful Evotor writes answer: 200 with a body, or 201, 204 or 200 without one.</summary>
+    public EvotorWriteAnswer EvotorWriteAnswer { get => _evotorWriteAnswer.Value; set => _evotorWriteAnswer.Set(value); }
+    private readonly AtomicSetting<EvotorWriteAnswer> _evotorWriteAnswer = new(Enum.IsDefined, "must be Body, Created, NoContent or Empty");
+
+    /// <summary>GET of one product image: the PNG, or its metadata with a URL.</summary>
+    public EvotorImageAnswer EvotorImageAnswer { get => _evotorImageAnswer.Value; set => _evotorImageAnswer.Set(value); }
+    private readonly AtomicSetting<EvotorImageAnswer> _evotorImageAnswer = new(Enum.IsDefined, "must be Bytes or Metadata");
+
     /// <summary>EnDocs requests allowed per token per window; 0 = unlimited (default 300 per minute).</summary>
     public int EnDocsRateLimit { get => _enDocsRateLimit.Value; set => _enDocsRateLimit.Set(value); }
     private readonly AtomicSetting<int> _enDocsRateLimit = new(v => v >= 0, "must be 0 (off) or more");
@@ -70,6 +82,9 @@ public sealed class EmulatorSettings
         EvotorRateWindow = _startup.EvotorRateWindow;
         MaxPageSize = _startup.MaxPageSize;
         EvotorBulkTaskDuration = _startup.EvotorBulkTaskDuration;
+        EvotorShapes = _startup.EvotorShapes;
+        EvotorWriteAnswer = _startup.EvotorWriteAnswer;
+        EvotorImageAnswer = _startup.EvotorImageAnswer;
         EnDocsRateLimit = _startup.EnDocsRateLimit;
         EnDocsRateWindow = _startup.EnDocsRateWindow;
         EnDocsSyncOff = _startup.EnDocsSyncOff;

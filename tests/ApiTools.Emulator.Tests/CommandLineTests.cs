@@ -15,6 +15,7 @@ public sealed class CommandLineTests
             "--evotor-devices-per-store", "1", "--evotor-employees", "2", "--evotor-documents-per-store", "5", "--evotor-bulk-tasks", "6",
             "--max-page-size", "7", "--evotor-tokens", " a , b,,", "--evotor-rate-limit", "8", "--evotor-rate-window-ms", "250",
             "--latency-ms", "15", "--evotor-bulk-duration-ms", "0", "--unknown-fields",
+            "--evotor-shapes", "documentation", "--evotor-write-answer", "NoContent", "--evotor-image-answer", "Metadata",
             "--endocs-contracts", "11", "--endocs-invoices", "200000", "--endocs-inputs", "13", "--endocs-non-form", "14",
             "--endocs-contractors", "15", "--endocs-organizations", "16", "--endocs-users", "17", "--endocs-tokens", "e1,e2",
             "--endocs-rate-limit", "0", "--endocs-rate-window-ms", "1", "--endocs-sync-off",
@@ -38,6 +39,7 @@ public sealed class CommandLineTests
         Assert.Equal(TimeSpan.FromMilliseconds(15), o.Latency);
         Assert.Equal(TimeSpan.Zero, o.EvotorBulkTaskDuration);
         Assert.True(o.UnknownFields);
+        Assert.Equal((EvotorShapes.Documentation, EvotorWriteAnswer.NoContent, EvotorImageAnswer.Metadata), (o.EvotorShapes, o.EvotorWriteAnswer, o.EvotorImageAnswer));
         Assert.Equal([11, 200_000, 13, 14, 15, 16, 17],
             [o.EnDocsContracts, o.EnDocsInvoices, o.EnDocsInputs, o.EnDocsNonForm, o.EnDocsContractors, o.EnDocsOrganizations, o.EnDocsUsers]);
         Assert.Equal(["e1", "e2"], o.EnDocsTokens);
@@ -110,6 +112,9 @@ public sealed class CommandLineTests
     [InlineData("--planfix-rate-per-second abc", "--planfix-rate-per-second needs a number of at least 0, not 'abc'")]
     [InlineData("--planfix-time-zone Mars/Olympus", "--planfix-time-zone needs an offset such as +03:00 or a time zone id, not 'Mars/Olympus'")]
     [InlineData("""--fault {"status":1}""", """--fault needs a fault rule as JSON (Status must be 0 (none) or 100..599 (was 1)), not '{"status":1}'""")]
+    [InlineData("--evotor-shapes docs", "--evotor-shapes needs one of Service, Documentation, not 'docs'")]
+    [InlineData("--evotor-write-answer 2", "--evotor-write-answer needs one of Body, Created, NoContent, Empty, not '2'")]
+    [InlineData("--evotor-image-answer", "--evotor-image-answer needs a value")]
     [InlineData("--bogus", "unknown argument '--bogus'")]
     [InlineData("--bogus=3", "unknown argument '--bogus=3'")]
     [InlineData("-h=1", "unknown argument '-h=1'")]
@@ -135,6 +140,7 @@ public sealed class CommandLineTests
                 "JSON" => [name, """{"status":503}"""],
                 "ZONE" => [name, "+03:00"],
                 "l:p,l2:p2" => [name, "a:b"],
+                _ when value.Contains('|') => [name, value.Split('|')[^1]],
                 _ => [name, "1"],
             };
             CommandLine.Parse(args); // throws for a switch the parser does not know
@@ -142,5 +148,7 @@ public sealed class CommandLineTests
         Assert.Contains("--evotor-stores N               seeded Evotor stores (default 5)\n", CommandLine.Usage.ReplaceLineEndings("\n"));
         Assert.Contains($"(default {defaults.PlanFixDailyQuota})", CommandLine.Usage);
         Assert.Contains($"(default {string.Join(",", defaults.EvotorTokens)})", CommandLine.Usage);
+        Assert.Contains("--evotor-write-answer Body|Created|NoContent|Empty", CommandLine.Usage);
+        Assert.Contains("(default Body)", CommandLine.Usage);
     }
 }

@@ -125,7 +125,7 @@ public sealed class EvotorBulkWritesTests
         Assert.Equal(["body"], await BadRequestSubjectsAsync(client, HttpMethod.Put, path, WithId(Guid.NewGuid().ToString()), BulkJson));
         Assert.Equal(["body"], await BadRequestSubjectsAsync(client, HttpMethod.Post, path, "[]", BulkJson));
         Assert.Equal(["body"], await BadRequestSubjectsAsync(client, HttpMethod.Post, path, $"[{ProductJson()},1]", BulkJson));
-        Assert.Equal(["body"], await BadRequestSubjectsAsync(client, HttpMethod.Post, path, "[{", BulkJson));
+        Assert.Equal("invalid_format", (await ExpectAsync(client, HttpMethod.Post, path, "[{", HttpStatusCode.BadRequest, BulkJson)).GetProperty("code").GetString());
         var big = Items([.. Enumerable.Range(0, 11).Select(_ => ProductJson("X", $$""","description":"{{new string('a', 1024 * 1024)}}" """))]);
         var error = await ExpectAsync(client, HttpMethod.Post, path, big, HttpStatusCode.RequestEntityTooLarge, BulkJson);
         Assert.Equal("payload_too_large", error.GetProperty("code").GetString());

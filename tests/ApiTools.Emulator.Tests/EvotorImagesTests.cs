@@ -41,11 +41,12 @@ public sealed class EvotorImagesTests
         Assert.True(uploaded.StatusCode == HttpStatusCode.OK, body);
         var image = Parse(body);
         AssertNoNulls(image);
-        Assert.Equal(["id", "product_id", "store_id", "name", "size", "width", "height", "content_type", "created_at"], image.EnumerateObject().Select(p => p.Name));
-        Assert.Equal((product, store, "milk.png", png.Length, 64, 48, "image/png"),
-            (image.GetProperty("product_id").GetString(), image.GetProperty("store_id").GetString(), image.GetProperty("name").GetString(),
-             image.GetProperty("size").GetInt32(), image.GetProperty("width").GetInt32(), image.GetProperty("height").GetInt32(),
-             image.GetProperty("content_type").GetString()));
+        // The reference's shape: where the bytes are, and what they are.
+        Assert.Equal(["id", "user_id", "store_id", "product_id", "url", "meta", "created_at", "updated_at"], image.EnumerateObject().Select(p => p.Name));
+        var meta = image.GetProperty("meta");
+        Assert.Equal((product, store, server.Evotor.UserId, "png", png.Length, 64, 48),
+            (image.GetProperty("product_id").GetString(), image.GetProperty("store_id").GetString(), image.GetProperty("user_id").GetString(),
+             meta.GetProperty("extension").GetString(), meta.GetProperty("file_size").GetInt32(), meta.GetProperty("width").GetInt32(), meta.GetProperty("height").GetInt32()));
         Assert.Matches(TimestampPattern, image.GetProperty("created_at").GetString()!);
         var id = Id(image);
 
@@ -116,7 +117,6 @@ public sealed class EvotorImagesTests
 
         var (response, body) = await UploadAsync(client, $"evotor/stores/{store}/products/{products[0].Id}/images", TinyPng.Make(2, 2), "../../evil.png");
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        Assert.Equal("../../evil.png", Parse(body).GetProperty("name").GetString());
 
         var seeded = server.Evotor.AddProductImage(store, products[1].Id, "..\\..\\\"evil\".png", TinyPng.Make(3, 3));
         var unicode = server.Evotor.AddProductImage(store, products[2].Id, "/etc/молоко.png", TinyPng.Make(3, 3));
@@ -133,11 +133,32 @@ public sealed class EvotorImagesTests
         var header = await Disposition(products[2].Id, unicode.Id);
         Assert.Equal("attachment; filename=\"/etc/______.png\"; filename*=UTF-8''%2Fetc%2F%D0%BC%D0%BE%D0%BB%D0%BE%D0%BA%D0%BE.png", header);
         Assert.Equal("/etc/молоко.png", ContentDispositionHeaderValue.Parse(header).FileNameStar);
-        Assert.Equal("..\\..\\\"evil\".png", (await GetJsonAsync(client, $"evotor/stores/{store}/products/{products[1].Id}/images")).Json
-            .GetProperty("items")[0].GetProperty("name").GetString());
 
         Assert.Throws<ArgumentException>(() => server.Evotor.AddProductImage(store, products[1].Id, "again.png", TinyPng.Make(3, 3)));
         Assert.Throws<ArgumentException>(() => server.Evotor.AddProductImage(store, products[3].Id, "x.png", new byte[10]));
+    }
+
+    [Fact]
+    public async Task As_metadata_an_image_names_a_url_on_another_host_name_that_serves_its_bytes_without_a_token()
+    {
+        await using var server = await StartAsync(o => o.EvotorImageAnswer = EvotorImageAnswer.Metadata);
+        using var client = Client(server);
+        var store = server.Evotor.Stores[0].Id;
+        var product = server.Evotor.ProductsOf(store)[0].Id;
+        var png = TinyPng.Make(7, 5);
+        var image = server.Evotor.AddProductImage(store, product, "a.png", png);
+
+        var (response, _, json) = await GetJsonAsync(client, $"evotor/stores/{store}/products/{product}/images/{image.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var url = new Uri(json.GetProperty("url").GetString()!);
+        Assert.NotEqual(server.Address.Host, url.Host); // 127.0.0.1 and localhost: two hosts, one emulator
+        Assert.Equal(server.Address.Port, url.Port);
+        using var files = new HttpClient();
+        Assert.Equal(png, await files.GetByteArrayAsync(url));
+        Assert.False(Assert.Single(server.Evotor.FileRequests).CarriedCredentials);
+        Assert.Equal(HttpStatusCode.NotFound, (await files.GetAsync(new Uri(url, "nope.png"))).StatusCode);
+        Assert.Equal(0, server.Requests.Count("GET /evotor-files")); // not an API request: not counted
     }
 
     [Fact]

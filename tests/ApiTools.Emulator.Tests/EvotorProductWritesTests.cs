@@ -115,10 +115,10 @@ public sealed class EvotorProductWritesTests
         using var client = Client(server);
         var store = server.Evotor.Stores[0].Id;
         var body = $$"""
-            {"name":"","price":-1,"tax":"VAT_20","allow_to_sell":"yes","type":"FOOD","quantity":1.2345,
-             "article_number":"{{new string('a', 21)}}","code":"12345678901","description":"{{new string('d', 1001)}}",
+            {"name":"","price":-1,"tax":"VAT_99","allow_to_sell":"yes","type":"FOOD","quantity":1.2345,
+             "article_number":"{{new string('a', 21)}}","code":"12345678901","description":1001,
              "barcodes":["","1"],"alcocodes":["123"],"attributes_choices":{"a":1},"parent_id":"{{Guid.NewGuid()}}",
-             "cost_price":1.001,"colour":"red","store_id":"ignored"}
+             "cost_price":1.0001,"colour":"red","store_id":"ignored"}
             """;
 
         var error = await ExpectAsync(client, HttpMethod.Post, $"evotor/stores/{store}/products", body, HttpStatusCode.BadRequest);
@@ -136,9 +136,14 @@ public sealed class EvotorProductWritesTests
         Assert.Equal(["barcodes", "description"],
             await BadRequestSubjectsAsync(client, HttpMethod.Post, $"evotor/stores/{store}/products", ProductJson("X", ""","description":null,"barcodes":["1",null]""")));
         Assert.Equal(["name"], await BadRequestSubjectsAsync(client, HttpMethod.Post, $"evotor/stores/{store}/products", ProductJson(new string('я', 129))));
+        // What the references show is taken: today's VAT rate, a long description, a cost price with 3 decimals (Evotor's own example).
+        await ExpectAsync(client, HttpMethod.Post, $"evotor/stores/{store}/products",
+            ProductJson("Сидр", $$""","tax":"VAT_20","description":"{{new string('d', 5000)}}","cost_price":100.123""").Replace("\"tax\":\"NO_VAT\",", ""), HttpStatusCode.OK);
         Assert.Equal(["price"], await BadRequestSubjectsAsync(client, HttpMethod.Post, $"evotor/stores/{store}/products",
             ProductJson().Replace("10.5", "10000000")));
-        Assert.Equal(["body"], await BadRequestSubjectsAsync(client, HttpMethod.Post, $"evotor/stores/{store}/products", "{not json"));
+        // JSON the server cannot read: invalid_format, saying where it stopped, as the service answers it.
+        var unreadable = await ExpectAsync(client, HttpMethod.Post, $"evotor/stores/{store}/products", "{not json", HttpStatusCode.BadRequest);
+        Assert.Equal(("invalid_format", "line 1, column 2"), (unreadable.GetProperty("code").GetString(), unreadable.GetProperty("value").GetString()));
     }
 
     [Fact]

@@ -248,7 +248,7 @@ public sealed class EvotorProductsTests
         [
             "id", "store_id", "parent_id", "name", "type", "measure_name", "tax", "allow_to_sell", "price", "cost_price", "quantity",
             "description", "article_number", "code", "barcodes", "alcocodes", "alcohol_by_volume", "alcohol_product_kind_code",
-            "tare_volume", "attributes_choices", "user_id", "created_at", "updated_at",
+            "tare_volume", "attributes_choices", "classification_code", "user_id", "created_at", "updated_at",
         ];
         Assert.Equal(order.Where(names.Contains), names);
         Assert.Equal(p.Id, Id(item));

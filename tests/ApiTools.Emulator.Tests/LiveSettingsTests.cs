@@ -7,7 +7,7 @@ namespace ApiTools.Emulator.Tests;
 public sealed class LiveSettingsTests
 {
     private const string Defaults =
-        """{"latencyMs":0,"evotorRateLimit":0,"evotorRateWindowMs":1000,"maxPageSize":1000,"evotorBulkTaskDurationMs":2000,"enDocsRateLimit":300,"enDocsRateWindowMs":60000,"enDocsSyncOff":false,"planFixSidTtlSeconds":3600,"planFixRatePerSecond":1,"planFixDailyQuota":5000}""";
+        """{"latencyMs":0,"evotorRateLimit":0,"evotorRateWindowMs":1000,"maxPageSize":1000,"evotorBulkTaskDurationMs":2000,"evotorShapes":"Service","evotorWriteAnswer":"Body","evotorImageAnswer":"Bytes","enDocsRateLimit":300,"enDocsRateWindowMs":60000,"enDocsSyncOff":false,"planFixSidTtlSeconds":3600,"planFixRatePerSecond":1,"planFixDailyQuota":5000}""";
 
     [Fact]
     public async Task Every_setting_is_shown_changed_and_reset_over_http()
@@ -17,22 +17,25 @@ public sealed class LiveSettingsTests
 
         var before = await control.GetStringAsync("_emulator/settings");
         using var changed = await Post(control, """
-            {"latencyMs":5,"evotorRateLimit":6,"evotorRateWindowMs":7000,"maxPageSize":8,"evotorBulkTaskDurationMs":9,"enDocsRateLimit":10,
+            {"latencyMs":5,"evotorRateLimit":6,"evotorRateWindowMs":7000,"maxPageSize":8,"evotorBulkTaskDurationMs":9,
+             "evotorShapes":"documentation","evotorWriteAnswer":"Created","evotorImageAnswer":"METADATA","enDocsRateLimit":10,
              "enDocsRateWindowMs":11,"enDocsSyncOff":true,"planFixSidTtlSeconds":12.5,"planFixRatePerSecond":0.25,"planFixDailyQuota":13}
             """);
         var changedBody = await changed.Content.ReadAsStringAsync();
         var s = server.Settings;
         var live = (s.Latency, s.EvotorRateLimit, s.EvotorRateWindow, s.MaxPageSize, s.EvotorBulkTaskDuration, s.EnDocsRateLimit,
             s.EnDocsRateWindow, s.EnDocsSyncOff, s.PlanFixSidTtl, s.PlanFixRatePerSecond, s.PlanFixDailyQuota);
+        var shapes = (s.EvotorShapes, s.EvotorWriteAnswer, s.EvotorImageAnswer);
         server.Reset();
         var after = await control.GetStringAsync("_emulator/settings");
 
         Assert.Equal(Defaults, before);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Equal("""{"latencyMs":5,"evotorRateLimit":6,"evotorRateWindowMs":7000,"maxPageSize":8,"evotorBulkTaskDurationMs":9,"enDocsRateLimit":10,"enDocsRateWindowMs":11,"enDocsSyncOff":true,"planFixSidTtlSeconds":12.5,"planFixRatePerSecond":0.25,"planFixDailyQuota":13}""",
+        Assert.Equal("""{"latencyMs":5,"evotorRateLimit":6,"evotorRateWindowMs":7000,"maxPageSize":8,"evotorBulkTaskDurationMs":9,"evotorShapes":"Documentation","evotorWriteAnswer":"Created","evotorImageAnswer":"Metadata","enDocsRateLimit":10,"enDocsRateWindowMs":11,"enDocsSyncOff":true,"planFixSidTtlSeconds":12.5,"planFixRatePerSecond":0.25,"planFixDailyQuota":13}""",
             changedBody);
         Assert.Equal((TimeSpan.FromMilliseconds(5), 6, TimeSpan.FromSeconds(7), 8, TimeSpan.FromMilliseconds(9), 10, TimeSpan.FromMilliseconds(11),
             true, TimeSpan.FromSeconds(12.5), 0.25, 13), live);
+        Assert.Equal((EvotorShapes.Documentation, EvotorWriteAnswer.Created, EvotorImageAnswer.Metadata), shapes);
         Assert.Equal(Defaults, after);
     }
 
@@ -61,6 +64,9 @@ public sealed class LiveSettingsTests
     [InlineData("""{"planFixSidTtlSeconds":0}""", "planFixSidTtlSeconds must be positive")]
     [InlineData("""{"planFixRatePerSecond":-0.5}""", "planFixRatePerSecond must be 0 (off) or more")]
     [InlineData("""{"planFixDailyQuota":-1}""", "planFixDailyQuota must be 0 or more")]
+    [InlineData("""{"evotorShapes":"Docs"}""", "evotorShapes must be Service or Documentation")]
+    [InlineData("""{"evotorWriteAnswer":"1"}""", "evotorWriteAnswer must be Body, Created, NoContent or Empty")]
+    [InlineData("""{"evotorImageAnswer":"Url"}""", "evotorImageAnswer must be Bytes or Metadata")]
     [InlineData("""{"maxPageSize":5,"latencyMs":-1}""", "latencyMs must not be negative")]
     [InlineData("""{"planFixDailyQuota":-1,"maxPageSize":0}""", "maxPageSize must be 1 or more")]
     [InlineData("null", "a JSON object is required")]

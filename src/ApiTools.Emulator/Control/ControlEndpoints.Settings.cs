@@ -36,6 +36,9 @@ internal static partial class ControlEndpoints
         public long? EvotorRateWindowMs { get; set; }
         public int? MaxPageSize { get; set; }
         public long? EvotorBulkTaskDurationMs { get; set; }
+        public string? EvotorShapes { get; set; }
+        public string? EvotorWriteAnswer { get; set; }
+        public string? EvotorImageAnswer { get; set; }
         public int? EnDocsRateLimit { get; set; }
         public long? EnDocsRateWindowMs { get; set; }
         public bool? EnDocsSyncOff { get; set; }
@@ -50,6 +53,9 @@ internal static partial class ControlEndpoints
             EvotorRateWindowMs = (long)s.EvotorRateWindow.TotalMilliseconds,
             MaxPageSize = s.MaxPageSize,
             EvotorBulkTaskDurationMs = (long)s.EvotorBulkTaskDuration.TotalMilliseconds,
+            EvotorShapes = s.EvotorShapes.ToString(),
+            EvotorWriteAnswer = s.EvotorWriteAnswer.ToString(),
+            EvotorImageAnswer = s.EvotorImageAnswer.ToString(),
             EnDocsRateLimit = s.EnDocsRateLimit,
             EnDocsRateWindowMs = (long)s.EnDocsRateWindow.TotalMilliseconds,
             EnDocsSyncOff = s.EnDocsSyncOff,
@@ -65,12 +71,19 @@ internal static partial class ControlEndpoints
             : EvotorRateWindowMs <= 0 ? "evotorRateWindowMs must be positive"
             : MaxPageSize < 1 ? "maxPageSize must be 1 or more"
             : EvotorBulkTaskDurationMs < 0 ? "evotorBulkTaskDurationMs must not be negative"
+            : EvotorShapes is not null && !Named<EvotorShapes>(EvotorShapes, out _) ? "evotorShapes must be Service or Documentation"
+            : EvotorWriteAnswer is not null && !Named<EvotorWriteAnswer>(EvotorWriteAnswer, out _) ? "evotorWriteAnswer must be Body, Created, NoContent or Empty"
+            : EvotorImageAnswer is not null && !Named<EvotorImageAnswer>(EvotorImageAnswer, out _) ? "evotorImageAnswer must be Bytes or Metadata"
             : EnDocsRateLimit < 0 ? "enDocsRateLimit must be 0 (off) or more"
             : EnDocsRateWindowMs <= 0 ? "enDocsRateWindowMs must be positive"
             : PlanFixSidTtlSeconds is { } ttl && (!double.IsFinite(ttl) || ttl <= 0) ? "planFixSidTtlSeconds must be positive"
             : PlanFixRatePerSecond is { } rate && (!double.IsFinite(rate) || rate < 0) ? "planFixRatePerSecond must be 0 (off) or more"
             : PlanFixDailyQuota < 0 ? "planFixDailyQuota must be 0 or more"
             : null;
+
+        /// <summary>One of <typeparamref name="T"/>'s names, in any case (a number is not a name).</summary>
+        private static bool Named<T>(string text, out T value) where T : struct, Enum =>
+            Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !char.IsDigit(text.Trim()[0]);
 
         /// <summary>Sets every value this body names (after <see cref="Problem"/> found none wrong).</summary>
         public void ApplyTo(EmulatorSettings settings)
@@ -80,6 +93,9 @@ internal static partial class ControlEndpoints
             if (EvotorRateWindowMs is { } window) settings.EvotorRateWindow = TimeSpan.FromMilliseconds(window);
             if (MaxPageSize is { } pageSize) settings.MaxPageSize = pageSize;
             if (EvotorBulkTaskDurationMs is { } bulkDuration) settings.EvotorBulkTaskDuration = TimeSpan.FromMilliseconds(bulkDuration);
+            if (EvotorShapes is not null && Named<EvotorShapes>(EvotorShapes, out var shapes)) settings.EvotorShapes = shapes;
+            if (EvotorWriteAnswer is not null && Named<EvotorWriteAnswer>(EvotorWriteAnswer, out var writeAnswer)) settings.EvotorWriteAnswer = writeAnswer;
+            if (EvotorImageAnswer is not null && Named<EvotorImageAnswer>(EvotorImageAnswer, out var imageAnswer)) settings.EvotorImageAnswer = imageAnswer;
             if (EnDocsRateLimit is { } enDocsLimit) settings.EnDocsRateLimit = enDocsLimit;
             if (EnDocsRateWindowMs is { } enDocsWindow) settings.EnDocsRateWindow = TimeSpan.FromMilliseconds(enDocsWindow);
             if (EnDocsSyncOff is { } syncOff) settings.EnDocsSyncOff = syncOff;

@@ -71,9 +71,11 @@ internal static class EvotorBody
             using var document = JsonDocument.Parse(bytes);
             return document.RootElement.Clone();
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            await BadRequestAsync(context, "некорректный JSON", "body");
+            // As the service answers JSON it cannot read: invalid_format, with where it stopped in "value".
+            var at = $"line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}";
+            await EvotorJson.WriteErrorAsync(context, 400, "invalid_format", "invalid value format for field", [new Violation("недействительное значение", "body")], at);
             return null;
         }
     }

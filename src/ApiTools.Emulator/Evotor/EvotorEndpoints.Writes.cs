@@ -15,9 +15,9 @@ internal sealed partial class EvotorEndpoints
     private void MapWrites(RouteGroupBuilder group)
     {
         MapItemWrites(group, "/stores/{storeId}/products", new ItemWrites<SeedProduct>("product", Groups: false,
-            EvotorWrites.PutProduct, EvotorWrites.PatchProduct, EvotorWrites.DeleteProducts, EvotorJson.WriteProduct));
+            EvotorWrites.PutProduct, EvotorWrites.PatchProduct, EvotorWrites.DeleteProducts, EvotorJson.WriteProduct, p => p.Id));
         MapItemWrites(group, "/stores/{storeId}/product-groups", new ItemWrites<SeedProductGroup>("product group", Groups: true,
-            EvotorWrites.PutGroup, EvotorWrites.PatchGroup, EvotorWrites.DeleteGroups, EvotorJson.WriteProductGroup));
+            EvotorWrites.PutGroup, EvotorWrites.PatchGroup, EvotorWrites.DeleteGroups, EvotorJson.WriteProductGroup, g => g.Id));
     }
 
     /// <summary>What products and product groups each bring to the one set of writes they share.</summary>
@@ -27,7 +27,8 @@ internal sealed partial class EvotorEndpoints
         Func<EvotorStoreData, string?, JsonElement, DateTimeOffset, EvotorWrites.Result<T>> Put,
         Func<EvotorStoreData, string, JsonElement, DateTimeOffset, EvotorWrites.Result<T>> Patch,
         Func<EvotorStoreData, IReadOnlyCollection<string>, int> Delete,
-        Action<Utf8JsonWriter, T, bool> Write) where T : class;
+        Action<Utf8JsonWriter, T, EvotorStyle> Write,
+        Func<T, string> IdOf) where T : class;
 
     /// <summary>
     /// POST and PUT on the collection (+bulk arrays: 202 and a task; POST also one object), PUT and PATCH of one item,
@@ -52,13 +53,16 @@ internal sealed partial class EvotorEndpoints
         group.MapPost("/stores/{storeId}/products/{productId}/images", context => InProduct(context, (data, _) => UploadImageAsync(context, data)));
         group.MapGet("/stores/{storeId}/products/{productId}/images", context => InProduct(context, (data, productId) =>
         {
-            var image = data.Images.OfProduct(productId);
-            return EvotorPaging.WritePageAsync<SeedProductImage>(context, image is null ? [] : [image], i => i.Id, EvotorJson.WriteImage, settings.MaxPageSize);
+            IReadOnlyList<SeedProductImage> images = data.Images.OfProduct(productId) is { } image ? [image] : [];
+            return EvotorPaging.WritePageAsync(context, images, i => i.Id, ImageWriter(context), settings.MaxPageSize);
         }));
         group.MapGet("/stores/{storeId}/products/{productId}/images/{id}", context => InProduct(context, (data, productId) =>
         {
             var image = data.Images.OfProduct(productId);
-            return image is not null && image.Id == Route(context, "id") ? WriteImageBytesAsync(context, image) : NotFound(context, "image", Route(context, "id"));
+            if (image is null || image.Id != Route(context, "id")) return NotFound(context, "image", Route(context, "id"));
+            return settings.EvotorImageAnswer == EvotorImageAnswer.Metadata
+                ? EvotorJson.WriteAsync(context, 200, w => ImageWriter(context)(w, image))
+                : WriteImageBytesAsync(context, image);
         }));
         group.MapDelete("/stores/{storeId}/products/{productId}/images/{id}", context => InProduct(context, (data, productId) =>
             data.Images.Remove(productId, Route(context, "id")) ? NoContent(context) : NotFound(context, "image", Route(context, "id"))));
@@ -103,10 +107,32 @@ internal sealed partial class EvotorEndpoints
         await RespondAsync(context, write(body.Value), item);
     }
 
-    private Task RespondAsync<T>(HttpContext context, EvotorWrites.Result<T> result, ItemWrites<T> item) where T : class =>
-        result.NotFound ? NotFound(context, item.What, Route(context, "id"))
-        : result.Value is null ? EvotorBody.BadRequestAsync(context, result.Violations)
-        : EvotorJson.WriteAsync(context, 200, w => item.Write(w, result.Value, unknownFields));
+    private Task RespondAsync<T>(HttpContext context, EvotorWrites.Result<T> result, ItemWrites<T> item) where T : class
+    {
+        if (result.NotFound) return NotFound(context, item.What, Route(context, "id"));
+        if (result.Value is null) return EvotorBody.BadRequestAsync(context, result.Violations);
+        var style = Style;
+        var answer = settings.EvotorWriteAnswer;
+        if (answer == EvotorWriteAnswer.Body) return EvotorJson.WriteAsync(context, 200, w => item.Write(w, result.Value, style));
+        // No body: 201 or 204 with the item's Location, or the 200 the reference shows for PUT and PATCH.
+        if (answer != EvotorWriteAnswer.Empty) context.Response.Headers.Location = ItemLocation(context, item.IdOf(result.Value));
+        context.Response.StatusCode = answer switch
+        {
+            EvotorWriteAnswer.Created => StatusCodes.Status201Created,
+            EvotorWriteAnswer.NoContent => StatusCodes.Status204NoContent,
+            _ => StatusCodes.Status200OK,
+        };
+        context.Response.ContentLength = 0;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Where a written item lives: its collection's path and its id (the collection is the route without a trailing id).</summary>
+    private static string ItemLocation(HttpContext context, string id)
+    {
+        var path = context.Request.Path.Value!.TrimEnd('/');
+        var collection = context.Request.RouteValues.ContainsKey("id") ? path[..path.LastIndexOf('/')] : path;
+        return $"{context.Request.PathBase}{collection}/{Uri.EscapeDataString(id)}";
+    }
 
     /// <summary>
     /// A +bulk request: a JSON array of 1..1000 objects (else 400; over 10 MB 413). The task is accepted
@@ -131,9 +157,18 @@ internal sealed partial class EvotorEndpoints
         var task = new SeedBulkTask(EvotorValidation.NewId(), now, "ACCEPTED", groups ? "product-group" : "product", null);
         var outcome = context.Features.Get<Infrastructure.BulkOutcomeFault>()?.Outcome;
         seed.Bulks.Accept(new BulkJob(task, data.StoreId, clientIds: put, [.. root.EnumerateArray()], now, outcome));
-        // The contract's Location is "/bulks/{id}" from the API root; here the root is /evotor.
-        context.Response.Headers.Location = $"/evotor/bulks/{task.Id}";
-        await EvotorJson.WriteAsync(context, 202, w => EvotorJson.WriteBulkTask(w, task, unknownFields));
+        var style = Style;
+        if (settings.EvotorWriteAnswer == EvotorWriteAnswer.Body)
+        {
+            // The contract's Location is "/bulks/{id}" from the API root; here the root is /evotor.
+            context.Response.Headers.Location = $"/evotor/bulks/{task.Id}";
+            await EvotorJson.WriteAsync(context, 202, w => EvotorJson.WriteBulkTask(w, task, style));
+            return;
+        }
+        // The overview's form: no body, the task named by "Location: /resource-tasks/:task-id".
+        context.Response.Headers.Location = $"/evotor/resource-tasks/{task.Id}";
+        context.Response.StatusCode = StatusCodes.Status202Accepted;
+        context.Response.ContentLength = 0;
     }
 
     /// <summary>DELETE …?id=a,b,c: 1..100 ids (400 on <c>id</c> otherwise); missing ones are ignored; 204.</summary>
@@ -167,7 +202,7 @@ internal sealed partial class EvotorEndpoints
         var result = EvotorWrites.AddImage(data, Route(context, "productId"), file.Value.FileName, file.Value.Content, EvotorSeed.Now());
         await (result.Status switch
         {
-            200 => EvotorJson.WriteAsync(context, 200, w => EvotorJson.WriteImage(w, result.Image!)),
+            200 => EvotorJson.WriteAsync(context, 200, w => ImageWriter(context)(w, result.Image!)),
             404 => NotFound(context, "product", Route(context, "productId")),
             413 => EvotorJson.WriteErrorAsync(context, 413, "payload_too_large", "payload too large", [new(result.Reason!, "datafile")]),
             _ => EvotorBody.BadRequestAsync(context, result.Reason!, "datafile"),
@@ -181,6 +216,17 @@ internal sealed partial class EvotorEndpoints
         context.Response.ContentLength = image.Content.Length;
         context.Response.Headers.ContentDisposition = EvotorBody.Attachment(image.Name);
         await context.Response.Body.WriteAsync(image.Content, context.RequestAborted);
+    }
+
+    /// <summary>Writes an image's metadata, its URL pointing at this emulator under another host name (127.0.0.1 and
+    /// localhost swapped), as Evotor's images live on another host than its API.</summary>
+    private Action<Utf8JsonWriter, SeedProductImage> ImageWriter(HttpContext context)
+    {
+        var request = context.Request;
+        var host = request.Host.Host is "127.0.0.1" ? "localhost" : "127.0.0.1";
+        var files = $"{request.Scheme}://{host}:{request.Host.Port}{EvotorFiles.Prefix}";
+        var userId = seed.UserId;
+        return (w, image) => EvotorJson.WriteImage(w, image, userId, $"{files}/{image.StoreId}/{image.ProductId}/{image.Id}.png");
     }
 
     /// <summary>Runs a product-scoped handler, or answers 404 for an unknown store or product.</summary>

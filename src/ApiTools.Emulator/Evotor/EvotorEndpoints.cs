@@ -51,16 +51,26 @@ internal sealed partial class EvotorEndpoints(EvotorSeed seed, EmulatorSettings 
     private Task GetStoreAsync(HttpContext context) =>
         One(context, "store", seed.FindStore(Route(context, "id")), EvotorJson.WriteStore);
 
-    private Task Page<T>(HttpContext context, IReadOnlyList<T> items, Func<T, string> idOf, Action<Utf8JsonWriter, T, bool> write,
+    private Task Page<T>(HttpContext context, IReadOnlyList<T> items, Func<T, string> idOf, Action<Utf8JsonWriter, T, EvotorStyle> write,
         PageFilter<T>? filter = null, Func<T, bool>? scope = null) =>
         EvotorPaging.WritePageAsync(context, items, idOf, Writer(write), settings.MaxPageSize, filter, scope);
 
-    private Action<Utf8JsonWriter, T> Writer<T>(Action<Utf8JsonWriter, T, bool> write) => (writer, item) => write(writer, item, unknownFields);
+    private Action<Utf8JsonWriter, T> Writer<T>(Action<Utf8JsonWriter, T, EvotorStyle> write)
+    {
+        var style = Style; // one answer, one style, whatever a live setting does meanwhile
+        return (writer, item) => write(writer, item, style);
+    }
 
-    private Task One<T>(HttpContext context, string what, T? item, Action<Utf8JsonWriter, T, bool> write) where T : class =>
-        item is null
+    /// <summary>How answers are written now: the unknown field if on, the live choice of shapes.</summary>
+    private EvotorStyle Style => new(unknownFields, settings.EvotorShapes == EvotorShapes.Documentation);
+
+    private Task One<T>(HttpContext context, string what, T? item, Action<Utf8JsonWriter, T, EvotorStyle> write) where T : class
+    {
+        var style = Style;
+        return item is null
             ? NotFound(context, what, Route(context, "id"))
-            : EvotorJson.WriteAsync(context, 200, writer => write(writer, item, unknownFields));
+            : EvotorJson.WriteAsync(context, 200, writer => write(writer, item, style));
+    }
 
     /// <summary>Runs a store-scoped handler, or answers 404 for an unknown store.</summary>
     private Task InStore(HttpContext context, Func<EvotorStoreData, Task> handler)

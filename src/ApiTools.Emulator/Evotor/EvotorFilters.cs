@@ -5,10 +5,10 @@ namespace ApiTools.Emulator.Evotor;
 /// <summary>The query filters of Evotor's lists, validated the way Evotor answers: 400 with a violation naming the parameter.</summary>
 internal static class EvotorFilters
 {
-    /// <summary>Document types the contract names; any other value of <c>type</c> is a 400.</summary>
+    /// <summary>Document types the reference lists (the contract's and POS_OPEN_SESSION); any other value of <c>type</c> is a 400.</summary>
     public static readonly IReadOnlySet<string> DocumentTypes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "OPEN_SESSION", "CLOSE_SESSION", "CASH_INCOME", "CASH_OUTCOME", "INVENTORY", "ACCEPT", "REVALUATION", "WRITE_OFF",
+        "OPEN_SESSION", "CLOSE_SESSION", "POS_OPEN_SESSION", "CASH_INCOME", "CASH_OUTCOME", "INVENTORY", "ACCEPT", "REVALUATION", "WRITE_OFF",
         "RETURN", "OPEN_TARE", "SELL", "PAYBACK", "BUY", "BUYBACK", "X_REPORT", "Z_REPORT",
     };
 

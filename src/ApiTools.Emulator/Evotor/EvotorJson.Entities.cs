@@ -2,20 +2,20 @@ using System.Text.Json;
 
 namespace ApiTools.Emulator.Evotor;
 
-// The wire shape of every seeded entity. Optional fields are omitted when null, never written as null;
-// "external_code" is the field the contract does not name (EmulatorOptions.UnknownFields).
+// The wire shape of the seeded entities (documents and images have files of their own). Optional fields are omitted
+// when null, never written as null; "external_code" is the field the contract does not name (EmulatorOptions.UnknownFields).
 internal static partial class EvotorJson
 {
-    public static void WriteStore(Utf8JsonWriter w, SeedStore s, bool unknownFields)
+    public static void WriteStore(Utf8JsonWriter w, SeedStore s, EvotorStyle style)
     {
         w.WriteStartObject();
         w.WriteString("id", s.Id);
         w.WriteString("name", s.Name);
         w.WriteString("address", s.Address);
-        WriteTail(w, s.UserId, s.CreatedAt, s.UpdatedAt, unknownFields, s.ExternalCode);
+        WriteTail(w, s.UserId, s.CreatedAt, s.UpdatedAt, style, s.ExternalCode);
     }
 
-    public static void WriteDevice(Utf8JsonWriter w, SeedDevice d, bool unknownFields)
+    public static void WriteDevice(Utf8JsonWriter w, SeedDevice d, EvotorStyle style)
     {
         w.WriteStartObject();
         w.WriteString("id", d.Id);
@@ -31,23 +31,38 @@ internal static partial class EvotorJson
             w.WriteNumber("lat", location.Lat);
             w.WriteEndObject();
         }
-        WriteTail(w, d.UserId, d.CreatedAt, d.UpdatedAt, unknownFields, d.ExternalCode);
+        WriteTail(w, d.UserId, d.CreatedAt, d.UpdatedAt, style, d.ExternalCode);
     }
 
-    public static void WriteEmployee(Utf8JsonWriter w, SeedEmployee e, bool unknownFields)
+    public static void WriteEmployee(Utf8JsonWriter w, SeedEmployee e, EvotorStyle style)
     {
         w.WriteStartObject();
         w.WriteString("id", e.Id);
         w.WriteString("name", e.Name);
         w.WriteString("last_name", e.LastName);
         w.WriteString("patronymic_name", e.PatronymicName);
-        w.WriteString("phone", e.Phone);
-        WriteStrings(w, "stores", e.Stores);
+        // A number, as every reference shows it (the documentation, the SDK, a real answer).
+        if (long.TryParse(e.Phone, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var phone)) w.WriteNumber("phone", phone);
+        else w.WriteString("phone", e.Phone);
+        if (style.Documentation)
+        {
+            // The documentation's form: [{"storeUuid": "…"}].
+            WriteArray(w, "stores", e.Stores, static (w, id) =>
+            {
+                w.WriteStartObject();
+                w.WriteString("storeUuid", id);
+                w.WriteEndObject();
+            });
+        }
+        else
+        {
+            WriteStrings(w, "stores", e.Stores);
+        }
         w.WriteString("role", e.Role);
-        WriteTail(w, e.UserId, e.CreatedAt, e.UpdatedAt, unknownFields, e.ExternalCode);
+        WriteTail(w, e.UserId, e.CreatedAt, e.UpdatedAt, style, e.ExternalCode);
     }
 
-    public static void WriteProductGroup(Utf8JsonWriter w, SeedProductGroup g, bool unknownFields)
+    public static void WriteProductGroup(Utf8JsonWriter w, SeedProductGroup g, EvotorStyle style)
     {
         w.WriteStartObject();
         w.WriteString("id", g.Id);
@@ -70,10 +85,10 @@ internal static partial class EvotorJson
                 });
                 w.WriteEndObject();
             });
-        WriteTail(w, g.UserId, g.CreatedAt, g.UpdatedAt, unknownFields, g.ExternalCode);
+        WriteTail(w, g.UserId, g.CreatedAt, g.UpdatedAt, style, g.ExternalCode);
     }
 
-    public static void WriteProduct(Utf8JsonWriter w, SeedProduct p, bool unknownFields)
+    public static void WriteProduct(Utf8JsonWriter w, SeedProduct p, EvotorStyle style)
     {
         w.WriteStartObject();
         w.WriteString("id", p.Id);
@@ -101,51 +116,11 @@ internal static partial class EvotorJson
             foreach (var (attribute, choice) in p.AttributesChoices) w.WriteString(attribute, choice);
             w.WriteEndObject();
         }
-        WriteTail(w, p.UserId, p.CreatedAt, p.UpdatedAt, unknownFields, p.ExternalCode);
+        if (p.ClassificationCode is not null) w.WriteString("classification_code", p.ClassificationCode);
+        WriteTail(w, p.UserId, p.CreatedAt, p.UpdatedAt, style, p.ExternalCode);
     }
 
-    public static void WriteDocument(Utf8JsonWriter w, SeedDocument d, bool unknownFields)
-    {
-        w.WriteStartObject();
-        w.WriteString("type", d.Type);
-        w.WriteString("id", d.Id);
-        w.WriteNumber("number", d.Number);
-        w.WriteString("close_date", Timestamp(d.CloseDate));
-        w.WriteNumber("time_zone_offset", d.TimeZoneOffset);
-        w.WriteString("session_id", d.SessionId);
-        w.WriteNumber("session_number", d.SessionNumber);
-        w.WriteString("close_user_id", d.CloseUserId);
-        w.WriteString("device_id", d.DeviceId);
-        w.WriteString("store_id", d.StoreId);
-        w.WriteString("user_id", d.UserId);
-        w.WriteString("version", d.Version);
-        if (d.Body is { } body)
-        {
-            w.WriteStartObject("body");
-            if (d.Type is "SELL" or "PAYBACK")
-            {
-                WriteArray(w, "positions", body.Positions, WritePosition);
-                WriteArray(w, "payments", body.Payments, static (w, p) =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", p.Id);
-                    w.WriteString("type", p.Type);
-                    w.WriteNumber("sum", p.Sum);
-                    w.WriteEndObject();
-                });
-                // Discounts are not emulated: the list is always there, always empty.
-                w.WriteStartArray("doc_discounts");
-                w.WriteEndArray();
-            }
-            w.WriteNumber("sum", body.Sum);
-            w.WriteNumber("result_sum", body.ResultSum);
-            w.WriteEndObject();
-        }
-        if (unknownFields) w.WriteString("external_code", d.ExternalCode);
-        w.WriteEndObject();
-    }
-
-    public static void WriteBulkTask(Utf8JsonWriter w, SeedBulkTask t, bool unknownFields)
+    public static void WriteBulkTask(Utf8JsonWriter w, SeedBulkTask t, EvotorStyle style)
     {
         w.WriteStartObject();
         w.WriteString("id", t.Id);
@@ -155,8 +130,8 @@ internal static partial class EvotorJson
         if (t.Details is not null)
             WriteArray(w, "details", t.Details, (w, detail) =>
             {
-                if (detail.Product is not null) WriteProduct(w, detail.Product, unknownFields);
-                else if (detail.ProductGroup is not null) WriteProductGroup(w, detail.ProductGroup, unknownFields);
+                if (detail.Product is not null) WriteProduct(w, detail.Product, style);
+                else if (detail.ProductGroup is not null) WriteProductGroup(w, detail.ProductGroup, style);
                 else if (detail.Error is { } e)
                 {
                     w.WriteStartObject();
@@ -167,42 +142,7 @@ internal static partial class EvotorJson
                     w.WriteEndObject();
                 }
             });
-        if (unknownFields) w.WriteString("external_code", t.ExternalCode);
-        w.WriteEndObject();
-    }
-
-    /// <summary>A product image's metadata (inferred shape: the contract names no fields).</summary>
-    public static void WriteImage(Utf8JsonWriter w, SeedProductImage i)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", i.Id);
-        w.WriteString("product_id", i.ProductId);
-        w.WriteString("store_id", i.StoreId);
-        w.WriteString("name", i.Name);
-        w.WriteNumber("size", i.Size);
-        w.WriteNumber("width", i.Width);
-        w.WriteNumber("height", i.Height);
-        w.WriteString("content_type", "image/png");
-        w.WriteString("created_at", Timestamp(i.CreatedAt));
-        w.WriteEndObject();
-    }
-
-    private static void WritePosition(Utf8JsonWriter w, SeedPosition p)
-    {
-        w.WriteStartObject();
-        w.WriteString("product_id", p.ProductId);
-        w.WriteString("product_name", p.ProductName);
-        w.WriteString("product_type", p.ProductType);
-        w.WriteNumber("quantity", p.Quantity);
-        w.WriteNumber("price", p.Price);
-        w.WriteNumber("cost_price", p.CostPrice);
-        w.WriteNumber("sum", p.Sum);
-        w.WriteNumber("result_sum", p.ResultSum);
-        w.WriteStartObject("tax");
-        w.WriteString("type", p.Tax.Type);
-        w.WriteNumber("sum", p.Tax.Sum);
-        w.WriteNumber("result_sum", p.Tax.ResultSum);
-        w.WriteEndObject();
+        if (style.UnknownFields) w.WriteString("external_code", t.ExternalCode);
         w.WriteEndObject();
     }
 
@@ -227,12 +167,12 @@ internal static partial class EvotorJson
     }
 
     /// <summary>user_id, created_at, updated_at, the unknown field if on, and the closing brace.</summary>
-    private static void WriteTail(Utf8JsonWriter w, string userId, DateTimeOffset created, DateTimeOffset updated, bool unknownFields, string externalCode)
+    private static void WriteTail(Utf8JsonWriter w, string userId, DateTimeOffset created, DateTimeOffset updated, EvotorStyle style, string externalCode)
     {
         w.WriteString("user_id", userId);
         w.WriteString("created_at", Timestamp(created));
         w.WriteString("updated_at", Timestamp(updated));
-        if (unknownFields) w.WriteString("external_code", externalCode);
+        if (style.UnknownFields) w.WriteString("external_code", externalCode);
         w.WriteEndObject();
     }
 }

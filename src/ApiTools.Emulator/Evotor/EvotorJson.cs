@@ -33,12 +33,14 @@ internal static partial class EvotorJson
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
-    /// <summary>The v2 error body: <c>{"code":"…","message":"…","violations":[{"reason":"…","subject":"…"}]}</c>.</summary>
+    /// <summary>The v2 error body: <c>{"code":"…","message":"…","violations":[{"reason":"…","subject":"…"}]}</c>, with
+    /// <c>"value"</c> first where the service says where it stopped reading (<c>invalid_format</c>).</summary>
     public static Task WriteErrorAsync(HttpContext context, int status, string code, string message,
-        IReadOnlyList<Violation>? violations = null) =>
+        IReadOnlyList<Violation>? violations = null, string? value = null) =>
         WriteAsync(context, status, writer =>
         {
             writer.WriteStartObject();
+            if (value is not null) writer.WriteString("value", value);
             writer.WriteString("code", code);
             writer.WriteString("message", message);
             if (violations is { Count: > 0 }) WriteArray(writer, "violations", violations, static (w, v) => WriteViolation(w, v.Reason, v.Subject));

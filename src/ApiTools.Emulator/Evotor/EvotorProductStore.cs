@@ -43,6 +43,9 @@ internal sealed class EvotorProductStore : IPageSource<SeedProduct>
 
     public string StoreId => _generator.StoreId;
 
+    /// <summary>The seeded group's attributes (what generated products choose from), or null.</summary>
+    public IReadOnlyList<SeedAttribute>? GroupAttributes(string groupId) => _generator.GroupAttributes(groupId);
+
     // The current array; two calls may see different arrays while writes go on (use Snapshot for a page).
     public int Count => Current.Length;
     public string IdAt(int index) => Current[index].Id;
@@ -157,6 +160,8 @@ internal sealed class ProductGenerator(
 
     public string StoreId => storeId;
 
+    public IReadOnlyList<SeedAttribute>? GroupAttributes(string groupId) => groups.FirstOrDefault(g => g.Id == groupId)?.Attributes;
+
     /// <summary>
     /// Ids ascend with the ordinal: the first 32 bits fall in the ordinal's own slice of the 32-bit
     /// range (random within it), the other 96 bits are random.
@@ -212,7 +217,8 @@ internal sealed class ProductGenerator(
         {
             ParentId = parent?.Id,
             CostPrice = Has(ref r, 0.7) ? Normalize(Math.Round(price * (0.5m + r.Next(0, 40) / 100m), 2)) : null,
-            Quantity = type != "SERVICE" && Has(ref r, 0.7)
+            // Services too: Evotor's SERVICE example carries a quantity.
+            Quantity = Has(ref r, 0.7)
                 ? Normalize(weighed ? r.Next(0, 100_000) / 1000m : r.Next(0, 200))
                 : null,
             Description = Has(ref r, 0.4) ? r.Pick(Descriptions) : null,
@@ -225,6 +231,8 @@ internal sealed class ProductGenerator(
             TareVolume = alcohol && Has(ref r, 0.9) ? r.Pick(TareVolumes) : null,
             AttributesChoices = parent?.Attributes is { } attributes && (full || r.Chance(0.6)) ? Choices(ref r, attributes) : null,
             ExternalCode = $"P-{storeIndex + 1:D2}-{ordinal + 1:D7}",
+            // Drawn from nothing, so every other field stays as it was for a seed.
+            ClassificationCode = ordinal % 5 == 3 ? "" : null,
         };
         return product;
     }

@@ -138,6 +138,9 @@ public sealed class EvotorSeed
         return result.Image ?? throw new ArgumentException(result.Reason);
     }
 
+    /// <summary>Requests for image files (the URLs image metadata names), in order, with whether each carried credentials.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<SeedFileRequest> FileRequests { get; } = new();
+
     /// <summary>Items bulk tasks have stored in a store so far (products and groups).</summary>
     public long BulkItemsApplied(string storeId) => Data(storeId)?.BulkItemsApplied ?? 0;
 
@@ -169,6 +172,7 @@ public sealed class EvotorSeed
     {
         Bulks.Restore();
         foreach (var data in _dataByStore.Values) data.Restore();
+        FileRequests.Clear();
     }
 
     /// <summary>The seeded data; bulk tasks take the live <see cref="EmulatorSettings.EvotorBulkTaskDuration"/> of <paramref name="settings"/>.</summary>

@@ -152,12 +152,13 @@ internal sealed class EvotorSeedGenerator(DateTimeOffset now, string userId)
                 var type = j == 0 ? "OPEN_SESSION"
                     : j == length - 1 && length >= 3 ? "CLOSE_SESSION"
                     : k == 0 ? (j == 4 ? "PAYBACK" : "SELL")
-                    : MiddleType(random);
+                    : MiddleType(random, ref _rare);
                 var closeDate = Ms(start + span * ((j + random.NextDouble() * 0.8) / length));
                 var number = documentNumbers[device.Id] = documentNumbers.GetValueOrDefault(device.Id) + 1;
                 var body = type switch
                 {
-                    "SELL" or "PAYBACK" => Receipt(products, random),
+                    "SELL" or "PAYBACK" or "BUY" or "BUYBACK" or "ACCEPT" or "RETURN" or "WRITE_OFF" or "OPEN_TARE" or "INVENTORY" or "REVALUATION"
+                        => Receipt(products, random),
                     "CASH_INCOME" or "CASH_OUTCOME" => CashBody(random),
                     _ => null,
                 };
@@ -210,13 +211,20 @@ internal sealed class EvotorSeedGenerator(DateTimeOffset now, string userId)
         "validation_failed", "validation failed for specified payload", SeedUuid.New(random),
         [new SeedViolation("размер должен находиться в диапазоне от 0 до 160", "name"), new SeedViolation("не должно быть пустым", "measure_name")]);
 
-    private static string MiddleType(Random random) => random.Next(100) switch
+    /// <summary>Every other type the reference lists, taken in turn by the rarer middle documents of older sessions, so a
+    /// few hundred documents hold each at least once.</summary>
+    private static readonly string[] RareTypes =
+        ["X_REPORT", "ACCEPT", "INVENTORY", "Z_REPORT", "WRITE_OFF", "BUY", "REVALUATION", "POS_OPEN_SESSION", "RETURN", "BUYBACK", "OPEN_TARE"];
+
+    private int _rare; // the next of RareTypes, across the stores of one seed
+
+    private static string MiddleType(Random random, ref int rare) => random.Next(100) switch
     {
         < 75 => "SELL",
         < 85 => "PAYBACK",
-        < 90 => "CASH_INCOME",
-        < 95 => "CASH_OUTCOME",
-        _ => "X_REPORT",
+        < 89 => "CASH_INCOME",
+        < 93 => "CASH_OUTCOME",
+        _ => RareTypes[rare++ % RareTypes.Length],
     };
 
     private static SeedDocumentBody Receipt(EvotorProductStore products, Random random)
@@ -228,9 +236,10 @@ internal sealed class EvotorSeedGenerator(DateTimeOffset now, string userId)
             string id, name, type, tax;
             decimal price, costPrice;
             bool weighed;
+            SeedProduct? product = null;
             if (products.Count > 0)
             {
-                var p = products.ItemAt(random.Next(products.Count));
+                var p = product = products.ItemAt(random.Next(products.Count));
                 (id, name, type, tax, price, costPrice) = (p.Id, p.Name, p.Type, p.Tax, p.Price, p.CostPrice ?? 0m);
                 weighed = p.MeasureName is "кг" or "л" or "м";
             }
@@ -243,20 +252,39 @@ internal sealed class EvotorSeedGenerator(DateTimeOffset now, string userId)
             var sum = Math.Round(quantity * price, 2, MidpointRounding.AwayFromZero);
             var rate = tax switch { "VAT_18" or "VAT_18_118" => 18m / 118m, "VAT_10" or "VAT_10_110" => 10m / 110m, _ => 0m };
             var taxSum = Math.Round(sum * rate, 2, MidpointRounding.AwayFromZero);
-            positions.Add(new SeedPosition(id, name, type, N(quantity), N(price), N(costPrice), N(sum), N(sum), new SeedTax(tax, N(taxSum), N(taxSum))));
+            positions.Add(new SeedPosition(id, name, type, N(quantity), N(price), N(costPrice), N(sum), N(sum), new SeedTax(tax, N(taxSum), N(taxSum)))
+            {
+                MeasureName = product?.MeasureName ?? "шт",
+                Code = product?.Code,
+                ParentId = product?.ParentId,
+                Choices = product is { AttributesChoices: { } chosen, ParentId: { } parent } ? ChoicesOf(products, parent, chosen) : null,
+            });
         }
         var total = positions.Sum(p => p.ResultSum);
         List<SeedPayment> payments;
         if (total >= 2 && random.NextDouble() < 0.2)
         {
             var cash = Math.Floor(total / 2);
-            payments = [new(SeedUuid.New(random), "CASH", N(cash)), new(SeedUuid.New(random), "CARD", N(total - cash))];
+            payments = [new(SeedUuid.New(random), "CASH", N(cash)), new(SeedUuid.New(random), "ELECTRON", N(total - cash))];
         }
         else
         {
-            payments = [new(SeedUuid.New(random), random.NextDouble() < 0.6 ? "CARD" : "CASH", N(total))];
+            payments = [new(SeedUuid.New(random), random.NextDouble() < 0.6 ? "ELECTRON" : "CASH", N(total))];
         }
         return new SeedDocumentBody(positions, payments, N(total), N(total));
+    }
+
+    /// <summary>The names of a product's chosen attributes and choices, from its group's attributes.</summary>
+    private static IReadOnlyList<(string, string, string, string)>? ChoicesOf(EvotorProductStore products, string groupId,
+        IReadOnlyDictionary<string, string> chosen)
+    {
+        var attributes = products.GroupAttributes(groupId);
+        if (attributes is null) return null;
+        var list = new List<(string, string, string, string)>();
+        foreach (var a in attributes)
+            if (chosen.TryGetValue(a.Id, out var choiceId) && a.Choices.FirstOrDefault(c => c.Id == choiceId) is { } choice)
+                list.Add((a.Id, a.Name, choice.Id, choice.Name));
+        return list.Count == 0 ? null : list;
     }
 
     private static SeedDocumentBody CashBody(Random random)

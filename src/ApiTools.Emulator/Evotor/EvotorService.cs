@@ -15,6 +15,9 @@ internal sealed class EvotorService(EmulatorOptions options, EmulatorSettings se
 
     public void MapEndpoints(RouteGroupBuilder group) => _endpoints.Map(group);
 
+    /// <summary>Image files, linked from image metadata.</summary>
+    public void MapUnprefixed(IEndpointRouteBuilder app) => EvotorFiles.Map(app, seed);
+
     public async ValueTask<bool> AdmitAsync(HttpContext context)
     {
         var token = ReadToken(context.Request);

@@ -14,8 +14,12 @@ internal static class EvotorValidation
     public const string NullValue = "не должно равняться null";
     public const string UnknownField = "неизвестное поле";
 
-    public static readonly string[] ProductTypes = ["NORMAL", "ALCOHOL_MARKED", "ALCOHOL_NOT_MARKED", "TOBACCO_MARKED", "SERVICE"];
-    public static readonly string[] Taxes = ["NO_VAT", "VAT_0", "VAT_10", "VAT_10_110", "VAT_18", "VAT_18_118"];
+    // What the server takes today: the documented values, the marked goods added since, and the VAT rates in force since
+    // (20 % from 2019, 22 % from 2026, 5 % and 7 % under the simplified regime from 2025). Anything else is refused, as
+    // the server judges values the client passes on.
+    public static readonly string[] ProductTypes = ["NORMAL", "ALCOHOL_MARKED", "ALCOHOL_NOT_MARKED", "TOBACCO_MARKED", "SERVICE", "SHOES_MARKED", "MEDICINE_MARKED"];
+    public static readonly string[] Taxes =
+        ["NO_VAT", "VAT_0", "VAT_10", "VAT_10_110", "VAT_18", "VAT_18_118", "VAT_20", "VAT_20_120", "VAT_22", "VAT_22_122", "VAT_5", "VAT_5_105", "VAT_7", "VAT_7_107"];
 
     /// <summary>Sent by clients that echo what they read; ignored on every write.</summary>
     public static readonly IReadOnlySet<string> ReadOnly = new HashSet<string>(StringComparer.Ordinal) { "store_id", "user_id", "created_at", "updated_at" };
@@ -71,9 +75,11 @@ internal static class EvotorValidation
         var tax = f.OneOf("tax", Taxes, required: true);
         var allow = f.Bool("allow_to_sell", required: true);
         var price = f.Money("price", required: true);
-        var costPrice = f.Money("cost_price", required: false);
+        // Up to 3 decimals: Evotor's own PUT example sends 100.123.
+        var costPrice = f.Decimal("cost_price", 0m, 10_000_000m, 3, required: false);
         var quantity = f.Quantity();
-        var description = f.String("description", 0, 1000);
+        // No length: no reference states one (the 10 MB body cap bounds it).
+        var description = f.String("description", 0, int.MaxValue);
         var article = f.String("article_number", 0, 20);
         var code = f.String("code", 0, 10);
         var barcodes = f.Barcodes();
@@ -111,7 +117,8 @@ internal static class EvotorValidation
             notAllowed: name => ProductFields.Contains(name) ? "нельзя изменить через PATCH: допустимы quantity, price, cost_price" : UnknownField);
         if (f is null || f.NamesNone("quantity, price, cost_price")) return null;
         var price = f.Money("price", required: false);
-        var costPrice = f.Money("cost_price", required: false);
+        // Up to 3 decimals: Evotor's own PUT example sends 100.123.
+        var costPrice = f.Decimal("cost_price", 0m, 10_000_000m, 3, required: false);
         var quantity = f.Quantity();
         if (f.Refused) return null;
         return existing with

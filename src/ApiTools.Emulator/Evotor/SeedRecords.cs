@@ -87,10 +87,15 @@ public sealed record SeedProduct(
     public decimal? TareVolume { get; init; }
     /// <summary>Attribute id → choice id (attributes of the parent group).</summary>
     public IReadOnlyDictionary<string, string>? AttributesChoices { get; init; }
+
+    /// <summary>A field real answers carry that the contract does not name (mostly "", as real products have it).</summary>
+    public string? ClassificationCode { get; init; }
     public string ExternalCode { get; init; } = "";
 }
 
-/// <summary>A fiscal document of a store; <see cref="Body"/> is null for session and report documents.</summary>
+/// <summary>A fiscal document of a store. <see cref="Body"/> holds the positions and payments of receipts and of stock
+/// documents (acceptance, inventory, write-off…) and the sum of cash documents; session and report documents have none
+/// (their body fields are worked out from the document when written).</summary>
 public sealed record SeedDocument(
     string Type,
     string Id,
@@ -110,8 +115,8 @@ public sealed record SeedDocument(
 }
 
 /// <summary>
-/// A document body. SELL and PAYBACK send positions, payments, doc_discounts (always empty), sum and
-/// result_sum; cash documents send only sum and result_sum (their lists are empty here).
+/// A document body: positions and payments (receipts; stock documents use the positions only), sum and result_sum
+/// (cash documents: only the sum; their lists are empty here).
 /// </summary>
 public sealed record SeedDocumentBody(
     IReadOnlyList<SeedPosition> Positions,
@@ -129,12 +134,21 @@ public sealed record SeedPosition(
     decimal CostPrice,
     decimal Sum,
     decimal ResultSum,
-    SeedTax Tax);
+    SeedTax Tax)
+{
+    /// <summary>The product's unit, code and group, as the product had them when the document was made.</summary>
+    public string? MeasureName { get; init; }
+    public string? Code { get; init; }
+    public string? ParentId { get; init; }
+
+    /// <summary>The product's chosen attributes: attribute id, name, choice id, choice name.</summary>
+    public IReadOnlyList<(string AttributeId, string AttributeName, string ChoiceId, string ChoiceName)>? Choices { get; init; }
+}
 
 /// <summary>A position's tax (<c>{type,sum,result_sum}</c>).</summary>
 public sealed record SeedTax(string Type, decimal Sum, decimal ResultSum);
 
-/// <summary>A receipt payment (<c>{id,type,sum}</c>).</summary>
+/// <summary>A receipt payment (<c>{id,type,sum}</c>); type CASH or ELECTRON (a card), as Evotor names them.</summary>
 public sealed record SeedPayment(string Id, string Type, decimal Sum);
 
 /// <summary>A bulk task; <see cref="Details"/> is non-null only when COMPLETED or FAILED.</summary>

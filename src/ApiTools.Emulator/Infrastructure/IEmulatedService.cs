@@ -13,6 +13,9 @@ internal interface IEmulatedService
     /// <summary>Maps the service's routes on a group already rooted at <see cref="Prefix"/>.</summary>
     void MapEndpoints(RouteGroupBuilder group);
 
+    /// <summary>Maps routes outside <see cref="Prefix"/> and the service's admission: files its answers link to.</summary>
+    void MapUnprefixed(IEndpointRouteBuilder app) { }
+
     /// <summary>
     /// The key the request is counted (and faults matched) under, given the route's own key. Services that
     /// serve many operations at one URL (PlanFix: one key per XML method) refine it, reading the body here.

@@ -1,5 +1,6 @@
 using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Models;
+using ApiTools.PowerShell.Evotor.Completers;
 
 namespace ApiTools.PowerShell.Evotor;
 
@@ -30,15 +31,22 @@ public abstract class ProductWriteCmdlet : EvotorWriteCmdlet<Product>
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     public decimal Price { get; set; }
 
+    /// <summary>шт, кг, л, … (Tab completes the usual ones; a unit of your own goes as written).</summary>
     [Parameter(ParameterSetName = ParametersSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(MeasureNameCompleter))]
     public string MeasureName { get; set; } = "шт";
 
+    /// <summary>NO_VAT, VAT_0, VAT_10, VAT_20, … (Tab completes the known rates; any other goes to Evotor, which judges it).</summary>
     [Parameter(ParameterSetName = ParametersSet)]
-    [ValidateSet("NO_VAT", "VAT_0", "VAT_10", "VAT_10_110", "VAT_18", "VAT_18_118")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaxCompleter))]
     public string Tax { get; set; } = "NO_VAT";
 
+    /// <summary>NORMAL, SERVICE, ALCOHOL_MARKED, … (Tab completes the known types; any other goes to Evotor, which judges it).</summary>
     [Parameter(ParameterSetName = ParametersSet)]
-    [ValidateSet("NORMAL", "ALCOHOL_MARKED", "ALCOHOL_NOT_MARKED", "TOBACCO_MARKED", "SERVICE")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProductTypeCompleter))]
     public string Type { get; set; } = "NORMAL";
 
     [Parameter(ParameterSetName = ParametersSet)]

@@ -187,7 +187,7 @@ public sealed partial class EnDocsClient
             // Reading may take one attempt timeout from one item to the next (the consumer's time does not count): a
             // server that trickles bytes without ever finishing an item is cut off like one that falls silent.
             var watched = new StallWatchStream(body, stalled, Connection.Retry.AttemptTimeout, untilRestart: true);
-            await new StreamingListReader<T>(read).ReadAsync(watched, async item =>
+            await new StreamingListReader<T>(read, request).ReadAsync(watched, async item =>
             {
                 watched.Restart();
                 await handOff.AddAsync(item, cancellationToken).ConfigureAwait(false);

@@ -25,11 +25,11 @@ public sealed partial class EvotorClient
     {
         query ??= new DocumentQuery();
         var path = query.DeviceId is null ? EvotorRoutes.Documents(storeId) : EvotorRoutes.DeviceDocuments(storeId, query.DeviceId);
-        return ListAsync(path, query.ToFilters(), range, EvotorJsonContext.Default.Document, cancellationToken);
+        return ListAsync(path, query.ToFilters(), range, EvotorJsonContext.Default.Document, cancellationToken, alwaysMend: true);
     }
 
     public Task<Document> GetDocumentAsync(string storeId, string documentId, CancellationToken cancellationToken = default) =>
-        GetAsync(EvotorRoutes.Document(storeId, documentId), EvotorJsonContext.Default.Document, cancellationToken);
+        GetAsync(EvotorRoutes.Document(storeId, documentId), EvotorJsonContext.Default.Document, cancellationToken, alwaysMend: true);
 
     /// <summary>A store's products; <paramref name="updatedSince"/> keeps those updated at or after it.</summary>
     public IAsyncEnumerable<Product> GetProductsAsync(string storeId, DateTimeOffset? updatedSince = null, PageRange range = default, CancellationToken cancellationToken = default)
@@ -37,7 +37,7 @@ public sealed partial class EvotorClient
         var filters = updatedSince is DateTimeOffset since
             ? new List<KeyValuePair<string, string>> { new("since", DocumentQuery.EpochMs(since)) }
             : null;
-        return ListAsync(EvotorRoutes.Products(storeId), filters, range, EvotorJsonContext.Default.Product, cancellationToken, static () => new ProductReader().Read!);
+        return ListAsync(EvotorRoutes.Products(storeId), filters, range, EvotorJsonContext.Default.Product, cancellationToken, static notes => new ProductReader(notes).Read!);
     }
 
     public Task<Product> GetProductAsync(string storeId, string productId, CancellationToken cancellationToken = default) =>

@@ -51,21 +51,25 @@ public sealed partial class EvotorClient
     public Task<Store> GetStoreAsync(string storeId, CancellationToken cancellationToken = default) =>
         GetAsync(EvotorRoutes.Store(storeId), EvotorJsonContext.Default.Store, cancellationToken);
 
-    private Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        Transport.SendAsync(new ApiRequest(HttpMethod.Get, path), (r, ct) => ReadJsonAsync(r, type, ct), cancellationToken);
+    private Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken, bool alwaysMend = false) =>
+        Transport.SendAsync(new ApiRequest(HttpMethod.Get, path), (r, ct) => ReadJsonAsync(r, type, ct, alwaysMend), cancellationToken);
 
     /// <summary>Streams a cursor-paged list. Filters go on the first request only; the cursor carries them.
-    /// Each page is received whole and checked inside the call (so a broken body is retried), then parsed item by
-    /// item as the pager hands items out, while the next page is on its way (<see cref="EvotorPageReader{T}"/>).</summary>
+    /// Each page is received whole and checked inside the call (so a body cut off is retried, a malformed one refused),
+    /// then parsed item by item as the pager hands items out, while the next page is on its way
+    /// (<see cref="EvotorPageReader{T}"/>). Items are read tolerantly; what was mended is told once per listing.</summary>
+    /// <param name="newItemReader">Makes a hand-written reader for one page, given the listing's notes.</param>
+    /// <param name="alwaysMend">The type has variants the serializer takes without complaint (wrapped list elements).</param>
     private IAsyncEnumerable<T> ListAsync<T>(string path, IReadOnlyList<KeyValuePair<string, string>>? filters, PageRange range,
-        JsonTypeInfo<T> itemType, CancellationToken cancellationToken, Func<ItemRead<T>>? newItemReader = null)
+        JsonTypeInfo<T> itemType, CancellationToken cancellationToken, Func<ReadNotes, ItemRead<T>>? newItemReader = null, bool alwaysMend = false)
     {
+        var reading = new ItemReading(ReadNotes.For<T>(ServiceName, Transport.Observer), alwaysMend);
         return Pager.StreamAsync(FetchAsync, range, MaxPageSize, Transport.Observer, cancellationToken, ServiceName, KeyOf);
 
         Task<Page<T>> FetchAsync(string? cursor, int? limit, CancellationToken ct)
         {
             var request = PageRequest(path, filters, cursor, limit);
-            return Transport.SendAsync(request, (r, t) => EvotorPageReader<T>.ReadAsync(r, itemType, newItemReader?.Invoke(), request, t), ct);
+            return Transport.SendAsync(request, (r, t) => EvotorPageReader<T>.ReadAsync(r, itemType, newItemReader?.Invoke(reading.Notes!), reading, request, t), ct);
         }
     }
 
@@ -92,6 +96,6 @@ public sealed partial class EvotorClient
         return request;
     }
 
-    private static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        JsonBody.ReadAsync(response, type, MaxAnswerBytes, ServiceName, cancellationToken);
+    private Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken, bool alwaysMend = false) =>
+        JsonBody.ReadAsync(response, type, MaxAnswerBytes, ServiceName, cancellationToken, ReadNotes.For<T>(ServiceName, Transport.Observer), alwaysMend);
 }

@@ -13,7 +13,8 @@ internal sealed class EvotorErrorMapper : IErrorMapper
     {
         var status = (int)response.StatusCode;
         var parsed = TryParse(body);
-        var serverSaid = parsed?.Message is { Length: > 0 } m ? $" Evotor said: {m}" : "";
+        // "value" says where the server stopped reading (invalid_format: "line 1, column 161").
+        var serverSaid = parsed?.Message is { Length: > 0 } m ? $" Evotor said: {m}{(parsed.Value is { Length: > 0 } v ? $" ({v})" : "")}" : "";
         var what = $"Evotor {request} returned {status}.";
 
         ApiException error = status switch
@@ -60,7 +61,7 @@ internal sealed class EvotorErrorMapper : IErrorMapper
         if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{') return null;
         try
         {
-            return JsonSerializer.Deserialize(body, EvotorJsonContext.Default.EvotorErrorBody);
+            return TolerantJson.Read(System.Text.Encoding.UTF8.GetBytes(body), EvotorJsonContext.Default.EvotorErrorBody);
         }
         catch (JsonException)
         {

@@ -26,6 +26,7 @@ public sealed class ApiCallInfo
     {
         var outcome = Status is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : Failure ?? "no response";
         var retry = Attempt > 1 ? $" (attempt {Attempt})" : "";
-        return $"{Service} {Method} /{Path.TrimStart('/')} -> {outcome} in {Elapsed.TotalMilliseconds:0} ms{retry}";
+        var path = Path.Contains("://") ? Path : "/" + Path.TrimStart('/'); // a file outside the API shows its whole address
+        return $"{Service} {Method} {path} -> {outcome} in {Elapsed.TotalMilliseconds:0} ms{retry}";
     }
 }

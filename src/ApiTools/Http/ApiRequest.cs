@@ -27,6 +27,11 @@ public sealed class ApiRequest
     /// <summary>What names the call in messages and errors: the operation, else the path.</summary>
     public string ShownPath => Operation ?? Path;
 
+    /// <summary>A request for <paramref name="uri"/>, outside the API (<see cref="ExternalUri"/>); messages show its
+    /// scheme, host and path, never its query (a signed link carries its key there).</summary>
+    public static ApiRequest External(Uri uri) =>
+        new(HttpMethod.Get, uri.GetLeftPart(UriPartial.Path)) { ExternalUri = uri };
+
     /// <summary>Makes the body for one attempt (null: no body). Called once per attempt.</summary>
     public Func<HttpContent>? Content { get; set; }
 
@@ -34,6 +39,14 @@ public sealed class ApiRequest
     /// (<see cref="Timeout.InfiniteTimeSpan"/>: a streamed list that bounds its own silences). Null: the attempt timeout
     /// covers headers and body together.</summary>
     public TimeSpan? BodyTimeout { get; set; }
+
+    /// <summary>A URI outside the service's API (a file a service answer points to, often on another host): asked for
+    /// as it is, with no credentials and no API media type. Null: <see cref="Path"/> under the service's base URI.</summary>
+    public Uri? ExternalUri { get; set; }
+
+    /// <summary>A redirect (3xx) answer is handed to the reader like a success, so it can choose where to go next (and
+    /// with which credentials); otherwise it is an error. Nothing follows redirects by itself.</summary>
+    public bool PassesRedirects { get; set; }
 
     /// <summary>A key the server deduplicates on, made once before the first attempt; makes a POST safe to retry.</summary>
     public string? IdempotencyKey { get; set; }
@@ -65,5 +78,5 @@ public sealed class ApiRequest
 
     /// <summary>What messages may show: method and path, never the query (it can carry filters the user
     /// did not ask to see in errors) nor the body.</summary>
-    public override string ToString() => $"{Method.Method} /{ShownPath.TrimStart('/')}";
+    public override string ToString() => ExternalUri is null ? $"{Method.Method} /{ShownPath.TrimStart('/')}" : $"{Method.Method} {Path}";
 }

@@ -165,7 +165,7 @@ public sealed class ApiTransport : IApiTransport
                 feedback.Observe(RateLimitHeaders.From(response, DateTimeOffset.UtcNow), lease);
             lease.Dispose();
 
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode && !(state.Request.PassesRedirects && (int)response.StatusCode is >= 300 and < 400))
             {
                 var body = await ReadErrorBodyAsync(response, token, cancellationToken).ConfigureAwait(false);
                 var error = Redact(_options.Errors.Map(state.Request, response, body));
@@ -180,7 +180,17 @@ public sealed class ApiTransport : IApiTransport
                 wholeBody = bodyLimit != Timeout.InfiniteTimeSpan;
                 attemptCts.CancelAfter(bodyLimit);
             }
-            var result = await state.Read(response, token).ConfigureAwait(false);
+            T result;
+            try
+            {
+                result = await state.Read(response, token).ConfigureAwait(false);
+            }
+            catch (ApiException refused) when (refused.ErrorCode == MalformedBody.Code)
+            {
+                // A body refused as malformed (never retried): its call still gets its line.
+                Report(state, attempt, (int)response.StatusCode, sw.Elapsed, refused);
+                throw;
+            }
             Report(state, attempt, (int)response.StatusCode, sw.Elapsed, null);
             return result;
         }
@@ -231,10 +241,14 @@ public sealed class ApiTransport : IApiTransport
 
     private HttpRequestMessage BuildMessage(ApiRequest request)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(_base, request.BuildRelativeUri()));
+        var message = new HttpRequestMessage(request.Method, request.ExternalUri ?? new Uri(_base, request.BuildRelativeUri()));
         message.Content = request.Content?.Invoke();
-        message.Headers.Authorization = _options.Authorization();
-        message.Headers.Accept.Add(_options.Accept);
+        if (request.ExternalUri is null)
+        {
+            // Credentials go only to the service's own API, never to a URI outside it.
+            message.Headers.Authorization = _options.Authorization();
+            message.Headers.Accept.Add(_options.Accept);
+        }
         message.Headers.UserAgent.Add(UserAgent.Value);
         return message;
     }

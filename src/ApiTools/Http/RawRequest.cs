@@ -31,7 +31,8 @@ public static class RawRequest
     }
 
     /// <summary>The body as JSON, or null when there is none (204). A body that is not JSON but says it is text
-    /// (<c>text/*</c>, as some EnDocs answers are) comes back as a JSON string; any other is a JsonException.</summary>
+    /// (<c>text/*</c>, as some EnDocs answers are) comes back as a JSON string; any other is cut off (a JsonException, retried)
+    /// or malformed (refused, see <see cref="MalformedBody"/>).</summary>
     public static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, string service, CancellationToken cancellationToken)
     {
         var bytes = await ResponseLimits.ReadAllAsync(response, MaxJsonBytes, service, cancellationToken).ConfigureAwait(false);
@@ -45,6 +46,11 @@ public static class RawRequest
         {
             using var document = JsonDocument.Parse(JsonSerializer.Serialize(System.Text.Encoding.UTF8.GetString(bytes)));
             return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            // Cut off: retried; malformed: refused at once, naming where.
+            throw MalformedBody.Classify(service, response, bytes, e);
         }
     }
 }

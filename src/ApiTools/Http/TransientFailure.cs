@@ -20,7 +20,8 @@ internal static class TransientFailure
         // The user's own disk: a repeat of the request would meet the same full disk or refused name.
         LocalFileException => false,
         HttpRequestException http => IsConnectFailure(http) || request.IsIdempotent,
-        // A body cut short or garbled in transit: the server may have acted, so only idempotent calls.
+        // A body cut short in transit (readers refuse a malformed one as an ApiException, never retried, see
+        // MalformedBody): the server may have acted, so only idempotent calls.
         IOException or JsonException or System.Xml.XmlException => request.IsIdempotent,
         _ => false,
     };
@@ -49,13 +50,14 @@ internal static class TransientFailure
     public static string Describe(Exception ex) => ex switch
     {
         _ when IsCertificateFailure(ex) => "the server's TLS certificate was refused (not trusted, expired, or for another host); certificate checks are never turned off",
+        ApiException { ErrorCode: MalformedBody.Code } => "malformed response body",
         ApiException { StatusCode: int status } api => $"{status} {api.ErrorCode}".TrimEnd(),
         AttemptTimeoutException t => t.Message,
         HttpRequestException http when IsConnectFailure(http) => "connection refused or host unreachable",
         HttpRequestException => "connection failed",
         LocalFileException local => local.Message,
         IOException => "response cut short",
-        JsonException or System.Xml.XmlException => "malformed response body",
+        JsonException or System.Xml.XmlException => "response body cut off",
         _ => ex.GetType().Name,
     };
 }

@@ -206,14 +206,17 @@ public sealed class InputFields
         return value is string s && string.IsNullOrWhiteSpace(s) ? null : value;
     }
 
+    /// <summary>A JSON value as the plain value a PowerShell user would give: text, a number, true/false, a list, or a
+    /// dictionary (a JSON object, as a hashtable is).</summary>
     private static object? FromJson(JsonElement json) => json.ValueKind switch
     {
         JsonValueKind.String => json.GetString(),
-        JsonValueKind.Number => json.GetDecimal(),
+        JsonValueKind.Number => json.TryGetDecimal(out var number) ? number : json.GetRawText(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Null or JsonValueKind.Undefined => null,
-        _ => json.GetRawText(),
+        JsonValueKind.Array => json.EnumerateArray().Select(FromJson).ToList(),
+        _ => json.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.OrdinalIgnoreCase),
     };
 
     /// <summary>Long text shortened for a message: a whole swallowed file must not become the error.</summary>

@@ -15,13 +15,16 @@ public static class PngCheck
     {
         width = height = 0;
         if (bytes.Length > MaxBytes) return $"is {bytes.Length:N0} bytes; Evotor takes at most {MaxBytes:N0}";
-        if (bytes.Length < 24 || !StartsWithSignature(bytes) || bytes[12] != (byte)'I' || bytes[13] != (byte)'H' || bytes[14] != (byte)'D' || bytes[15] != (byte)'R')
-            return "is not a PNG image (Evotor takes PNG only)";
+        if (!IsPng(bytes)) return "is not a PNG image (Evotor takes PNG only)";
         width = BigEndian(bytes, 16);
         height = BigEndian(bytes, 20);
         if (width > MaxSide || height > MaxSide) return $"is {width}×{height} pixels; Evotor takes at most {MaxSide}×{MaxSide}";
         return null;
     }
+
+    /// <summary>The bytes begin as a PNG does: its signature, then its IHDR chunk.</summary>
+    public static bool IsPng(byte[] bytes) =>
+        bytes.Length >= 24 && StartsWithSignature(bytes) && bytes[12] == (byte)'I' && bytes[13] == (byte)'H' && bytes[14] == (byte)'D' && bytes[15] == (byte)'R';
 
     private static bool StartsWithSignature(byte[] bytes)
     {

@@ -161,11 +161,16 @@ public sealed partial class PlanFixClient
                 $"PlanFix {method} answered with a document type declaration (DTD). It was refused unread: DTDs and external entities are never processed.")
             { StatusCode = (int)response.StatusCode, Method = "POST", Path = method };
         }
-        catch (XmlException)
+        catch (XmlException e) when (MalformedBody.IsCutOff(buffer.ToArray(), e))
         {
-            // Cut short or garbled in transit: the transport tries a read again, and never repeats a write.
-            Report(call, method, response, "malformed XML");
+            // Cut short in transit: the transport tries a read again, and never repeats a write.
+            Report(call, method, response, "XML cut off");
             throw;
+        }
+        catch (XmlException e)
+        {
+            // Malformed before its end: the same bytes would come again. The transport writes the call's line.
+            throw MalformedBody.Refused(ServiceName, "POST", method, "an answer", e);
         }
 
         var status = root.Name.LocalName == "response" ? root.Attribute("status")?.Value : null;

@@ -85,7 +85,9 @@ public static class Leaves
         var text = raw.Trim();
         yield return "s:" + text;
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) yield return Number(number);
-        if (text is "true" or "false" or "True" or "False") yield return "b:" + text.ToLowerInvariant();
+        // Booleans as the references write them: true/false in any case, and PlanFix's (and some JSON's) 1/0.
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "1") yield return "b:true";
+        if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text == "0") yield return "b:false";
         if (LooksLikeDate.IsMatch(text) && ParseDate(text) is DateTimeOffset date)
         {
             // As precise as it was written: a day matches a day, a minute a minute, a moment a moment.

@@ -17,9 +17,12 @@ public static class Replay
     private static Secret NewToken() => Secret.FromString("replay-" + Interlocked.Increment(ref _keys));
 
     public static EvotorClient Evotor(string payload, RecordingObserver? observer = null, HttpStatusCode status = HttpStatusCode.OK) =>
-        new(EvotorConnection.Create(NewToken(), new Uri("https://api.evotor.test"), "replay", Support.Evotor.FastRetry), observer,
-            new CannedAnswers().When(s => s.Query.Contains("cursor=", StringComparison.Ordinal), _ => CannedAnswers.Answer("""{"items":[],"paging":{}}"""))
-                .When(_ => true, _ => CannedAnswers.Answer(payload, "application/json", status)));
+        Evotor(new CannedAnswers().When(s => s.Query.Contains("cursor=", StringComparison.Ordinal), _ => CannedAnswers.Answer("""{"items":[],"paging":{}}"""))
+            .When(_ => true, _ => CannedAnswers.Answer(payload, "application/json", status)), observer);
+
+    /// <summary>A client whose answers come from <paramref name="answers"/>.</summary>
+    public static EvotorClient Evotor(CannedAnswers answers, RecordingObserver? observer = null) =>
+        new(EvotorConnection.Create(NewToken(), new Uri("https://api.evotor.test"), "replay", Support.Evotor.FastRetry), observer, answers);
 
     public static PlanFixClient PlanFix(string payload, RecordingObserver? observer = null) =>
         new(PlanFixConnection.WithToken("replay", Secret.FromString("replay-key"), NewToken(), new Uri("https://api.planfix.test/xml/"), "replay",

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ApiTools.EnDocs.Serialization;
+using ApiTools.Http;
 
 namespace ApiTools.Tests.EnDocs;
 
@@ -10,7 +11,7 @@ public class EnDocsStreamingReaderTests
     {
         var items = new List<JsonElement>();
         using var body = new TrickleStream(Encoding.UTF8.GetBytes(json), step);
-        await new StreamingListReader<JsonElement>(EnDocsJsonContext.Default.JsonElement).ReadAsync(body, e => { items.Add(e.Clone()); return Task.CompletedTask; }, default);
+        await new StreamingListReader<JsonElement>(EnDocsJsonContext.Default.JsonElement, new ApiRequest(HttpMethod.Get, "Output/GetNewInvoices")).ReadAsync(body, e => { items.Add(e.Clone()); return Task.CompletedTask; }, default);
         return items;
     }
 

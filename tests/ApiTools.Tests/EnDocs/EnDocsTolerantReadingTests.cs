@@ -1,3 +1,4 @@
+using ApiTools.Common;
 using ApiTools.EnDocs;
 using ApiTools.Http;
 using ApiTools.Tests.Support;
@@ -31,11 +32,11 @@ public class EnDocsTolerantReadingTests
         Assert.Equal(new long[] { 1, 2, 3 }, documents.Select(d => d.Id));
         var odd = documents[0];
         Assert.Null(odd.Amount);
-        Assert.Equal(5, odd.Extra!["amount"].GetProperty("sum").GetInt32());
-        Assert.Equal("вчера", odd.Extra["docDate"].GetString());
-        Assert.Equal("yes", odd.Extra["signed"].GetString());
-        Assert.Equal("not json", odd.Extra["tablePart"].GetString());
-        Assert.Equal("7701234567", odd.Extra["contractor.inn"][0].GetString());
+        Assert.Equal(5m, Assert.IsType<ExtraFields>(odd.Extra!["amount"])["sum"]); // kept as a value you can dot into
+        Assert.Equal("вчера", odd.Extra["docDate"]);
+        Assert.Equal("yes", odd.Extra["signed"]);
+        Assert.Equal("not json", odd.Extra["tablePart"]);
+        Assert.Equal("7701234567", Assert.IsType<ExtraList>(odd.Extra["contractor.inn"])[0]);
         Assert.Equal(("ООО Один", "Банк"), (odd.Contractor?.Name, odd.Contractor?.Bank)); // the rest of the party is read
         Assert.Equal(10.5m, documents[2].Amount);
 
@@ -93,8 +94,8 @@ public class EnDocsTolerantReadingTests
         Assert.Equal(("Бумага А4", "шт", 2m, 250.50m, 417.50m, "20%", 83.50m, 501m),
             (rows[0].Name, rows[0].UnitName, rows[0].Quantity, rows[0].Price, rows[0].AmountWithoutVat, rows[0].TaxRate, rows[0].Vat, rows[0].Amount));
         Assert.Null(rows[1].Quantity);
-        Assert.Equal("два", rows[1].Extra!["Quantity"].GetString());
-        Assert.Equal("D1", rows[1].Extra!["Code"].GetString()); // a field the row does not name is kept, quietly
+        Assert.Equal("два", rows[1].Extra!["Quantity"]);
+        Assert.Equal("D1", rows[1].Extra!["Code"]); // a field the row does not name is kept, quietly
         Assert.Single(observer.Warnings, w => w.Contains("'Quantity'", StringComparison.Ordinal));
         Assert.Equal("""[{"Name":"Бумага А4","UnitName":"шт","Quantity":"2","AmountToPay":"250.50","AmountWOVAT":"417.50","TaxRate":"20%","VAT":"83.50","Amount":"501"},{"Name":"Доставка","Quantity":"два","Code":"D1"}]""",
             rows.ToString());
@@ -108,7 +109,7 @@ public class EnDocsTolerantReadingTests
         var users = await Client("""[{"id":"a-1","displayName":"Иванов","blocked":"да"},{"id":2,"userName":"Петров"}]""", observer).GetUsersAsync().ToListAsync();
 
         Assert.Equal(new[] { "a-1", "2" }, users.Select(u => u.Id));
-        Assert.Equal("да", users[0].Extra!["blocked"].GetString());
+        Assert.Equal("да", users[0].Extra!["blocked"]);
         Assert.Equal("Петров", users[1].Name);
         Assert.Single(observer.Warnings);
     }

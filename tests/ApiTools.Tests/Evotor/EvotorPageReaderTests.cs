@@ -7,6 +7,7 @@ using ApiTools.Evotor.Models;
 using ApiTools.Http;
 using ApiTools.Paging;
 using ApiTools.Errors;
+using ApiTools.Common;
 
 namespace ApiTools.Tests.Evotor;
 
@@ -63,20 +64,45 @@ public class EvotorPageReaderTests
     [InlineData("""{"items":[{"id":"a"}],"paging":{}} {}""")]      // something after the page
     [InlineData("""{"items":{"id":"a"},"paging":{}}""")]           // items not an array
     [InlineData("""{"items":[{"id":"a",}],"paging":{}}""")]        // not JSON
-    [InlineData("""[{"id":"a"}]""")]
+    [InlineData("""[{"id":"a"}] []""")]
     [InlineData("")]
     public void A_body_that_is_not_a_whole_page_is_refused_before_any_item_is_handed_out(string json)
     {
-        // JsonException inside the transport attempt: retried for a GET like a body garbled in transit.
+        // Inside the transport attempt; the transport's reader then tells a cut-off body (retried) from a malformed one.
         Assert.ThrowsAny<JsonException>(() => Open(json));
     }
+
+    [Fact]
+    public void A_page_printed_inside_a_list_of_one_is_read_from_inside()
+    {
+        // Evotor's bulk task list page, as its documentation prints it.
+        var page = Open("""[ {"items":[{"id":"a"}],"paging":{"next_cursor":"c"}} ]""");
+
+        Assert.Equal("c", page.NextCursor);
+        Assert.Equal("a", page.TakeNext().Id);
+    }
+
+    [Fact]
+    public void A_bare_list_of_items_is_read_as_the_last_page()
+    {
+        var page = Open("""[{"id":"a"},{"id":"b","price":"1.5"}]""");
+
+        Assert.Null(page.NextCursor);
+        Assert.Equal(["a", "b"], All(page).Select(p => p.Id));
+    }
+
+    [Theory]
+    [InlineData("""{"items":[],"paging":{"cursor":"c"}}""", "c")]
+    [InlineData("""{"items":[],"paging":{"next_cursor":12}}""", "12")]
+    public void A_cursor_under_the_name_the_docs_once_printed_or_as_a_number_is_still_the_cursor(string json, string cursor) =>
+        Assert.Equal(cursor, Open(json).NextCursor);
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void An_item_the_model_cannot_hold_is_a_protocol_error_naming_the_item_after_the_earlier_ones(bool bySerializer)
     {
-        var page = Open("""{"items":[{"id":"a","price":1},{"id":"b","price":"cheap"},{"id":"c"}],"paging":{}}""", bySerializer);
+        var page = Open("""{"items":[{"id":"a","price":1},["b"],{"id":"c"}],"paging":{}}""", bySerializer);
 
         Assert.Equal("a", page.TakeNext().Id);
         var error = Assert.Throws<ApiException>(() => page.TakeNext());
@@ -125,6 +151,6 @@ public class EvotorPageReaderTests
         for (var i = 0; i < 4; i++) Open("""{"items":[{"id":"zzzzzzzzzzzz","name":"zzzzzzzzzzzzzzzzzz"}],"paging":{}}""").Release();
 
         Assert.Equal("first", item.Name);
-        Assert.Equal("""{"x":[1,2]}""", item.Extra!["unknown_field"].GetRawText());
+        Assert.Equal("""{"x":[1,2]}""", ExtraValue.Json(item.Extra!["unknown_field"]));
     }
 }

@@ -101,7 +101,7 @@ public class EvotorStoresClientTests
         await using var server = await StartAsync(o => o.UnknownFields = true);
         var store = (await Client(server).GetStoresAsync().ToListAsync())[0];
         Assert.NotNull(store.Extra);
-        Assert.Equal(server.Evotor.Stores[0].ExternalCode, store.Extra!["external_code"].GetString());
+        Assert.Equal(server.Evotor.Stores[0].ExternalCode, store.Extra!["external_code"]);
         Assert.Equal($"external_code={server.Evotor.Stores[0].ExternalCode}", store.Extra.ToString());
     }
 

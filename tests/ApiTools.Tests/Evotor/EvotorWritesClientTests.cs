@@ -158,7 +158,8 @@ public class EvotorWritesClientTests
         var name = await client.DownloadProductImageAsync(store, product, image.Id, copy);
 
         Assert.Equal(image.Id, listed.Id);
-        Assert.Equal((64, 48), (listed.Width, listed.Height));
+        Assert.Equal((64, 48, "png", png.Length), (listed.Width, listed.Height, listed.Extension, (int)listed.FileSize!));
+        Assert.NotNull(listed.Url);
         Assert.Equal(png, copy.ToArray());
         Assert.Equal("milk.png", name);
 
@@ -177,5 +178,76 @@ public class EvotorWritesClientTests
 
         Assert.Contains("400×10", error.Message);
         Assert.Equal(0, server.Requests.Total);
+    }
+
+    [Fact]
+    public async Task An_image_answered_as_metadata_comes_from_its_url_on_another_host_without_the_token()
+    {
+        await using var server = await StartAsync(o => { o.EvotorProductsPerStore = 2; o.EvotorImageAnswer = EvotorImageAnswer.Metadata; });
+        var client = Client(server);
+        var store = server.Evotor.Stores[0].Id;
+        var product = server.Evotor.ProductsOf(store)[0].Id;
+        var png = TestPng.Make(30, 20);
+        var image = server.Evotor.AddProductImage(store, product, "a.png", png);
+
+        using var copy = new MemoryStream();
+        await client.DownloadProductImageAsync(store, product, image.Id, copy);
+        var metadata = await client.GetProductImageAsync(store, product, image.Id);
+
+        Assert.Equal(png, copy.ToArray());
+        var file = Assert.Single(server.Evotor.FileRequests);
+        Assert.False(file.CarriedCredentials);
+        Assert.NotEqual(server.EvotorBaseUri.Host, file.Host);
+        Assert.Equal((30, 20, png.Length), (metadata.Width, metadata.Height, (int)metadata.FileSize!));
+        Assert.Equal(new Uri(metadata.Url!).AbsolutePath, file.Path);
+    }
+
+    [Theory]
+    [InlineData(EvotorWriteAnswer.Created)]
+    [InlineData(EvotorWriteAnswer.NoContent)]
+    [InlineData(EvotorWriteAnswer.Empty)]
+    public async Task Writes_answered_without_a_body_give_their_usual_result_once(EvotorWriteAnswer answer)
+    {
+        await using var server = await StartAsync(o => { o.EvotorProductsPerStore = 3; o.EvotorWriteAnswer = answer; });
+        var client = Client(server);
+        var store = server.Evotor.Stores[0].Id;
+
+        var created = await client.CreateProductAsync(store, Draft("Хлеб", 45.50m));
+        var replaced = await client.PutProductAsync(store, Draft("Батон", 30m, "11111111-2222-3333-4444-555555555555"));
+        var patched = await client.PatchProductAsync(store, replaced.Id, new ProductPatch { Price = 31m });
+
+        if (answer == EvotorWriteAnswer.Empty)
+        {
+            // No Location: the item as sent (without the id only the server knows), and a read of the patched one.
+            Assert.Equal("", created.Id);
+        }
+        else
+        {
+            Assert.Contains(server.Evotor.ProductsOf(store), p => p.Id == created.Id && p.Name == "Хлеб");
+        }
+        Assert.Equal(("Хлеб", 45.50m, store), (created.Name, created.Price, created.StoreId));
+        Assert.Equal(("11111111-2222-3333-4444-555555555555", "Батон", 30m), (replaced.Id, replaced.Name, replaced.Price));
+        Assert.Equal(31m, patched.Price);
+        Assert.Equal("Батон", patched.Name);
+        // Each write went once: a success without a body is never sent again.
+        Assert.Equal(1, server.Requests.Count(EvotorRouteKeys.CreateProduct));
+        Assert.Equal(1, server.Requests.Count(EvotorRouteKeys.PutProduct));
+        Assert.Equal(1, server.Requests.Count(EvotorRouteKeys.PatchProduct));
+    }
+
+    [Fact]
+    public async Task A_bulk_task_named_only_by_its_Location_is_followed()
+    {
+        await using var server = await StartAsync(o => { o.EvotorProductsPerStore = 1; o.EvotorWriteAnswer = EvotorWriteAnswer.Created; o.EvotorBulkTaskDuration = TimeSpan.Zero; });
+        var client = Client(server);
+        var store = server.Evotor.Stores[0].Id;
+
+        var task = await client.SendBulkAsync(store, ApiTools.Evotor.Bulk.BulkKind.Product,
+            System.Text.Encoding.UTF8.GetBytes("""[{"id":"11111111-2222-3333-4444-555555555555","name":"Квас","price":50,"measure_name":"шт","tax":"VAT_20","allow_to_sell":true,"type":"NORMAL"}]"""));
+        var polled = await client.GetBulkTaskAsync(task.Id);
+
+        Assert.Equal("ACCEPTED", task.Status);
+        Assert.Equal("COMPLETED", polled.Status);
+        Assert.Contains(server.Evotor.ProductsOf(store), p => p.Name == "Квас" && p.Tax == "VAT_20");
     }
 }

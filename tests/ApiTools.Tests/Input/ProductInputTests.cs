@@ -67,7 +67,7 @@ public class ProductInputTests
     {
         var row = CsvRow();
         row["Price"] = "1 234,50";
-        row["Tax"] = "VAT_20";
+        row["Tax"] = "";
         row["Name"] = new string('x', 129);
         row["Quantity"] = "1,2345";
         row["MeasureName"] = "";
@@ -92,7 +92,6 @@ public class ProductInputTests
     }
 
     [Theory]
-    [InlineData("Price", "-1")]
     [InlineData("Price", "10000000")]
     [InlineData("Price", "1.001")]
     [InlineData("ArticleNumber", "123456789012345678901")]
@@ -104,6 +103,43 @@ public class ProductInputTests
         var row = CsvRow();
         row[field] = value;
         Assert.Throws<ApiValidationException>(() => ProductInput.Read(new InputFields(row), "item 1", requireId: true));
+    }
+
+    [Theory]
+    [InlineData("Tax", "VAT_20", "VAT_20")]
+    [InlineData("Tax", "vat_22", "VAT_22")]
+    [InlineData("Tax", "VAT_NEW_RATE", "VAT_NEW_RATE")]
+    [InlineData("Type", "SHOES_MARKED", "SHOES_MARKED")]
+    [InlineData("Type", "service", "SERVICE")]
+    [InlineData("Type", "SOMETHING_NEW", "SOMETHING_NEW")]
+    [InlineData("MeasureName", "упаковка на 24 бутылки", "упаковка на 24 бутылки")]
+    public void Open_value_sets_pass_any_value_to_Evotor_and_spell_known_ones_as_Evotor_does(string field, string value, string sent)
+    {
+        var row = CsvRow();
+        row[field] = value;
+        var product = ProductInput.Read(new InputFields(row), "item 1", requireId: true);
+        Assert.Equal(sent, field switch { "Tax" => product.Tax, "Type" => product.Type, _ => product.MeasureName });
+    }
+
+    [Theory]
+    [InlineData("Description", 5000)]
+    [InlineData("MeasureName", 40)]
+    public void Lengths_no_contract_states_are_not_checked(string field, int length)
+    {
+        var row = CsvRow();
+        row[field] = new string('я', length);
+        Assert.Equal(length, (field == "Description" ? ProductInput.Read(new InputFields(row), "item 1", requireId: true).Description
+            : ProductInput.Read(new InputFields(row), "item 1", requireId: true).MeasureName)!.Length);
+    }
+
+    [Fact]
+    public void A_cost_price_as_precise_as_Evotors_own_example_is_taken_and_a_negative_price_goes_to_Evotor()
+    {
+        var row = CsvRow();
+        row["CostPrice"] = "100.123"; // Evotor's PUT example
+        row["Price"] = "-1";
+        var product = ProductInput.Read(new InputFields(row), "item 1", requireId: true);
+        Assert.Equal((100.123m, -1m), (product.CostPrice, product.Price));
     }
 
     [Fact]

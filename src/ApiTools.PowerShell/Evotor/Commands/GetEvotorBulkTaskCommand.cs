@@ -1,5 +1,7 @@
+using ApiTools.Evotor.Input;
 using ApiTools.Evotor.Models;
 using ApiTools.Evotor.Requests;
+using ApiTools.PowerShell.Evotor.Completers;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 
@@ -18,12 +20,16 @@ public sealed class GetEvotorBulkTaskCommand : EvotorCmdlet
     [ValidateEvotorId]
     public string[] Id { get; set; } = null!;
 
+    /// <summary>product, product-group (Tab completes them; any other goes to Evotor as written).</summary>
     [Parameter(ParameterSetName = ListSet)]
-    [ValidateSet("product", "product-group")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BulkTypeCompleter))]
     public string[]? Type { get; set; }
 
+    /// <summary>ACCEPTED, RUNNING, COMPLETED, FAILED, DECLINED (Tab completes them; any other goes to Evotor as written).</summary>
     [Parameter(ParameterSetName = ListSet)]
-    [ValidateSet("ACCEPTED", "RUNNING", "COMPLETED", "FAILED", "DECLINED")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BulkStatusCompleter))]
     public string[]? Status { get; set; }
 
     protected override void ProcessRecord()
@@ -32,8 +38,8 @@ public sealed class GetEvotorBulkTaskCommand : EvotorCmdlet
         {
             var query = new BulkTaskQuery
             {
-                Types = Type is null ? null : Array.ConvertAll(Type, t => t.ToLowerInvariant()),
-                Statuses = Status is null ? null : Array.ConvertAll(Status, s => s.ToUpperInvariant()),
+                Types = Type is null ? null : Array.ConvertAll(Type, t => EvotorEnums.Match(EvotorEnums.BulkTypes, t) ?? t.Trim()),
+                Statuses = Status is null ? null : Array.ConvertAll(Status, s => EvotorEnums.Match(EvotorEnums.BulkStatuses, s) ?? s.Trim()),
             };
             WriteStream(Client.GetBulkTasksAsync(query, PagerCap, StopToken));
             return;

@@ -1,6 +1,7 @@
 using ApiTools.Evotor.Models;
 using ApiTools.Evotor.Requests;
 using ApiTools.Paging;
+using ApiTools.PowerShell.Evotor.Completers;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 
@@ -27,7 +28,8 @@ public sealed class GetEvotorDocumentCommand : EvotorStoreListCmdlet<Document>
     [Parameter(ParameterSetName = ListSet)]
     public DateTime? Until { get; set; }
 
-    /// <summary>Document types: SELL, PAYBACK, OPEN_SESSION, CLOSE_SESSION, CASH_INCOME, …</summary>
+    /// <summary>Document types: SELL, PAYBACK, OPEN_SESSION, CLOSE_SESSION, CASH_INCOME, … (Tab completes the known ones;
+    /// any other goes to Evotor as written).</summary>
     [Parameter(ParameterSetName = ListSet)]
     [ValidatePattern("^[A-Za-z_]+$")]
     [ArgumentCompleter(typeof(DocumentTypeCompleter))]

@@ -10,7 +10,10 @@ namespace ApiTools.EnDocs.Serialization;
 /// what is there (not the final block, its <see cref="JsonReaderState"/> kept across refills), and each
 /// element is deserialized the moment its last byte is in. The buffer only ever holds the unread tail plus
 /// one element, growing when a single element is larger than it; a 200 MB list never sits in memory whole.
-/// <c>"value": null</c> (EnDocs with sync off) is an empty list.
+/// <c>"value": null</c> (EnDocs with sync off) is an empty list. Elements are read by the caller's <see cref="ItemRead"/>
+/// (EnDocs' <see cref="TolerantReader"/>: a value of another kind is kept in Extra, never fails the item);
+/// a body that ends too soon stays a JsonException (the caller goes on after the last id, or retries), while one that is
+/// malformed before its end, or an element no mending makes readable, is refused (<see cref="MalformedBody"/>).
 /// </summary>
 internal sealed class StreamingListReader<T>
 {
@@ -21,13 +24,23 @@ internal sealed class StreamingListReader<T>
     private const int MaxElementBytes = (int)EnDocsClient.MaxListElementBytes;
 
     private readonly ItemRead _read;
+    private readonly ApiRequest _request;
     private readonly List<T> _ready = new();
+    private long _elements;
     private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
     private Phase _phase = Phase.Start;
 
-    public StreamingListReader(JsonTypeInfo<T> type) => _read = (ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, type);
+    /// <summary>Elements read as <paramref name="type"/> says, and nothing else (no mending).</summary>
+    public StreamingListReader(JsonTypeInfo<T> type, ApiRequest request)
+        : this((ref Utf8JsonReader r) => JsonSerializer.Deserialize(ref r, type), request)
+    {
+    }
 
-    public StreamingListReader(ItemRead read) => _read = read;
+    public StreamingListReader(ItemRead read, ApiRequest request)
+    {
+        _read = read;
+        _request = request;
+    }
 
     private enum Phase { Start, RootMembers, ValueNext, Items, Done }
 
@@ -49,7 +62,20 @@ internal sealed class StreamingListReader<T>
                 filled += n;
             }
 
-            var consumed = Parse(buffer, filled, final);
+            int consumed;
+            try
+            {
+                consumed = Parse(buffer, filled, final);
+            }
+            catch (Exception e) when (e is JsonException or ApiException)
+            {
+                // What was whole before the failure still goes out; then the failure.
+                foreach (var item in _ready) await onItem(item).ConfigureAwait(false);
+                _ready.Clear();
+                if (e is JsonException json && (!final || !EndsTooSoon(buffer, filled)))
+                    throw MalformedBody.Refused(EnDocsClient.ServiceName, _request, "a list body", json);
+                throw;
+            }
             foreach (var item in _ready) await onItem(item).ConfigureAwait(false);
             _ready.Clear();
 
@@ -70,14 +96,35 @@ internal sealed class StreamingListReader<T>
         }
     }
 
+    /// <summary>The unread tail, read on from where the last whole step left off, runs out before anything is wrong with it.</summary>
+    private bool EndsTooSoon(byte[] buffer, int filled)
+    {
+        var tail = new ReadOnlySpan<byte>(buffer, 0, filled);
+        var reader = new Utf8JsonReader(tail, isFinalBlock: false, _state);
+        try
+        {
+            while (reader.Read()) { }
+            // Inside a list or object still, or half way through a token: it stopped too soon. Whole: it is malformed.
+            if (reader.CurrentDepth > 0) return true;
+            foreach (var b in tail.Slice((int)reader.BytesConsumed))
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return true;
+            return false;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Parses what the buffer holds; returns how many bytes are done with (the rest waits for more).</summary>
     private int Parse(byte[] buffer, int filled, bool final)
     {
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, 0, filled), final, _state);
+        var data = new ReadOnlySpan<byte>(buffer, 0, filled);
+        var reader = new Utf8JsonReader(data, final, _state);
         var committed = reader; // position and state after the last whole step
         while (_phase != Phase.Done)
         {
-            if (!Step(ref reader)) break;
+            if (!Step(ref reader, data)) break;
             committed = reader;
         }
         _state = committed.CurrentState;
@@ -85,7 +132,7 @@ internal sealed class StreamingListReader<T>
     }
 
     /// <summary>One whole step (a token, a skipped member, an element); false when the buffer ends inside it.</summary>
-    private bool Step(ref Utf8JsonReader reader)
+    private bool Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
     {
         switch (_phase)
         {
@@ -137,7 +184,17 @@ internal sealed class StreamingListReader<T>
                     }
                     var start = reader; // on the element's first token
                     if (!reader.TrySkip()) return false; // the element is not all here yet
-                    var item = _read(ref start);
+                    _elements++;
+                    T? item;
+                    try
+                    {
+                        item = _read(ref start);
+                    }
+                    catch (Exception e) when (e is JsonException or InvalidOperationException)
+                    {
+                        // The element came whole: asking again would give the same bytes.
+                        throw MalformedBody.Refused(EnDocsClient.ServiceName, _request, $"list element {_elements}", e as JsonException ?? new JsonException(e.Message, e));
+                    }
                     if (item is not null) _ready.Add(item); // a null element carries nothing to yield (or was left out, with a warning)
 
                     return true;

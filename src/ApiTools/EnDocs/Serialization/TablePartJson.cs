@@ -244,7 +244,7 @@ internal static class TablePartJson
                     foreach (var kv in row.Extra)
                     {
                         w.WritePropertyName(kv.Key);
-                        kv.Value.WriteTo(w);
+                        ExtraValue.Write(w, kv.Value);
                     }
                 w.WriteEndObject();
             }

@@ -52,6 +52,18 @@ public static class ProductGroupInput
         {
             var typed = items.OfType<ProductGroupAttribute>().ToList();
             if (typed.Count > 0) return Copy(typed);
+            // Hashtables or JSON objects: @{ name = 'Цвет'; choices = @(@{ name = 'Зелёный' }) }, as Evotor's own body shows them.
+            var written = items.OfType<IDictionary>().ToList();
+            if (written.Count > 0) return Copy(written.Select(a => new ProductGroupAttribute
+            {
+                Id = Value(a, "id"),
+                Name = Value(a, "name"),
+                Choices = (Member(a, "choices") as IEnumerable ?? Array.Empty<object>()).Cast<object?>()
+                    .Select(c => c is IDictionary choice
+                        ? new ProductGroupAttributeChoice { Id = Value(choice, "id"), Name = Value(choice, "name") }
+                        : new ProductGroupAttributeChoice { Name = c?.ToString() })
+                    .ToList(),
+            }));
         }
         var list = new ProductGroupAttributeList();
         foreach (var part in (text ?? "").Split(';').Select(p => p.Trim()).Where(p => p.Length > 0))
@@ -73,6 +85,16 @@ public static class ProductGroupInput
         }
         return list;
     }
+
+    /// <summary>A member of a hashtable or JSON object, its name matched in any case.</summary>
+    private static object? Member(IDictionary map, string name)
+    {
+        foreach (DictionaryEntry e in map)
+            if (string.Equals(e.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase)) return e.Value;
+        return null;
+    }
+
+    private static string? Value(IDictionary map, string name) => Member(map, name)?.ToString();
 
     private static ProductGroupAttributeList Copy(IEnumerable<ProductGroupAttribute> attributes)
     {

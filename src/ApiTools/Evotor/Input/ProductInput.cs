@@ -5,8 +5,10 @@ namespace ApiTools.Evotor.Input;
 
 /// <summary>
 /// Turns one input item (a typed product, an Import-Csv row, a hashtable) into the product Evotor
-/// is sent, checking it first against the write contract: every problem is named by field, and an
-/// invalid item is refused before any request. Read-only columns (StoreId, UserId, CreatedAt,
+/// is sent, checking it first against what the write contract states (required fields, the name's length, the
+/// price's and quantity's format, the article number's, code's and alcohol codes' lengths) and nothing more: every
+/// problem is named by field, and an invalid item is refused before any request. Open value sets (tax, type, unit)
+/// go as written; Evotor judges them. Read-only columns (StoreId, UserId, CreatedAt,
 /// UpdatedAt, Extra) are ignored, so what Export-Csv wrote can be imported as it is.
 /// </summary>
 public static class ProductInput
@@ -43,7 +45,7 @@ public static class ProductInput
             Tax = Enum(fields, "Tax", EvotorEnums.Taxes),
             AllowToSell = fields.Boolean("AllowToSell"),
             Price = Money(fields, "Price"),
-            CostPrice = Money(fields, "CostPrice"),
+            CostPrice = fields.Decimal("CostPrice"),
             Quantity = Amount(fields, "Quantity", scale: 3),
             Description = fields.Text("Description"),
             ArticleNumber = fields.Text("ArticleNumber"),
@@ -63,13 +65,11 @@ public static class ProductInput
         if (product.Name is { Length: > MaxNameLength }) fields.AddViolation("Name", $"is {product.Name.Length} characters; at most {MaxNameLength}");
         Required(fields, "Price", product.Price);
         Required(fields, "MeasureName", product.MeasureName);
-        if (product.MeasureName is { Length: > 20 }) fields.AddViolation("MeasureName", "is longer than 20 characters");
         Required(fields, "Tax", product.Tax);
         Required(fields, "AllowToSell", product.AllowToSell);
         Required(fields, "Type", product.Type);
         MaxLength(fields, "ArticleNumber", product.ArticleNumber, 20);
         MaxLength(fields, "Code", product.Code, 10);
-        MaxLength(fields, "Description", product.Description, 1000);
         foreach (var code in product.AlcoCodes ?? new StringList())
             if (code.Length != 19) fields.AddViolation("AlcoCodes", $"'{code}' is {code.Length} characters; an alcohol code has 19");
 
@@ -86,27 +86,22 @@ public static class ProductInput
             ["Price"] = patch.Price, ["CostPrice"] = patch.CostPrice, ["Quantity"] = patch.Quantity,
         });
         Money(fields, "Price");
-        Money(fields, "CostPrice");
+        fields.Decimal("CostPrice");
         Amount(fields, "Quantity", scale: 3);
         fields.Checked(patch, EvotorClient.ServiceName, "the update");
     }
 
-    internal static string? Enum(InputFields fields, string field, System.Collections.Generic.IReadOnlyList<string> allowed)
+    /// <summary>An open value set (tax rates, product types): a known value in its canonical spelling (vat_20 → VAT_20);
+    /// any other goes to Evotor as written, and Evotor judges it (its 400 names the field).</summary>
+    internal static string? Enum(InputFields fields, string field, System.Collections.Generic.IReadOnlyList<string> known)
     {
-        var text = fields.Text(field);
-        if (text is null) return null;
-        var match = EvotorEnums.Match(allowed, text);
-        if (match is null) fields.AddViolation(field, $"'{text}' is not one of {string.Join(", ", allowed)}");
-        return match;
+        var text = fields.Text(field)?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        return EvotorEnums.Match(known, text!) ?? text;
     }
 
-    /// <summary>Money: 7 digits before the point at most, 2 after, not negative.</summary>
-    internal static decimal? Money(InputFields fields, string field)
-    {
-        var value = Amount(fields, field, scale: 2);
-        if (value < 0) fields.AddViolation(field, $"{value} is negative");
-        return value;
-    }
+    /// <summary>A price as the contract writes it (number 7.2): 7 digits before the point at most, 2 after.</summary>
+    internal static decimal? Money(InputFields fields, string field) => Amount(fields, field, scale: 2);
 
     internal static decimal? Amount(InputFields fields, string field, int scale)
     {

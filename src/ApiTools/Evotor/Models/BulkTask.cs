@@ -21,7 +21,6 @@ public sealed class BulkTask
 
     public DateTimeOffset? ModifiedAt { get; set; }
 
-    [JsonConverter(typeof(Serialization.BulkTaskDetailListConverter))]
     public BulkTaskDetailList? Details { get; set; }
 
     [JsonIgnore]

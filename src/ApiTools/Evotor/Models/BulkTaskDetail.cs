@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ApiTools.Evotor.Models;
 
 /// <summary>What became of one item of a bulk task: the stored resource, or the error that refused it.</summary>
@@ -18,8 +16,8 @@ public sealed class BulkTaskDetail
     public string? Message { get; set; }
     public IReadOnlyList<ApiViolation> Violations { get; set; } = Array.Empty<ApiViolation>();
 
-    /// <summary>The stored resource as the server returned it (successful items only).</summary>
-    public JsonElement? Resource { get; set; }
+    /// <summary>The stored resource as the server returned it (successful items only), as plain values: <c>$d.Resource.name</c>.</summary>
+    public ExtraFields? Resource { get; set; }
 
     public override string ToString() =>
         Ok ? $"{Index}: ok {Id}" : $"{Index}: {Code} {Message}{(Violations.Count > 0 ? " (" + string.Join("; ", Violations) + ")" : "")}";

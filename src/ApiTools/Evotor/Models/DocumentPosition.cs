@@ -19,6 +19,12 @@ public sealed class DocumentPosition
     [JsonExtensionData]
     public ExtraFields? Extra { get; set; }
 
-    public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "{0} x{1} = {2}", ProductName ?? ProductId, Quantity, ResultSum ?? Sum);
+    /// <summary><c>Хлеб x2 = 80.00</c>; a part the position lacks is left out rather than printed empty.</summary>
+    public override string ToString()
+    {
+        var name = ProductName ?? ProductId ?? "?";
+        var quantity = Quantity is decimal q ? string.Format(CultureInfo.InvariantCulture, " x{0}", q) : "";
+        var sum = (ResultSum ?? Sum) is decimal s ? string.Format(CultureInfo.InvariantCulture, " = {0}", s) : "";
+        return name + quantity + sum;
+    }
 }

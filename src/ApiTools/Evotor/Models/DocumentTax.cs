@@ -8,5 +8,8 @@ public sealed class DocumentTax
     public decimal? Sum { get; set; }
     public decimal? ResultSum { get; set; }
 
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public ExtraFields? Extra { get; set; }
+
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1}", Type, ResultSum ?? Sum);
 }

@@ -7,6 +7,10 @@ public sealed class ProductGroupAttribute
     public string? Name { get; set; }
     public List<ProductGroupAttributeChoice>? Choices { get; set; }
 
+    /// <summary>Fields Evotor sent that this model does not name (never sent back).</summary>
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public ExtraFields? Extra { get; set; }
+
     /// <summary><c>Size{id}(S{id}|M{id})</c>: names people read, with the ids in braces so a CSV copy keeps them (a product's
     /// AttributesChoices names attributes and choices by id).</summary>
     public override string ToString() =>

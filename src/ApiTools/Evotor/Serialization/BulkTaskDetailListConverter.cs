@@ -9,6 +9,8 @@ namespace ApiTools.Evotor.Serialization;
 /// is told apart by <c>message</c> or <c>violations</c>.</summary>
 internal sealed class BulkTaskDetailListConverter : JsonConverter<BulkTaskDetailList>
 {
+    public override bool HandleNull => false;
+
     public override BulkTaskDetailList Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("A bulk task's details must be a list.");
@@ -28,7 +30,7 @@ internal sealed class BulkTaskDetailListConverter : JsonConverter<BulkTaskDetail
         {
             detail.Ok = true;
             detail.Id = Text(item, "id");
-            detail.Resource = item;
+            detail.Resource = ExtraValue.From(item) as ExtraFields;
             return detail;
         }
         detail.Id = Text(item, "product_id") ?? Text(item, "id");

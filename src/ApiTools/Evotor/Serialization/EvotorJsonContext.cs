@@ -29,6 +29,12 @@ namespace ApiTools.Evotor.Serialization;
 [JsonSerializable(typeof(ProductPatchBody))]
 [JsonSerializable(typeof(ProductGroupPatchBody))]
 [JsonSerializable(typeof(JsonElement))]
+// What Extra holds, so a model with Extra can be written back (tests compare models that way).
+[JsonSerializable(typeof(ExtraFields))]
+[JsonSerializable(typeof(ExtraList))]
+[JsonSerializable(typeof(decimal))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class EvotorJsonContext : JsonSerializerContext
 {
 }

@@ -18,6 +18,9 @@ internal sealed class EvotorErrorBody
 {
     public string? Code { get; set; }
     public string? Message { get; set; }
+
+    /// <summary>Where reading stopped, on <c>invalid_format</c> ("line 1, column 161").</summary>
+    public string? Value { get; set; }
     public List<EvotorViolation>? Violations { get; set; }
 }
 

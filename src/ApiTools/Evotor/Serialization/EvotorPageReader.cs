@@ -20,14 +20,16 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
 
     private readonly JsonTypeInfo<T> _type;
     private readonly ItemRead<T>? _read;
+    private readonly ItemReading _reading;
     private readonly ApiRequest _request;
     private readonly int _count;
     private byte[]? _buffer;
     private int[]? _bounds; // item i spans [_bounds[2i], _bounds[2i+1]) of _buffer
 
-    private EvotorPageReader(byte[] buffer, int[] bounds, int count, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request)
+    private EvotorPageReader(byte[] buffer, int[] bounds, int count, JsonTypeInfo<T> type, ItemRead<T>? read, ItemReading reading, ApiRequest request)
     {
         _read = read;
+        _reading = reading;
         _buffer = buffer;
         _bounds = bounds;
         _count = count;
@@ -38,13 +40,25 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
     public override int Count => _count;
 
     /// <summary>Reads <paramref name="response"/>'s body whole and checks its shape (inside the transport attempt).</summary>
-    /// <param name="read">A hand-written reader for the item type that gives what <paramref name="type"/> gives, faster (null: the serializer).</param>
-    public static async Task<Page<T>> ReadAsync(HttpResponseMessage response, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request, CancellationToken cancellationToken)
+    /// <param name="read">A hand-written reader for the item type that gives what the tolerant reading of <paramref name="type"/>
+    /// gives, faster (null: <see cref="TolerantJson"/>).</param>
+    /// <param name="reading">How items are read when <paramref name="read"/> is null: the notes that hear what was mended, and
+    /// whether to mend always (types whose variants never make the serializer refuse, such as wrapped list elements).</param>
+    public static async Task<Page<T>> ReadAsync(HttpResponseMessage response, JsonTypeInfo<T> type, ItemRead<T>? read, ItemReading reading, ApiRequest request,
+        CancellationToken cancellationToken)
     {
         var (buffer, length) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         try
         {
-            return Open(buffer, length, type, read, request);
+            return Open(buffer, length, type, read, reading, request);
+        }
+        catch (JsonException e)
+        {
+            // Cut off on its way: retried. Whole but not a list page: refused, and the same bytes would come again.
+            var refused = MalformedBody.Classify(EvotorClient.ServiceName, request, new ReadOnlySpan<byte>(buffer, 0, length), e, "a list page");
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (ReferenceEquals(refused, e)) throw;
+            throw refused;
         }
         catch
         {
@@ -54,12 +68,16 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
     }
 
     /// <summary>Checks the page's shape in one pass over the bytes: finds where each item lies and reads the next cursor.</summary>
-    internal static Page<T> Open(byte[] buffer, int length, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request)
+    internal static Page<T> Open(byte[] buffer, int length, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request) =>
+        Open(buffer, length, type, read, ItemReading.Quiet, request);
+
+    /// <inheritdoc cref="Open(byte[], int, JsonTypeInfo{T}, ItemRead{T}?, ApiRequest)"/>
+    internal static Page<T> Open(byte[] buffer, int length, JsonTypeInfo<T> type, ItemRead<T>? read, ItemReading reading, ApiRequest request)
     {
         int[]? bounds = null;
         try
         {
-            return OpenCore(buffer, length, type, read, request, ref bounds);
+            return OpenCore(buffer, 0, length, type, read, reading, request, ref bounds);
         }
         catch
         {
@@ -68,10 +86,21 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
         }
     }
 
-    private static Page<T> OpenCore(byte[] buffer, int length, JsonTypeInfo<T> type, ItemRead<T>? read, ApiRequest request, ref int[]? bounds)
+    /// <summary>Reads the page in <c>buffer[start..end)</c>: its items' bounds (absolute in the buffer) and its next cursor.</summary>
+    private static Page<T> OpenCore(byte[] buffer, int start, int end, JsonTypeInfo<T> type, ItemRead<T>? read, ItemReading reading, ApiRequest request,
+        ref int[]? bounds)
     {
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, 0, length), isFinalBlock: true, state: default);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, start, end - start), isFinalBlock: true, state: default);
+        if (!reader.Read()) throw new JsonException("An Evotor list page is empty.");
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            // A list, not a page: of one page (as the documentation printed the bulk tasks' page), or of the items themselves.
+            var listed = Items(ref reader, start, ref bounds);
+            if (reader.Read()) throw new JsonException("An Evotor list page has something after its closing bracket.");
+            if (listed == 1 && IsPage(buffer, bounds![0], bounds[1])) return OpenCore(buffer, bounds[0], bounds[1], type, read, reading, request, ref bounds);
+            return Made(buffer, listed, null, type, read, reading, request, ref bounds);
+        }
+        if (reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("An Evotor list page is not a JSON object.");
         var count = 0;
         string? next = null;
@@ -83,21 +112,7 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
                 count = 0;
                 if (reader.TokenType == JsonTokenType.Null) continue;
                 if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("An Evotor list page's \"items\" is not an array.");
-                bounds ??= ArrayPool<int>.Shared.Rent(2 * EvotorClient.MaxPageSize);
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (2 * count + 2 > bounds.Length)
-                    {
-                        var larger = ArrayPool<int>.Shared.Rent(bounds.Length * 2);
-                        Array.Copy(bounds, larger, 2 * count);
-                        ArrayPool<int>.Shared.Return(bounds);
-                        bounds = larger;
-                    }
-                    bounds[2 * count] = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    bounds[2 * count + 1] = (int)reader.BytesConsumed;
-                    count++;
-                }
+                count = Items(ref reader, start, ref bounds);
             }
             else if (reader.ValueTextEquals("paging"u8))
             {
@@ -105,14 +120,17 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
                 next = null;
                 if (reader.TokenType == JsonTokenType.Null) continue;
                 if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("An Evotor list page's \"paging\" is not an object.");
+                string? cursor = null; // "cursor", as the documentation once printed "next_cursor"
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var isCursor = reader.ValueTextEquals("next_cursor"u8);
+                    var isNext = reader.ValueTextEquals("next_cursor"u8);
+                    var isCursor = reader.ValueTextEquals("cursor"u8);
                     reader.Read();
-                    if (!isCursor) reader.Skip();
-                    else if (reader.TokenType == JsonTokenType.String) next = reader.GetString();
-                    else if (reader.TokenType != JsonTokenType.Null) throw new JsonException("An Evotor list page's \"next_cursor\" is not a string.");
+                    if (!isNext && !isCursor) reader.Skip();
+                    else if (isNext) next = Cursor(ref reader);
+                    else cursor = Cursor(ref reader);
                 }
+                next ??= cursor;
             }
             else
             {
@@ -123,7 +141,50 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
         // Whatever follows the root object is refused, as the serializer refuses it.
         if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             throw new JsonException("An Evotor list page has something after its closing brace.");
+        return Made(buffer, count, next, type, read, reading, request, ref bounds);
+    }
 
+    /// <summary>Records where each element of the array the reader is on lies (absolute offsets: <paramref name="start"/>
+    /// is where the reader's span begins); leaves the reader on the array's end. Returns how many there are.</summary>
+    private static int Items(ref Utf8JsonReader reader, int start, ref int[]? bounds)
+    {
+        var count = 0;
+        bounds ??= ArrayPool<int>.Shared.Rent(2 * EvotorClient.MaxPageSize);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (2 * count + 2 > bounds.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(bounds.Length * 2);
+                Array.Copy(bounds, larger, 2 * count);
+                ArrayPool<int>.Shared.Return(bounds);
+                bounds = larger;
+            }
+            bounds[2 * count] = start + (int)reader.TokenStartIndex;
+            reader.Skip();
+            bounds[2 * count + 1] = start + (int)reader.BytesConsumed;
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>True when <c>buffer[start..end)</c> is an object with an <c>items</c> member: a page, not an item.</summary>
+    private static bool IsPage(byte[] buffer, int start, int end)
+    {
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, start, end - start), isFinalBlock: true, state: default);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("items"u8)) return true;
+            reader.Read();
+            reader.Skip();
+        }
+        return false;
+    }
+
+    /// <summary>The page over the recorded items; an empty one lets go of the buffers at once.</summary>
+    private static Page<T> Made(byte[] buffer, int count, string? next, JsonTypeInfo<T> type, ItemRead<T>? read, ItemReading reading, ApiRequest request,
+        ref int[]? bounds)
+    {
         if (count == 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
@@ -131,8 +192,17 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
             bounds = null;
             return new Page<T>(Array.Empty<T>(), next);
         }
-        return new Page<T>(new EvotorPageReader<T>(buffer, bounds!, count, type, read, request), next);
+        return new Page<T>(new EvotorPageReader<T>(buffer, bounds!, count, type, read, reading, request), next);
     }
+
+    /// <summary>A cursor as text: a number is taken as written; null is none; anything else is not a cursor.</summary>
+    private static string? Cursor(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
+        _ => throw new JsonException("An Evotor list page's \"next_cursor\" is not text."),
+    };
 
     public override T ReadNext()
     {
@@ -142,8 +212,8 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
         {
             if (_read is null)
             {
-                // Deserialize(span) over exactly the item's bytes: no second pass to find where the item ends.
-                item = JsonSerializer.Deserialize(bytes, _type)!;
+                // Over exactly the item's bytes: no second pass to find where the item ends.
+                item = TolerantJson.Read(bytes, _type, _reading.Notes, _reading.AlwaysMend);
             }
             else
             {
@@ -156,12 +226,8 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
         {
             // InvalidOperationException: text that is not UTF-8 (the serializer reports that as JSON too).
             // The bytes arrived whole and are well-formed JSON: asking again would give the same item.
-            throw new ApiException(EvotorClient.ServiceName, ApiErrorKind.ProtocolError,
-                $"Evotor {_request} sent an item the client cannot read (item {Position + 1} of {_count} on the page): {e.Message}", e)
-            {
-                Method = _request.Method.Method,
-                Path = _request.Path,
-            };
+            throw MalformedBody.Refused(EvotorClient.ServiceName, _request, $"item {Position + 1} of {_count} on the page",
+                e as JsonException ?? new JsonException(e.Message, e));
         }
         Advance();
         return item;
@@ -230,6 +296,13 @@ internal sealed class EvotorPageReader<T> : PageItemReader<T>
             throw;
         }
     }
+}
+
+/// <summary>How a page's items are read: who hears the fields read another way (null: nobody), and whether to mend every
+/// item before reading it (<see cref="TolerantJson.Read"/>).</summary>
+internal sealed record ItemReading(ReadNotes? Notes, bool AlwaysMend = false)
+{
+    public static readonly ItemReading Quiet = new(Notes: null);
 }
 
 /// <summary>Reads one item at the reader's current token (the first of the item), leaving the reader on its last.</summary>

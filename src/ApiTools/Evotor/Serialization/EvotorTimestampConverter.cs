@@ -23,6 +23,15 @@ public sealed class EvotorTimestampConverter : JsonConverter<DateTimeOffset>
         throw new JsonException($"'{text}' is not an Evotor timestamp (expected like 2018-04-17T10:11:49.393+0000).");
     }
 
+    /// <summary><see cref="ReadTimestamp"/> without the exception: false when the text is no timestamp.</summary>
+    internal static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && TryParseEvotorForm(reader.ValueSpan, out value))
+            return true;
+        value = default;
+        return reader.TokenType == JsonTokenType.String && reader.GetString() is string text && TryParse(text, out value);
+    }
+
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(Format(value));
 
