@@ -45,6 +45,9 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
     /// write verbose lines too.</summary>
     private protected virtual object? Output(TDraft draft, object? answer) => answer;
 
+    /// <summary>Why an item needs no request (it matches what was read: nothing was edited), said in verbose; null: send it.</summary>
+    private protected virtual string? Unchanged(TDraft draft) => null;
+
     /// <summary>The fields that name an item in messages, first present wins (e.g. Name, then Id).</summary>
     private protected virtual string[] LabelFields => new[] { "Name", "Id" };
 
@@ -70,6 +73,11 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
         catch (ApiValidationException invalid)
         {
             WriteApiError(invalid, piped ?? (object)label);
+            return;
+        }
+        if (Unchanged(draft) is string unchanged)
+        {
+            WriteVerbose(unchanged);
             return;
         }
         if (!ShouldProcess(Describe(draft), Action)) return;

@@ -1,0 +1,69 @@
+using System.Collections;
+using ApiTools.PlanFix.Input;
+using ApiTools.PlanFix.Models;
+using ApiTools.PlanFix.Requests;
+
+namespace ApiTools.PowerShell.PlanFix.Commands;
+
+/// <summary>New-PlanFixHandbookRecord: adds records (or groups) to a handbook (handbook.addRecord, not repeated once
+/// PlanFix may have acted), values by field name or id, from parameters or piped rows; writes each as read back.</summary>
+[Cmdlet(VerbsCommon.New, "PlanFixHandbookRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParametersSet)]
+[OutputType(typeof(PlanFixHandbookRecord))]
+public sealed class NewPlanFixHandbookRecordCommand : PlanFixWriteCmdlet<PlanFixHandbookRecordDraft>
+{
+    private const string ParametersSet = "Parameters";
+    private const string ObjectSet = "InputObject";
+
+    /// <summary>The handbook's id or name.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("HandbookId")]
+    [ValidateNotNullOrEmpty]
+    public string Handbook { get; set; } = "";
+
+    /// <summary>The record's values: field name (or id) → value.</summary>
+    [Parameter(ParameterSetName = ParametersSet)] public Hashtable? Values { get; set; }
+
+    /// <summary>The group to put it in (its key).</summary>
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? ParentKey { get; set; }
+
+    /// <summary>Add a group of records named -Name instead of a record.</summary>
+    [Parameter(ParameterSetName = ParametersSet)] public SwitchParameter IsGroup { get; set; }
+
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateNotNullOrEmpty] public string? Name { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
+    public PSObject? InputObject { get; set; }
+
+    private protected override PSObject? PipedItem => InputObject;
+
+    private protected override string Action => "Add";
+
+    private protected override string[] LabelFields => new[] { "Name", "Key" };
+
+    private protected override UnknownFields NewUnknownFields() => PlanFixRecordInput.NewRecordUnknownFields(FieldNames);
+
+    private protected override PlanFixHandbookRecordDraft Read(InputFields fields, string label) => PlanFixRecordInput.ReadRecord(fields, label, FieldNames);
+
+    /// <summary>The handbook's field names (its structure, read once per command); a handbook PlanFix does not have stops the command.</summary>
+    private IReadOnlyCollection<string> FieldNames
+    {
+        get
+        {
+            try
+            {
+                return Await(ct => Client.ResolveHandbookAsync(Handbook, ct)).Fields.Select(f => f.Name).OfType<string>().ToList();
+            }
+            catch (ApiException unknown)
+            {
+                ThrowTerminatingError(ApiErrorRecords.From(unknown, Handbook));
+                throw; // not reached
+            }
+        }
+    }
+
+    private protected override string Describe(PlanFixHandbookRecordDraft draft) =>
+        draft.IsGroup == true ? $"group '{draft.Name}' of PlanFix handbook '{Handbook}'" : $"a record of PlanFix handbook '{Handbook}'";
+
+    private protected override Task<object?> SendAsync(PlanFixHandbookRecordDraft draft, CancellationToken cancellationToken) =>
+        Boxed(Client.AddHandbookRecordAsync(Handbook, draft, cancellationToken));
+}
