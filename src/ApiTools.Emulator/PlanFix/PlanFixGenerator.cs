@@ -182,7 +182,9 @@ internal sealed class PlanFixGenerator(int seed, DateTimeOffset startedAt, TimeZ
             {
                 WorkerGroupIds = i % 6 == 2 ? [PlanFixCatalogData.UserGroups[i % 3].Id] : [],
                 MemberIds = i % 8 == 3 ? [users[0].Id] : [],
+                MemberGroupIds = i % 8 == 3 ? [PlanFixCatalogData.UserGroups[1].Id] : [],
                 AuditorIds = i % 10 == 5 ? [users[users.Count - 1].Id] : [],
+                AuditorGroupIds = i % 10 == 5 ? [PlanFixCatalogData.UserGroups[2].Id] : [],
                 ParentId = i % 23 == 22 ? TaskIdBase : 0,
                 CheckResult = i % 9 == 0,
                 Duration = i % 11 == 0 ? 90 : null,
@@ -234,7 +236,9 @@ internal sealed class PlanFixGenerator(int seed, DateTimeOffset startedAt, TimeZ
                         ]),
                     ],
                 };
-            if (k == 4) action = action with { FileIds = ordinal % 4 == 0 ? [FileIdBase + ordinal % 50] : [], NotifiedIds = [users[0].Id] };
+            // The last action of a task: the one that brought its file (every fourth task has one), sent to the first user.
+            if (k == count - 1)
+                action = action with { FileIds = ordinal % 4 == 0 && ordinal / 4 < 50 ? [FileIdBase + ordinal / 4] : [], NotifiedIds = ordinal % 2 == 0 ? [users[0].Id] : [] };
             actions[k] = action;
         }
         return actions;

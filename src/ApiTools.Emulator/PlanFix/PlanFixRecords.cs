@@ -71,7 +71,9 @@ public sealed record SeedPlanFixTask(
 {
     public IReadOnlyList<long> WorkerGroupIds { get; init; } = [];
     public IReadOnlyList<long> MemberIds { get; init; } = [];
+    public IReadOnlyList<long> MemberGroupIds { get; init; } = [];
     public IReadOnlyList<long> AuditorIds { get; init; } = [];
+    public IReadOnlyList<long> AuditorGroupIds { get; init; } = [];
     public long ParentId { get; init; }
     public bool StartTimeHasTime { get; init; }
     public bool CheckResult { get; init; }

@@ -50,8 +50,8 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         People(w, "workers", t.WorkerIds, t.WorkerGroupIds);
         if (full)
         {
-            People(w, "members", t.MemberIds, []);
-            People(w, "auditors", t.AuditorIds, []);
+            People(w, "members", t.MemberIds, t.MemberGroupIds);
+            People(w, "auditors", t.AuditorIds, t.AuditorGroupIds);
         }
         if (t.Periodicity is { } p) Periodicity(w, p);
         CustomData(w, t.CustomData, withNames: true);
@@ -86,7 +86,7 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         if (full)
         {
             People(w, "workers", p.WorkerIds ?? [], [PlanFixCatalogData.UserGroups[1].Id]);
-            People(w, "members", [], [PlanFixCatalogData.UserGroups[0].Id]);
+            People(w, "members", [seed.Users[^1].Id], [PlanFixCatalogData.UserGroups[0].Id]);
             People(w, "auditors", [seed.Users[0].Id], []);
         }
         CustomData(w, p.CustomData ?? [], withNames: true);
@@ -173,17 +173,32 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
     {
         w.WriteStartElement("user");
         w.Element("id", u.Id);
+        w.Element("general", u.Id - 1000);
         w.Element("name", u.Name);
+        w.Element("midName", "");
         w.Element("lastName", u.LastName);
         w.Element("login", u.Login);
         w.Element("email", u.Email);
+        w.WriteStartElement("secondaryEmails");
+        w.Element("email", u.Login + "@mail.example.ru");
+        w.WriteEndElement();
+        w.Element("telegramId", "");
         w.Element("jabber", "");
         w.Element("role", u.Role);
         w.Element("status", u.Active ? "ACTIVE" : "UNACTIVE");
         w.Element("isActivated", u.Active ? 1 : 0);
         w.Element("birthdate", "");
         w.Element("sex", u.Id % 2 == 1 ? "MALE" : "FEMALE");
-        w.Element("phone", "");
+        // A real answer has one <phone> text; the reference's skeleton, phones/phone{number,typeId,typeName}: both are sent.
+        var phone = $"+7 900 000-{u.Id % 100:00}-{u.Id % 7:00}";
+        w.Element("phone", phone);
+        w.WriteStartElement("phones");
+        w.WriteStartElement("phone");
+        w.Element("number", phone);
+        w.Element("typeId", 2);
+        w.Element("typeName", "Мобильный");
+        w.WriteEndElement();
+        w.WriteEndElement();
         w.Ref("post", 1 + u.Id % 3, "name", u.Role == "ADMIN" ? "Руководитель" : "Специалист");
         w.Element("userPic", "");
         w.Element("isOnline", 0);

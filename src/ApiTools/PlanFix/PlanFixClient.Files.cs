@@ -58,7 +58,8 @@ public sealed partial class PlanFixClient
             var sameHost = Uri.Compare(location, Connection.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
             // On the API's own host the link may need the credentials; anywhere else it must not get them.
             var transport = sameHost ? Transport : PlanFixDownloadHost.TransportFor(location, Connection, _handler, Observer);
-            var request = new ApiRequest(HttpMethod.Get, location.AbsoluteUri);
+            // Named by its host only: a download link can carry a token of its own, and messages show no more than they need.
+            var request = new ApiRequest(HttpMethod.Get, location.AbsoluteUri) { Operation = $"file.download redirect to {location.Host}" };
             return await transport.SendAsync(request, (response, ct) => SaveAsync("file.download", response, folder, name, fallback, overwrite, id, uniqueId, ct),
                 cancellationToken).ConfigureAwait(false);
         }

@@ -22,7 +22,7 @@ public static class PlanFixContactInput
 
     public static UnknownFields NewContactUnknownFields(IEnumerable<string>? customFields = null) =>
         new(Standard.Concat(customFields ?? Array.Empty<string>()), "contact",
-            ContactFields.Where(f => f is not ("CustomField" or "Fingerprint")).ToList());
+            ContactFields.Where(f => f is not ("CustomField" or "Fingerprint")).Concat(customFields ?? Array.Empty<string>()).ToList());
 
     /// <param name="update">A change to a contact: its Id (or General) is required; a Fingerprint, when the item has one, narrows the change.</param>
     public static PlanFixContactDraft ReadContact(InputFields fields, string label, TimeZoneInfo zone, bool update = false, IReadOnlyCollection<string>? customFields = null)

@@ -25,7 +25,7 @@ public static class PlanFixInput
     /// account's task custom fields by name.</summary>
     public static UnknownFields NewTaskUnknownFields(IEnumerable<string>? customFields = null) =>
         new(TaskFields.Concat(typeof(PlanFixTask).GetProperties().Select(p => p.Name)).Concat(customFields ?? Array.Empty<string>()), "task",
-            TaskFields.Where(f => f is not ("WorkerId" or "WorkerGroupId" or "CustomField")).ToList());
+            TaskFields.Where(f => f is not ("WorkerId" or "WorkerGroupId" or "CustomField")).Concat(customFields ?? Array.Empty<string>()).ToList());
 
     /// <param name="update">A change to an existing task: its Id is required, its Title is not.</param>
     /// <param name="customFields">The names of the account's task custom fields (columns of those names set them).</param>

@@ -19,7 +19,7 @@ public static class PlanFixProjectInput
 
     public static UnknownFields NewProjectUnknownFields(IEnumerable<string>? customFields = null) =>
         new(Standard.Concat(customFields ?? Array.Empty<string>()), "project",
-            ProjectFields.Where(f => f is not ("WorkerId" or "CustomField" or "Fingerprint")).ToList());
+            ProjectFields.Where(f => f is not ("WorkerId" or "CustomField" or "Fingerprint")).Concat(customFields ?? Array.Empty<string>()).ToList());
 
     public static PlanFixProjectDraft ReadProject(InputFields fields, string label, TimeZoneInfo zone, bool update = false, IReadOnlyCollection<string>? customFields = null)
     {
