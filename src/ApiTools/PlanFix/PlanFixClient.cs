@@ -239,15 +239,18 @@ public sealed partial class PlanFixClient
         "project.update", "handbook.updateRecord",
     };
 
-    /// <summary>An XML reader's error at the end of the input (within the last few characters, where a cut can leave half
-    /// an element or an entity): the body broke off. Anywhere before, the body is whole and simply not XML.</summary>
+    /// <summary>An XML reader's error where the input ended: the body broke off. The reader says so ("end of file"), or
+    /// fails on the last few characters of a body that stops short of a closing tag (half an entity). A body that ends
+    /// with a tag, or fails before its last characters, is whole and simply not XML.</summary>
     private static bool IsCutShort(XmlException e, MemoryStream body)
     {
         if (e.Message.IndexOf("end of file", StringComparison.OrdinalIgnoreCase) >= 0
             || e.Message.IndexOf("root element is missing", StringComparison.OrdinalIgnoreCase) >= 0) return true;
-        var text = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
+        var text = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length).TrimEnd();
+        if (text.EndsWith(">", StringComparison.Ordinal)) return false;
         var lines = text.Split('\n');
-        return e.LineNumber >= lines.Length && e.LinePosition >= lines[lines.Length - 1].TrimEnd('\r').Length - 16;
+        if (e.LineNumber != lines.Length) return false;
+        return e.LinePosition >= lines[lines.Length - 1].TrimEnd('\r').Length - 16;
     }
 
     private sealed class CallClock

@@ -11,7 +11,8 @@ namespace ApiTools.Tests.Input;
 /// not listed would be warned about as unknown while it is used.</summary>
 public class ReaderFieldListTests
 {
-    public static TheoryData<string> Readers() => new() { "product", "product group", "task", "contractor", "department", "employee", "contract" };
+    public static TheoryData<string> Readers() =>
+        new() { "product", "product group", "task", "contact", "project", "handbook record", "contractor", "department", "employee", "contract" };
 
     [Theory]
     [MemberData(nameof(Readers))]
@@ -23,6 +24,9 @@ public class ReaderFieldListTests
             "product" => ProductInput.WritableFields,
             "product group" => ProductGroupInput.WritableFields,
             "task" => PlanFixInput.TaskFields,
+            "contact" => PlanFixContactInput.ContactFields,
+            "project" => PlanFixProjectInput.ProjectFields,
+            "handbook record" => PlanFixRecordInput.RecordFields,
             "contractor" => Properties<EnDocsContractor>(),
             "department" => Properties<EnDocsDepartment>(),
             "employee" => Properties<EnDocsEmployee>(),
@@ -33,6 +37,9 @@ public class ReaderFieldListTests
             "product" => () => ProductInput.Read(fields, "item 1", requireId: true),
             "product group" => () => ProductGroupInput.Read(fields, "item 1", requireId: true),
             "task" => () => PlanFixInput.ReadTask(fields, "item 1", TimeZoneInfo.Utc, update: true),
+            "contact" => () => PlanFixContactInput.ReadContact(fields, "item 1", TimeZoneInfo.Utc, update: true),
+            "project" => () => PlanFixProjectInput.ReadProject(fields, "item 1", TimeZoneInfo.Utc, update: true),
+            "handbook record" => () => PlanFixRecordInput.ReadRecord(fields, "item 1", Array.Empty<string>(), update: true),
             "contractor" => () => EnDocsInput.ReadContractor(fields, "item 1"),
             "department" => () => EnDocsInput.ReadDepartment(fields, "item 1"),
             "employee" => () => EnDocsInput.ReadEmployee(fields, "item 1"),

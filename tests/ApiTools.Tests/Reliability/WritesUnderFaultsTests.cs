@@ -105,6 +105,75 @@ public sealed class WritesUnderFaultsTests
 
     [Theory]
     [MemberData(nameof(MayHaveActed))]
+    public async Task PlanFix_contact_add_is_sent_once(string kind)
+    {
+        await using var server = await PlanFixTest.StartAsync();
+        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.ContactAdd));
+        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddContactAsync(new PlanFixContactDraft { Name = "Однажды", LastName = "Контакт" }));
+
+        var copies = server.PlanFix.Contacts.Count(c => c.Name == "Однажды");
+        Check("PlanFix", kind, "contact.add", server.Requests.Count(PlanFixRouteKeys.ContactAdd), copies, error);
+    }
+
+    [Theory]
+    [MemberData(nameof(MayHaveActed))]
+    public async Task PlanFix_project_add_is_sent_once(string kind)
+    {
+        await using var server = await PlanFixTest.StartAsync();
+        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.ProjectAdd));
+        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddProjectAsync(new PlanFixProjectDraft { Title = "Однажды" }));
+
+        var copies = server.PlanFix.Projects.Count(p => p.Title == "Однажды");
+        Check("PlanFix", kind, "project.add", server.Requests.Count(PlanFixRouteKeys.ProjectAdd), copies, error);
+    }
+
+    [Theory]
+    [MemberData(nameof(MayHaveActed))]
+    public async Task PlanFix_file_upload_is_sent_once(string kind)
+    {
+        await using var server = await PlanFixTest.StartAsync();
+        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.FileUpload));
+        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
+        var path = Path.Combine(Path.GetTempPath(), $"once-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(path, "однажды");
+        try
+        {
+            var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.UploadFileAsync(server.PlanFix.Tasks[0].Id, path));
+
+            var copies = server.PlanFix.Files.Count(f => f.Name == Path.GetFileName(path));
+            Check("PlanFix", kind, "file.upload", server.Requests.Count(PlanFixRouteKeys.FileUpload), copies, error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("503")]
+    [InlineData("answer lost after acting")]
+    public async Task PlanFix_contact_update_is_repeated_and_lands_once(string kind)
+    {
+        await using var server = await PlanFixTest.StartAsync();
+        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.ContactUpdate));
+        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
+        var contact = server.PlanFix.Contacts[2];
+
+        await client.SetContactAsync(new PlanFixContactDraft { Id = contact.Id, Post = "Повторно" });
+
+        var requests = server.Requests.Count(PlanFixRouteKeys.ContactUpdate);
+        FaultReport.Add(new FaultCase("PlanFix", kind, "contact.update (sets the same values again)", 1, 1, 0, requests - 1,
+            $"sent {requests} times, the contact has the new value once"));
+        Assert.Equal(2, requests); // an update sets the same values again: safe to repeat
+        Assert.Equal("Повторно", server.PlanFix.Contacts.Single(c => c.Id == contact.Id).Post);
+    }
+
+    [Theory]
+    [MemberData(nameof(MayHaveActed))]
     public async Task EnDocs_keyed_write_is_retried_and_acts_once(string kind)
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { EnDocsRateLimit = 0 });
