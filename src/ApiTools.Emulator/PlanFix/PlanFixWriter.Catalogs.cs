@@ -34,23 +34,20 @@ internal sealed partial class PlanFixWriter
     }
 
     /// <summary>A handbook as handbook.getList lists it, or (<paramref name="structure"/>) with its fields as handbook.getStructure gives it.</summary>
-    public static void Handbook(XmlWriter w, SeedPlanFixHandbook h, bool structure)
-    {
-        w.WriteStartElement("handbook");
-        w.Element("id", h.Id);
-        w.Element("name", h.Name);
-        w.Ref("group", h.GroupId, "name", h.GroupName);
-        if (structure) Fields(w, h.Fields);
-        w.WriteEndElement();
-    }
+    public static void Handbook(XmlWriter w, SeedPlanFixHandbook h, bool structure) =>
+        FieldSet(w, "handbook", h.Id, h.Name, h.GroupId, h.GroupName, structure ? h.Fields : null);
 
-    public static void Analitic(XmlWriter w, SeedPlanFixAnalitic a, bool options)
+    /// <summary>An analitic as analitic.getList lists it, or (<paramref name="options"/>) with its fields as analitic.getOptions gives it.</summary>
+    public static void Analitic(XmlWriter w, SeedPlanFixAnalitic a, bool options) =>
+        FieldSet(w, "analitic", a.Id, a.Name, a.GroupId, a.GroupName, options ? a.Fields : null);
+
+    private static void FieldSet(XmlWriter w, string element, long id, string name, long groupId, string groupName, IReadOnlyList<SeedPlanFixField>? fields)
     {
-        w.WriteStartElement("analitic");
-        w.Element("id", a.Id);
-        w.Element("name", a.Name);
-        w.Ref("group", a.GroupId, "name", a.GroupName);
-        if (options) Fields(w, a.Fields);
+        w.WriteStartElement(element);
+        w.Element("id", id);
+        w.Element("name", name);
+        w.Ref("group", groupId, "name", groupName);
+        if (fields is not null) Fields(w, fields);
         w.WriteEndElement();
     }
 

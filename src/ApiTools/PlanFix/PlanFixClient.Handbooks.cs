@@ -126,11 +126,12 @@ public sealed partial class PlanFixClient
 
     /// <summary>Changes a record (handbook.updateRecord): the values given, by field name or id.</summary>
     public async Task<PlanFixHandbookRecord> UpdateHandbookRecordAsync(string handbookNameOrId, PlanFixHandbookRecordDraft draft, bool readBack,
-        CancellationToken cancellationToken = default)
+        bool silent = false, CancellationToken cancellationToken = default)
     {
         var handbook = await ResolveHandbookAsync(handbookNameOrId, cancellationToken).ConfigureAwait(false);
         if (draft.Key is not long key) throw new ArgumentException("A change to a handbook record needs its Key.", nameof(draft));
         var (request, custom) = RecordRequest(handbook, draft, adding: false);
+        if (silent) request.AddFirst(new XElement("silent", 1));
         await CallWithCustomAsync("handbook.updateRecord", request, custom, cancellationToken).ConfigureAwait(false);
         return readBack ? await GetHandbookRecordAsync(handbook, key, cancellationToken).ConfigureAwait(false) : new PlanFixHandbookRecord { HandbookId = handbook.Id, HandbookName = handbook.Name, Key = key };
     }

@@ -73,62 +73,36 @@ public sealed class WritesUnderFaultsTests
         Check("Evotor", kind, "PATCH product", server.Requests.Count(EvotorRouteKeys.PatchProduct), patched, error);
     }
 
-    [Theory]
-    [MemberData(nameof(MayHaveActed))]
-    public async Task PlanFix_task_add_is_sent_once(string kind)
+    /// <summary>PlanFix's adds: each done through the client, and how many copies the emulator then holds.</summary>
+    private static readonly Dictionary<string, (Func<PlanFixClient, EmulatorServer, Task> Write, Func<EmulatorServer, int> Copies)> PlanFixAdds = new()
     {
-        await using var server = await PlanFixTest.StartAsync();
-        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.TaskAdd));
-        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
+        ["task.add"] = ((c, _) => c.AddTaskAsync(new PlanFixTaskDraft { Title = "Once only" }), s => s.PlanFix.Tasks.Count(t => t.Title == "Once only")),
+        ["action.add"] = ((c, s) => c.AddCommentAsync(s.PlanFix.Tasks[0].Id, "Once only"),
+            s => s.PlanFix.ActionsOf(s.PlanFix.Tasks[0].Id).Count(a => a.Description.Contains("Once only"))),
+        ["contact.add"] = ((c, _) => c.AddContactAsync(new PlanFixContactDraft { Name = "Однажды", LastName = "Контакт" }), s => s.PlanFix.Contacts.Count(x => x.Name == "Однажды")),
+        ["project.add"] = ((c, _) => c.AddProjectAsync(new PlanFixProjectDraft { Title = "Однажды" }), s => s.PlanFix.Projects.Count(p => p.Title == "Однажды")),
+    };
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddTaskAsync(new PlanFixTaskDraft { Title = "Once only" }));
-
-        var copies = server.PlanFix.Tasks.Count(t => t.Title == "Once only");
-        Check("PlanFix", kind, "task.add", server.Requests.Count(PlanFixRouteKeys.TaskAdd), copies, error);
+    public static TheoryData<string, string> PlanFixAddsUnderFaults()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var write in PlanFixAdds.Keys)
+            foreach (var kind in MayHaveActed) data.Add(write, kind);
+        return data;
     }
 
     [Theory]
-    [MemberData(nameof(MayHaveActed))]
-    public async Task PlanFix_comment_is_sent_once(string kind)
+    [MemberData(nameof(PlanFixAddsUnderFaults))]
+    public async Task PlanFix_adds_are_sent_once(string write, string kind)
     {
         await using var server = await PlanFixTest.StartAsync();
-        const string route = "POST /planfix/xml/ action.add";
+        var route = PlanFixRouteKeys.Method(write);
         server.Faults.Enqueue(Rule(kind, route));
         var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
-        var task = server.PlanFix.Tasks[0].Id;
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddCommentAsync(task, "Once only"));
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => PlanFixAdds[write].Write(client, server));
 
-        var copies = server.PlanFix.ActionsOf(task).Count(a => a.Description.Contains("Once only"));
-        Check("PlanFix", kind, "action.add", server.Requests.Count(route), copies, error);
-    }
-
-    [Theory]
-    [MemberData(nameof(MayHaveActed))]
-    public async Task PlanFix_contact_add_is_sent_once(string kind)
-    {
-        await using var server = await PlanFixTest.StartAsync();
-        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.ContactAdd));
-        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
-
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddContactAsync(new PlanFixContactDraft { Name = "Однажды", LastName = "Контакт" }));
-
-        var copies = server.PlanFix.Contacts.Count(c => c.Name == "Однажды");
-        Check("PlanFix", kind, "contact.add", server.Requests.Count(PlanFixRouteKeys.ContactAdd), copies, error);
-    }
-
-    [Theory]
-    [MemberData(nameof(MayHaveActed))]
-    public async Task PlanFix_project_add_is_sent_once(string kind)
-    {
-        await using var server = await PlanFixTest.StartAsync();
-        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.ProjectAdd));
-        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
-
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddProjectAsync(new PlanFixProjectDraft { Title = "Однажды" }));
-
-        var copies = server.PlanFix.Projects.Count(p => p.Title == "Однажды");
-        Check("PlanFix", kind, "project.add", server.Requests.Count(PlanFixRouteKeys.ProjectAdd), copies, error);
+        Check("PlanFix", kind, write, server.Requests.Count(route), PlanFixAdds[write].Copies(server), error);
     }
 
     [Theory]

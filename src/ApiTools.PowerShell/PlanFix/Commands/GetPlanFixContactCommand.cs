@@ -8,12 +8,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// by id or by number.</summary>
 [Cmdlet(VerbsCommon.Get, "PlanFixContact", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(PlanFixContact))]
-public sealed class GetPlanFixContactCommand : PlanFixCmdlet
+public sealed class GetPlanFixContactCommand : PlanFixNumberedCmdlet<PlanFixContact>
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-    private const string ByGeneralSet = "ByGeneral";
-
     /// <summary>Text in a contact's name, last name or e-mail.</summary>
     [Parameter(ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
@@ -33,34 +29,18 @@ public sealed class GetPlanFixContactCommand : PlanFixCmdlet
     /// <summary>Custom field values to match, by field name or id.</summary>
     [Parameter(ParameterSetName = ListSet)] public Hashtable? CustomField { get; set; }
 
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
-    [ValidateRange(1L, long.MaxValue)]
-    public long[] Id { get; set; } = null!;
+    protected override Task<PlanFixContact> GetById(long id, CancellationToken ct) => Client.GetContactAsync(id, ct);
 
-    /// <summary>Contact numbers (general).</summary>
-    [Parameter(ParameterSetName = ByGeneralSet, Mandatory = true)]
-    [ValidateRange(1L, long.MaxValue)]
-    public long[] General { get; set; } = null!;
+    protected override Task<PlanFixContact> GetByGeneral(long general, CancellationToken ct) => Client.GetContactByGeneralAsync(general, ct);
 
-    protected override void ProcessRecord()
+    protected override void WriteList()
     {
-        switch (ParameterSetName)
+        var query = new PlanFixContactQuery
         {
-            case ByIdSet:
-                foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Client.GetContactAsync(id, ct))));
-                break;
-            case ByGeneralSet:
-                foreach (var general in General) ForItem(general, () => WriteObject(Await(ct => Client.GetContactByGeneralAsync(general, ct))));
-                break;
-            default:
-                var query = new PlanFixContactQuery
-                {
-                    Search = Search, Target = Target, CompanyId = CompanyId, Email = Email, Phone = Phone, GroupId = GroupId,
-                    CreatedAfter = PlanFixValues.Date(CreatedAfter), CreatedBefore = PlanFixValues.Date(CreatedBefore),
-                    CustomFields = PlanFixValues.Custom(CustomField),
-                };
-                WriteStream(() => Client.GetContactsAsync(query, PagerCap, StopToken));
-                break;
-        }
+            Search = Search, Target = Target, CompanyId = CompanyId, Email = Email, Phone = Phone, GroupId = GroupId,
+            CreatedAfter = PlanFixValues.Date(CreatedAfter), CreatedBefore = PlanFixValues.Date(CreatedBefore),
+            CustomFields = PlanFixValues.Custom(CustomField),
+        };
+        WriteStream(() => Client.GetContactsAsync(query, PagerCap, StopToken));
     }
 }

@@ -6,33 +6,11 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// (handbook.getStructure).</summary>
 [Cmdlet(VerbsCommon.Get, "PlanFixHandbook", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(PlanFixHandbook))]
-public sealed class GetPlanFixHandbookCommand : PlanFixCmdlet
+public sealed class GetPlanFixHandbookCommand : PlanFixCatalogCmdlet<PlanFixHandbook>
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-    private const string ByNameSet = "ByName";
+    protected override Task<IReadOnlyList<PlanFixHandbook>> List(CancellationToken ct) => Client.GetHandbooksAsync(ct);
 
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
-    [ValidateRange(1L, long.MaxValue)]
-    public long[] Id { get; set; } = null!;
+    protected override Task<PlanFixHandbook> Get(long id, CancellationToken ct) => Client.GetHandbookAsync(id, ct);
 
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
-    [ValidateNotNullOrEmpty]
-    public string[] Name { get; set; } = null!;
-
-    protected override void ProcessRecord()
-    {
-        switch (ParameterSetName)
-        {
-            case ByIdSet:
-                foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Client.GetHandbookAsync(id, ct))));
-                break;
-            case ByNameSet:
-                foreach (var name in Name) ForItem(name, () => WriteObject(Await(ct => Client.ResolveHandbookAsync(name, ct))));
-                break;
-            default:
-                ForItem(null, () => WriteObject(Await(ct => Client.GetHandbooksAsync(ct)), enumerateCollection: true));
-                break;
-        }
-    }
+    protected override Task<PlanFixHandbook> Resolve(string name, CancellationToken ct) => Client.ResolveHandbookAsync(name, ct);
 }

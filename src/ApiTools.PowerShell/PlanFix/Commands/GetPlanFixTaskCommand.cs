@@ -8,12 +8,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// or tasks by id or by number; each with its status's name.</summary>
 [Cmdlet(VerbsCommon.Get, "PlanFixTask", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(PlanFixTask))]
-public sealed class GetPlanFixTaskCommand : PlanFixCmdlet
+public sealed class GetPlanFixTaskCommand : PlanFixNumberedCmdlet<PlanFixTask>
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-    private const string ByGeneralSet = "ByGeneral";
-
     [Parameter(ParameterSetName = ListSet)]
     [ValidateSet("Active", "Overdue", "My", IgnoreCase = true)]
     public string[]? Filter { get; set; }
@@ -53,47 +49,31 @@ public sealed class GetPlanFixTaskCommand : PlanFixCmdlet
 
     [Parameter(ParameterSetName = ListSet)] public SwitchParameter Descending { get; set; }
 
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
-    [ValidateRange(1L, long.MaxValue)]
-    public long[] Id { get; set; } = null!;
+    protected override Task<PlanFixTask> GetById(long id, CancellationToken ct) => Client.GetTaskAsync(id, ct);
 
-    /// <summary>Task numbers as users see them (#1234).</summary>
-    [Parameter(ParameterSetName = ByGeneralSet, Mandatory = true)]
-    [ValidateRange(1L, long.MaxValue)]
-    public long[] General { get; set; } = null!;
+    protected override Task<PlanFixTask> GetByGeneral(long general, CancellationToken ct) => Client.GetTaskByGeneralAsync(general, ct);
 
-    protected override void ProcessRecord()
+    protected override void WriteList()
     {
-        switch (ParameterSetName)
+        var query = new PlanFixTaskQuery
         {
-            case ByIdSet:
-                foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Client.GetTaskAsync(id, ct))));
-                break;
-            case ByGeneralSet:
-                foreach (var general in General) ForItem(general, () => WriteObject(Await(ct => Client.GetTaskByGeneralAsync(general, ct))));
-                break;
-            default:
-                var query = new PlanFixTaskQuery
-                {
-                    Filter = Filter is null ? null : string.Join(" ", Filter),
-                    Target = Target,
-                    ProjectId = ProjectId,
-                    WithSubprojects = WithSubprojects,
-                    Status = Status,
-                    OwnerId = OwnerId,
-                    WorkerId = WorkerId,
-                    CreatedAfter = PlanFixValues.Date(CreatedAfter),
-                    CreatedBefore = PlanFixValues.Date(CreatedBefore),
-                    EndAfter = PlanFixValues.Date(EndAfter),
-                    EndBefore = PlanFixValues.Date(EndBefore),
-                    ChangedAfter = PlanFixValues.Date(ChangedAfter),
-                    ChangedBefore = PlanFixValues.Date(ChangedBefore),
-                    CustomFields = PlanFixValues.Custom(CustomField),
-                    Sort = SortBy is null ? null : SortKey(SortBy) + (Descending ? "_DESC" : "_ASC"),
-                };
-                WriteStream(() => Client.GetTasksAsync(query, PagerCap, StopToken), target: ProjectId, scope: ProjectId is long p ? $"project {p}" : null);
-                break;
-        }
+            Filter = Filter is null ? null : string.Join(" ", Filter),
+            Target = Target,
+            ProjectId = ProjectId,
+            WithSubprojects = WithSubprojects,
+            Status = Status,
+            OwnerId = OwnerId,
+            WorkerId = WorkerId,
+            CreatedAfter = PlanFixValues.Date(CreatedAfter),
+            CreatedBefore = PlanFixValues.Date(CreatedBefore),
+            EndAfter = PlanFixValues.Date(EndAfter),
+            EndBefore = PlanFixValues.Date(EndBefore),
+            ChangedAfter = PlanFixValues.Date(ChangedAfter),
+            ChangedBefore = PlanFixValues.Date(ChangedBefore),
+            CustomFields = PlanFixValues.Custom(CustomField),
+            Sort = SortBy is null ? null : SortKey(SortBy) + (Descending ? "_DESC" : "_ASC"),
+        };
+        WriteStream(() => Client.GetTasksAsync(query, PagerCap, StopToken), target: ProjectId, scope: ProjectId is long p ? $"project {p}" : null);
     }
 
     private static string SortKey(string sortBy) => sortBy.ToUpperInvariant() switch

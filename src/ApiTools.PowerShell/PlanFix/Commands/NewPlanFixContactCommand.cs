@@ -10,11 +10,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// piped rows, custom fields included, and writes each as read back.</summary>
 [Cmdlet(VerbsCommon.New, "PlanFixContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParametersSet)]
 [OutputType(typeof(PlanFixContact))]
-public sealed class NewPlanFixContactCommand : PlanFixWriteCmdlet<PlanFixContactDraft>
+public sealed class NewPlanFixContactCommand : PlanFixNewCmdlet<PlanFixContactDraft>
 {
-    private const string ParametersSet = "Parameters";
-    private const string ObjectSet = "InputObject";
-
     /// <summary>A person's first name, or a company's name.</summary>
     [Parameter(ParameterSetName = ParametersSet, Position = 0)] [ValidateNotNullOrEmpty] public string? Name { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] public string? MidName { get; set; }
@@ -36,14 +33,6 @@ public sealed class NewPlanFixContactCommand : PlanFixWriteCmdlet<PlanFixContact
 
     /// <summary>Custom field values by field name or id.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
-
-    /// <summary>An Import-Csv row, a hashtable or an object with the contact's fields.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
-
-    private protected override string Action => "Add";
 
     private protected override string[] LabelFields => new[] { "Name", "LastName", "Email" };
 

@@ -9,11 +9,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// PlanFix may have acted), values by field name or id, from parameters or piped rows; writes each as read back.</summary>
 [Cmdlet(VerbsCommon.New, "PlanFixHandbookRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParametersSet)]
 [OutputType(typeof(PlanFixHandbookRecord))]
-public sealed class NewPlanFixHandbookRecordCommand : PlanFixWriteCmdlet<PlanFixHandbookRecordDraft>
+public sealed class NewPlanFixHandbookRecordCommand : PlanFixNewCmdlet<PlanFixHandbookRecordDraft>
 {
-    private const string ParametersSet = "Parameters";
-    private const string ObjectSet = "InputObject";
-
     /// <summary>The handbook's id or name.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("HandbookId")]
@@ -30,13 +27,6 @@ public sealed class NewPlanFixHandbookRecordCommand : PlanFixWriteCmdlet<PlanFix
     [Parameter(ParameterSetName = ParametersSet)] public SwitchParameter IsGroup { get; set; }
 
     [Parameter(ParameterSetName = ParametersSet)] [ValidateNotNullOrEmpty] public string? Name { get; set; }
-
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
-
-    private protected override string Action => "Add";
 
     private protected override string[] LabelFields => new[] { "Name", "Key" };
 

@@ -10,11 +10,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// piped rows, custom fields included, and writes each as read back.</summary>
 [Cmdlet(VerbsCommon.New, "PlanFixProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParametersSet)]
 [OutputType(typeof(PlanFixProject))]
-public sealed class NewPlanFixProjectCommand : PlanFixWriteCmdlet<PlanFixProjectDraft>
+public sealed class NewPlanFixProjectCommand : PlanFixNewCmdlet<PlanFixProjectDraft>
 {
-    private const string ParametersSet = "Parameters";
-    private const string ObjectSet = "InputObject";
-
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet, Position = 0)] [ValidateNotNullOrEmpty] public string Title { get; set; } = "";
     [Parameter(ParameterSetName = ParametersSet)] public string? Description { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? OwnerId { get; set; }
@@ -33,13 +30,6 @@ public sealed class NewPlanFixProjectCommand : PlanFixWriteCmdlet<PlanFixProject
 
     /// <summary>Custom field values by field name or id.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
-
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
-
-    private protected override string Action => "Add";
 
     private protected override UnknownFields NewUnknownFields() => PlanFixProjectInput.NewProjectUnknownFields(CustomNames);
 

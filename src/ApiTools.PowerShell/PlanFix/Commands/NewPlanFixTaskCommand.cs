@@ -11,11 +11,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// each as read back.</summary>
 [Cmdlet(VerbsCommon.New, "PlanFixTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParametersSet)]
 [OutputType(typeof(PlanFixTask))]
-public sealed class NewPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
+public sealed class NewPlanFixTaskCommand : PlanFixNewCmdlet<PlanFixTaskDraft>
 {
-    private const string ParametersSet = "Parameters";
-    private const string ObjectSet = "InputObject";
-
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [ValidateNotNullOrEmpty]
     public string Title { get; set; } = "";
@@ -44,14 +41,6 @@ public sealed class NewPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
 
     /// <summary>Custom field values by field name or id: @{ 'Сумма сделки' = 1500; 'Источник' = 'Сайт' }.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
-
-    /// <summary>An Import-Csv row, a hashtable or an object with Title and the other fields.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
-
-    private protected override string Action => "Add";
 
     private protected override UnknownFields NewUnknownFields() => PlanFixInput.NewTaskUnknownFields(CustomNames);
 

@@ -11,15 +11,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// since, and a row left as it was sends nothing, so a CSV round trip changes exactly the edited contacts.</summary>
 [Cmdlet(VerbsCommon.Set, "PlanFixContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ObjectSet)]
 [OutputType(typeof(PlanFixContact))]
-public sealed class SetPlanFixContactCommand : PlanFixWriteCmdlet<PlanFixContactDraft>
+public sealed class SetPlanFixContactCommand : PlanFixSetByIdCmdlet<PlanFixContactDraft>
 {
-    private const string ParametersSet = "Parameters";
-    private const string ObjectSet = "InputObject";
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParametersSet)]
-    [ValidateRange(1L, long.MaxValue)]
-    public long Id { get; set; }
-
     [Parameter(ParameterSetName = ParametersSet)] [ValidateNotNullOrEmpty] public string? Name { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] public string? MidName { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] public string? LastName { get; set; }
@@ -37,26 +30,12 @@ public sealed class SetPlanFixContactCommand : PlanFixWriteCmdlet<PlanFixContact
     /// <summary>Custom field values by field name or id.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
 
-    /// <summary>An Import-Csv row, a hashtable or an object with the contact's Id (or General) and the fields to change.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
-    /// <summary>No notifications, actions or log entries (PlanFix asks for it on mass updates).</summary>
-    [Parameter] public SwitchParameter Silent { get; set; }
-
-    /// <summary>Write the contact as it is after the change.</summary>
-    [Parameter] public SwitchParameter PassThru { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
-
-    private protected override string Action => "Update";
-
     private protected override string[] LabelFields => new[] { "Id", "General" };
 
     private protected override UnknownFields NewUnknownFields() => PlanFixContactInput.NewContactUnknownFields(CustomNames);
 
     private protected override PlanFixContactDraft Read(InputFields fields, string label) =>
-        PlanFixContactInput.ReadContact(fields, InputObject is null ? $"contact {Id}" : label, Client.Connection.TimeZone, update: true, CustomNames);
+        PlanFixContactInput.ReadContact(fields, LabelOr(label, $"contact {Id}"), Client.Connection.TimeZone, update: true, CustomNames);
 
     private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.ContactKind, PlanFixContactInput.ContactFields.Concat(typeof(PlanFixContact).GetProperties().Select(p => p.Name)));
 
@@ -69,6 +48,4 @@ public sealed class SetPlanFixContactCommand : PlanFixWriteCmdlet<PlanFixContact
 
     private protected override Task<object?> SendAsync(PlanFixContactDraft draft, CancellationToken cancellationToken) =>
         PassThru ? Boxed(Client.UpdateContactAsync(draft, Silent, cancellationToken)) : Boxed(Client.SetContactAsync(draft, Silent, cancellationToken));
-
-    private protected override object? Output(PlanFixContactDraft draft, object? answer) => PassThru ? answer : null;
 }

@@ -9,11 +9,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// parameters (-Key binds from a piped record) or piped rows whose columns are the handbook's fields.</summary>
 [Cmdlet(VerbsCommon.Set, "PlanFixHandbookRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ObjectSet)]
 [OutputType(typeof(PlanFixHandbookRecord))]
-public sealed class SetPlanFixHandbookRecordCommand : PlanFixWriteCmdlet<PlanFixHandbookRecordDraft>
+public sealed class SetPlanFixHandbookRecordCommand : PlanFixSetCmdlet<PlanFixHandbookRecordDraft>
 {
-    private const string ParametersSet = "Parameters";
-    private const string ObjectSet = "InputObject";
-
     /// <summary>The handbook's id or name; binds from a piped record's HandbookId.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("HandbookId")]
@@ -28,22 +25,12 @@ public sealed class SetPlanFixHandbookRecordCommand : PlanFixWriteCmdlet<PlanFix
     [Parameter(ParameterSetName = ParametersSet)] [ValidateNotNullOrEmpty] public string? Name { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] public bool? Archived { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
-    /// <summary>Write the record as it is after the change.</summary>
-    [Parameter] public SwitchParameter PassThru { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
-
-    private protected override string Action => "Update";
-
     private protected override string[] LabelFields => new[] { "Key" };
 
     private protected override UnknownFields NewUnknownFields() => PlanFixRecordInput.NewRecordUnknownFields(FieldNames);
 
     private protected override PlanFixHandbookRecordDraft Read(InputFields fields, string label) =>
-        PlanFixRecordInput.ReadRecord(fields, InputObject is null ? $"record {Key}" : label, FieldNames, update: true);
+        PlanFixRecordInput.ReadRecord(fields, LabelOr(label, $"record {Key}"), FieldNames, update: true);
 
     /// <summary>The handbook's field names (its structure, read once per command); a handbook PlanFix does not have stops the command.</summary>
     private IReadOnlyCollection<string> FieldNames
@@ -65,7 +52,5 @@ public sealed class SetPlanFixHandbookRecordCommand : PlanFixWriteCmdlet<PlanFix
     private protected override string Describe(PlanFixHandbookRecordDraft draft) => $"record {draft.Key} of PlanFix handbook '{Handbook}'";
 
     private protected override Task<object?> SendAsync(PlanFixHandbookRecordDraft draft, CancellationToken cancellationToken) =>
-        Boxed(Client.UpdateHandbookRecordAsync(Handbook, draft, PassThru, cancellationToken));
-
-    private protected override object? Output(PlanFixHandbookRecordDraft draft, object? answer) => PassThru ? answer : null;
+        Boxed(Client.UpdateHandbookRecordAsync(Handbook, draft, PassThru, Silent, cancellationToken));
 }

@@ -10,15 +10,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// given as parameters (-Id binds from a piped project), or piped rows (a row with its Fingerprint sends only what was edited).</summary>
 [Cmdlet(VerbsCommon.Set, "PlanFixProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ObjectSet)]
 [OutputType(typeof(PlanFixProject))]
-public sealed class SetPlanFixProjectCommand : PlanFixWriteCmdlet<PlanFixProjectDraft>
+public sealed class SetPlanFixProjectCommand : PlanFixSetByIdCmdlet<PlanFixProjectDraft>
 {
-    private const string ParametersSet = "Parameters";
-    private const string ObjectSet = "InputObject";
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParametersSet)]
-    [ValidateRange(1L, long.MaxValue)]
-    public long Id { get; set; }
-
     [Parameter(ParameterSetName = ParametersSet)] [ValidateNotNullOrEmpty] public string? Title { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] public string? Description { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? OwnerId { get; set; }
@@ -38,23 +31,12 @@ public sealed class SetPlanFixProjectCommand : PlanFixWriteCmdlet<PlanFixProject
     /// <summary>Custom field values by field name or id.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
-    [Parameter] public SwitchParameter Silent { get; set; }
-
-    [Parameter] public SwitchParameter PassThru { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
-
-    private protected override string Action => "Update";
-
     private protected override string[] LabelFields => new[] { "Id" };
 
     private protected override UnknownFields NewUnknownFields() => PlanFixProjectInput.NewProjectUnknownFields(CustomNames);
 
     private protected override PlanFixProjectDraft Read(InputFields fields, string label) =>
-        PlanFixProjectInput.ReadProject(fields, InputObject is null ? $"project {Id}" : label, Client.Connection.TimeZone, update: true, CustomNames);
+        PlanFixProjectInput.ReadProject(fields, LabelOr(label, $"project {Id}"), Client.Connection.TimeZone, update: true, CustomNames);
 
     private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.ProjectKind, PlanFixProjectInput.ProjectFields.Concat(typeof(PlanFixProject).GetProperties().Select(p => p.Name)));
 
@@ -67,6 +49,4 @@ public sealed class SetPlanFixProjectCommand : PlanFixWriteCmdlet<PlanFixProject
 
     private protected override Task<object?> SendAsync(PlanFixProjectDraft draft, CancellationToken cancellationToken) =>
         PassThru ? Boxed(Client.UpdateProjectAsync(draft, Silent, cancellationToken)) : Boxed(Client.SetProjectAsync(draft, Silent, cancellationToken));
-
-    private protected override object? Output(PlanFixProjectDraft draft, object? answer) => PassThru ? answer : null;
 }

@@ -11,15 +11,8 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 /// -Id and the fields as parameters (-Id binds from a piped task), or piped rows whose columns are the fields.</summary>
 [Cmdlet(VerbsCommon.Set, "PlanFixTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ObjectSet)]
 [OutputType(typeof(PlanFixTask))]
-public sealed class SetPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
+public sealed class SetPlanFixTaskCommand : PlanFixSetByIdCmdlet<PlanFixTaskDraft>
 {
-    private const string ParametersSet = "Parameters";
-    private const string ObjectSet = "InputObject";
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParametersSet)]
-    [ValidateRange(1L, long.MaxValue)]
-    public long Id { get; set; }
-
     [Parameter(ParameterSetName = ParametersSet)] [ValidateNotNullOrEmpty] public string? Title { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] public string? Description { get; set; }
 
@@ -46,26 +39,12 @@ public sealed class SetPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
     /// <summary>Custom field values by field name or id: @{ 'Сумма сделки' = 1500 }.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
 
-    /// <summary>An Import-Csv row, a hashtable or an object with the task's Id and the fields to change.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
-    /// <summary>No notifications, actions or log entries (PlanFix asks for it on mass updates).</summary>
-    [Parameter] public SwitchParameter Silent { get; set; }
-
-    /// <summary>Write the task as it is after the change.</summary>
-    [Parameter] public SwitchParameter PassThru { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
-
-    private protected override string Action => "Update";
-
     private protected override string[] LabelFields => new[] { "Id" };
 
     private protected override UnknownFields NewUnknownFields() => PlanFixInput.NewTaskUnknownFields(CustomNames);
 
     private protected override PlanFixTaskDraft Read(InputFields fields, string label) =>
-        PlanFixInput.ReadTask(fields, InputObject is null ? $"task {Id}" : label, Client.Connection.TimeZone, update: true, CustomNames);
+        PlanFixInput.ReadTask(fields, LabelOr(label, $"task {Id}"), Client.Connection.TimeZone, update: true, CustomNames);
 
     private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.TaskKind, PlanFixInput.TaskFields.Concat(typeof(PlanFixTask).GetProperties().Select(p => p.Name)));
 
@@ -76,15 +55,16 @@ public sealed class SetPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
     private protected override Task<object?> SendAsync(PlanFixTaskDraft draft, CancellationToken cancellationToken) =>
         PassThru ? Boxed(SendAndReadAsync(draft, cancellationToken)) : Boxed(Client.SetTaskAsync(draft.Id!.Value, draft, Silent, cancellationToken));
 
+    /// <summary>A task already as asked costs its read alone: a verbose line says nothing was sent.</summary>
+    private protected override object? Output(PlanFixTaskDraft draft, object? answer)
+    {
+        if (answer is false) WriteVerbose($"PlanFix task {draft.Id} already has these values; nothing was sent.");
+        return base.Output(draft, answer);
+    }
+
     private async Task<PlanFixTask> SendAndReadAsync(PlanFixTaskDraft draft, CancellationToken cancellationToken)
     {
         await Client.SetTaskAsync(draft.Id!.Value, draft, Silent, cancellationToken).ConfigureAwait(false);
         return await Client.GetTaskAsync(draft.Id!.Value, cancellationToken).ConfigureAwait(false);
-    }
-
-    private protected override object? Output(PlanFixTaskDraft draft, object? answer)
-    {
-        if (answer is false) WriteVerbose($"PlanFix task {draft.Id} already has these values; nothing was sent.");
-        return PassThru ? answer : null;
     }
 }

@@ -85,12 +85,7 @@ public static class PlanFixContactInput
             CanBeWorker = d.CanBeWorker,
             CanBeClient = d.CanBeClient,
         };
-        if (d.CustomFields is { } custom)
-        {
-            var kept = new PlanFixCustomValues();
-            kept.AddRange(custom.Where(kv => changed.Contains(PlanFixCanonical.CustomKey(kv.Key))));
-            narrowed.CustomFields = kept.Count == 0 ? null : kept;
-        }
+        narrowed.CustomFields = ChangedCustom(d.CustomFields, changed);
         narrowed.Unchanged = narrowed.TemplateId is null && narrowed.Name is null && narrowed.MidName is null && narrowed.LastName is null && narrowed.Post is null
                              && narrowed.Email is null && narrowed.Phones is null && narrowed.Address is null && narrowed.Description is null && narrowed.Sex is null
                              && narrowed.Site is null && narrowed.Skype is null && narrowed.Birthdate is null && narrowed.GroupId is null

@@ -110,4 +110,13 @@ internal static class PlanFixInputFields
     /// <summary>Text that, with a fingerprint saying it changed, is now blank: cleared rather than left as it was.</summary>
     public static string? Cleared(InputFields fields, string field, string? value, HashSet<string>? changed) =>
         value is null && changed is not null && changed.Contains(field) && fields.Contains(field) ? "" : value;
+
+    /// <summary>The custom values among <paramref name="values"/> that a fingerprint says changed; null when none did.</summary>
+    public static PlanFixCustomValues? ChangedCustom(PlanFixCustomValues? values, HashSet<string> changed)
+    {
+        if (values is null) return null;
+        var kept = new PlanFixCustomValues();
+        kept.AddRange(values.Where(kv => changed.Contains(PlanFixCanonical.CustomKey(kv.Key))));
+        return kept.Count == 0 ? null : kept;
+    }
 }

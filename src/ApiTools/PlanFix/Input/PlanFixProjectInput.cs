@@ -63,12 +63,7 @@ public static class PlanFixProjectInput
             ParentId = Keep("ParentId") ? d.ParentId : null,
             WorkerIds = d.WorkerIds,
         };
-        if (d.CustomFields is { } custom)
-        {
-            var kept = new PlanFixCustomValues();
-            kept.AddRange(custom.Where(kv => changed.Contains(PlanFixCanonical.CustomKey(kv.Key))));
-            narrowed.CustomFields = kept.Count == 0 ? null : kept;
-        }
+        narrowed.CustomFields = ChangedCustom(d.CustomFields, changed);
         narrowed.Unchanged = narrowed.Title is null && narrowed.Description is null && narrowed.OwnerId is null && narrowed.ClientId is null
                              && narrowed.Status is null && narrowed.Hidden is null && narrowed.EndDate is null && narrowed.GroupId is null
                              && narrowed.ParentId is null && narrowed.WorkerIds is null && narrowed.CustomFields is null;

@@ -6,24 +6,7 @@ namespace ApiTools.PlanFix.Serialization;
 // Handbooks, analitics, status sets and files.
 internal sealed partial class PlanFixReader
 {
-    public PlanFixHandbook Handbook(XElement x)
-    {
-        var r = For("handbook");
-        var h = new PlanFixHandbook();
-        foreach (var e in x.Elements())
-        {
-            switch (e.Name.LocalName)
-            {
-                case "id": h.Id = r.Long(e) ?? 0; break;
-                case "name": h.Name = r.Text(e); break;
-                case "group": (h.GroupId, h.GroupName) = r.Ref(e); break;
-                case "fields": h.Fields = Fields(e, r); break;
-                default: r.Keep(e); break;
-            }
-        }
-        h.Extra = r.Extra;
-        return h;
-    }
+    public PlanFixHandbook Handbook(XElement x) => FieldSet<PlanFixHandbook>(x, "handbook");
 
     /// <summary>A record of handbook <paramref name="handbook"/>; its values are named from <paramref name="structure"/>.</summary>
     public PlanFixHandbookRecord Record(XElement x, PlanFixHandbook handbook, string? path)
@@ -49,23 +32,25 @@ internal sealed partial class PlanFixReader
         return rec;
     }
 
-    public PlanFixAnalitic Analitic(XElement x)
+    public PlanFixAnalitic Analitic(XElement x) => FieldSet<PlanFixAnalitic>(x, "analitic");
+
+    private T FieldSet<T>(XElement x, string kind) where T : PlanFixFieldSet, new()
     {
-        var r = For("analitic");
-        var a = new PlanFixAnalitic();
+        var r = For(kind);
+        var set = new T();
         foreach (var e in x.Elements())
         {
             switch (e.Name.LocalName)
             {
-                case "id": a.Id = r.Long(e) ?? 0; break;
-                case "name": a.Name = r.Text(e); break;
-                case "group": (a.GroupId, a.GroupName) = r.Ref(e); break;
-                case "fields": a.Fields = Fields(e, r); break;
+                case "id": set.Id = r.Long(e) ?? 0; break;
+                case "name": set.Name = r.Text(e); break;
+                case "group": (set.GroupId, set.GroupName) = r.Ref(e); break;
+                case "fields": set.Fields = Fields(e, r); break;
                 default: r.Keep(e); break;
             }
         }
-        a.Extra = r.Extra;
-        return a;
+        set.Extra = r.Extra;
+        return set;
     }
 
     /// <summary>One status of a set (<c>taskStatus.getListOfSet</c>).</summary>
