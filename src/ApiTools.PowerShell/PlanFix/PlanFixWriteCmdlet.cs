@@ -26,4 +26,19 @@ public abstract class PlanFixWriteCmdlet<TDraft> : WriteCmdlet<PlanFixConnection
             ForItem(null, () => Await(ct => Client.LearnCustomFieldsAsync(kind, ct)));
         return _customNames = Client.KnownCustomFields(kind);
     }
+
+    /// <summary>A handbook's field names (its structure, read once per command), for columns named after them; a handbook
+    /// PlanFix does not have stops the command: no item of it can be written.</summary>
+    private protected IReadOnlyCollection<string> HandbookFieldNames(string handbook)
+    {
+        try
+        {
+            return Await(ct => Client.ResolveHandbookAsync(handbook, ct)).Fields.Select(f => f.Name).OfType<string>().ToList();
+        }
+        catch (ApiException unknown)
+        {
+            ThrowTerminatingError(ApiErrorRecords.From(unknown, handbook));
+            throw; // not reached: ThrowTerminatingError throws
+        }
+    }
 }

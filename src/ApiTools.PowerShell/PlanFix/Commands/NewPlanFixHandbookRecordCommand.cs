@@ -34,22 +34,7 @@ public sealed class NewPlanFixHandbookRecordCommand : PlanFixNewCmdlet<PlanFixHa
 
     private protected override PlanFixHandbookRecordDraft Read(InputFields fields, string label) => PlanFixRecordInput.ReadRecord(fields, label, FieldNames);
 
-    /// <summary>The handbook's field names (its structure, read once per command); a handbook PlanFix does not have stops the command.</summary>
-    private IReadOnlyCollection<string> FieldNames
-    {
-        get
-        {
-            try
-            {
-                return Await(ct => Client.ResolveHandbookAsync(Handbook, ct)).Fields.Select(f => f.Name).OfType<string>().ToList();
-            }
-            catch (ApiException unknown)
-            {
-                ThrowTerminatingError(ApiErrorRecords.From(unknown, Handbook));
-                throw; // not reached
-            }
-        }
-    }
+    private IReadOnlyCollection<string> FieldNames => HandbookFieldNames(Handbook);
 
     private protected override string Describe(PlanFixHandbookRecordDraft draft) =>
         draft.IsGroup == true ? $"group '{draft.Name}' of PlanFix handbook '{Handbook}'" : $"a record of PlanFix handbook '{Handbook}'";

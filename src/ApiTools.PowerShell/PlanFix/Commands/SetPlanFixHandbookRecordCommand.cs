@@ -32,22 +32,7 @@ public sealed class SetPlanFixHandbookRecordCommand : PlanFixSetCmdlet<PlanFixHa
     private protected override PlanFixHandbookRecordDraft Read(InputFields fields, string label) =>
         PlanFixRecordInput.ReadRecord(fields, LabelOr(label, $"record {Key}"), FieldNames, update: true);
 
-    /// <summary>The handbook's field names (its structure, read once per command); a handbook PlanFix does not have stops the command.</summary>
-    private IReadOnlyCollection<string> FieldNames
-    {
-        get
-        {
-            try
-            {
-                return Await(ct => Client.ResolveHandbookAsync(Handbook, ct)).Fields.Select(f => f.Name).OfType<string>().ToList();
-            }
-            catch (ApiException unknown)
-            {
-                ThrowTerminatingError(ApiErrorRecords.From(unknown, Handbook));
-                throw; // not reached
-            }
-        }
-    }
+    private IReadOnlyCollection<string> FieldNames => HandbookFieldNames(Handbook);
 
     private protected override string Describe(PlanFixHandbookRecordDraft draft) => $"record {draft.Key} of PlanFix handbook '{Handbook}'";
 
