@@ -158,20 +158,22 @@ public sealed class PlanFixListsTests
         Assert.Equal(tasks.Select(t => t.Id), await Ids(new XElement("target", "all")));
         Assert.Equal(tasks.Where(t => t.ProjectId == project.Id).Select(t => t.Id), await Ids(Id("project", project.Id)));
         Assert.Equal(tasks.Where(t => t.Status == 3).Select(t => t.Id), await Ids(new XElement("status", 3)));
-        Assert.Equal(tasks.Where(t => t.Status != 3).Select(t => t.Id), await Ids(new XElement("filter", "ACTIVE")));
+        // Active: statuses the set counts as active (Завершённая 3 and Отменённая 5 are not).
+        Assert.Equal(tasks.Where(t => t.Status is not (3 or 5)).Select(t => t.Id), await Ids(new XElement("filter", "ACTIVE")));
+        Assert.Equal(tasks.Where(t => t.Status == 3).Select(t => t.Id), await Ids(new XElement("status", "COMPLETED")));
         Assert.Equal(tasks.Where(t => t.OwnerId == me || t.WorkerIds.Contains(me)).Select(t => t.Id), await Ids(new XElement("filter", "MY")));
         var overdue = await Ids(new XElement("filter", "OVERDUE"));
         Assert.NotEmpty(overdue);
         Assert.All(overdue, id =>
         {
             var t = tasks.Single(x => x.Id == id);
-            Assert.NotEqual(3, t.Status);
+            Assert.DoesNotContain(t.Status, new[] { 3, 5 });
             Assert.True(t.EndTime < now, $"task {id} ends {t.EndTime}");
         });
         (await CallAsync(client, "task.getList", new XElement("filter", "SOON"))).AssertError("0015");
         (await CallAsync(client, "task.getList", new XElement("target", "sideways"))).AssertError("0015");
         (await CallAsync(client, "task.getList", Id("project", 1))).AssertError("2001");
-        (await CallAsync(client, "task.getList", new XElement("status", "done"))).AssertError("0015");
+        (await CallAsync(client, "task.getList", new XElement("status", "finished"))).AssertError("0015");
     }
 
     [Fact]
@@ -199,10 +201,13 @@ public sealed class PlanFixListsTests
         Assert.Equal(contact.ToString(), contactByGeneral.ToString());
         var ids = new[] { "id", "userid", "general" }.Select(n => contact.Element(n)!.Value).ToList();
         Assert.Equal(3, ids.Distinct().Count());
-        foreach (var name in new[] { "name", "lastName", "email", "phone" }) Assert.NotNull(contact.Element(name));
+        foreach (var name in new[] { "name", "lastName", "email" }) Assert.NotNull(contact.Element(name));
+        Assert.Equal(pf.Contacts[3].Phones.Select(p => p.Number), contact.Element("phones")!.Elements("phone").Select(p => p.Element("number")!.Value));
         Assert.Equal(pf.Users[1].Name, user.Element("name")!.Value);
         Assert.Equal(pf.Users[1].LastName, user.Element("lastName")!.Value);
-        Assert.Contains(user.Element("active")!.Value, new[] { "1", "0" });
+        // A real answer says status (ACTIVE/UNACTIVE) and isActivated; there is no <active>.
+        Assert.Equal(pf.Users[1].Active ? "ACTIVE" : "UNACTIVE", user.Element("status")!.Value);
+        Assert.Equal(pf.Users[1].Active ? "1" : "0", user.Element("isActivated")!.Value);
         Assert.Contains(pf.Users, u => !u.Active);
         Assert.NotNull(user.Element("email"));
 
@@ -223,9 +228,13 @@ public sealed class PlanFixListsTests
         var all = (await CallAsync(client, "action.getList", Id("task", task.Id))).List("actions");
         var second = (await CallAsync(client, "action.getList", Id("task", task.Id), new XElement("pageCurrent", 2), new XElement("pageSize", 2))).List("actions");
 
-        Assert.Equal(expected.Select(a => a.Id), all.Elements("action").Select(a => Long(a, "id")));
+        // Newest first: the reference's default sort is desc.
+        var newestFirst = expected.Reverse().ToList();
+        Assert.Equal(newestFirst.Select(a => a.Id), all.Elements("action").Select(a => Long(a, "id")));
         Assert.Equal(expected.Count.ToString(), all.Attribute("totalCount")!.Value);
-        Assert.Equal(expected.Skip(2).Take(2).Select(a => a.Id), second.Elements("action").Select(a => Long(a, "id")));
+        Assert.Equal(newestFirst.Skip(2).Take(2).Select(a => a.Id), second.Elements("action").Select(a => Long(a, "id")));
+        var ascending = (await CallAsync(client, "action.getList", Id("task", task.Id), new XElement("sort", "asc"))).List("actions");
+        Assert.Equal(expected.Select(a => a.Id), ascending.Elements("action").Select(a => Long(a, "id")));
         var first = all.Elements("action").First();
         Assert.Matches(DateTimePattern, first.Element("dateTime")!.Value);
         Assert.Equal(task.Id, Long(first.Element("task")!, "id"));
@@ -243,7 +252,7 @@ public sealed class PlanFixListsTests
         using var client = Client(server);
 
         (await CallAsync(client, "task.fly")).AssertError("0008");
-        (await CallAsync(client, "handbook.getRecords")).AssertError("0008");
+        (await CallAsync(client, "handbook.deleteRecord")).AssertError("0008");
         (await PostRawAsync(client, "<request><account>demo</account></request>")).AssertError("0008");
 
         Assert.Equal(1, server.Requests.Count(PlanFixRouteKeys.Method("task.fly")));

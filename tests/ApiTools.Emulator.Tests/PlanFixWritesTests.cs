@@ -80,12 +80,13 @@ public sealed class PlanFixWritesTests
     }
 
     [Fact]
-    public async Task Task_update_changes_only_the_named_fields_and_refuses_unknown_tasks()
+    public async Task Task_update_resets_what_it_is_not_sent_and_refuses_unknown_tasks()
     {
         await using var server = await StartAsync();
         using var client = Client(server);
-        var original = server.PlanFix.Tasks[5];
+        var original = server.PlanFix.Tasks.First(t => t.WorkerIds.Count > 0 && t.Description.Length > 0 && t.Status != 3 && t.StatusSet == 1);
 
+        // The reference: "Не указанные параметры (за исключением id) заменяются значениями по умолчанию".
         var updated = await CallAsync(client, "task.update", new XElement("task", new XElement("id", original.Id),
             new XElement("title", "Новое название"), new XElement("status", 3)));
         var again = await CallAsync(client, "task.update", new XElement("task", new XElement("id", original.Id),
@@ -99,8 +100,10 @@ public sealed class PlanFixWritesTests
         Assert.Equal(original.Id.ToString(), updated.Root.Element("task")!.Element("id")!.Value);
         Assert.Equal("Новое название", read.Element("title")!.Value);
         Assert.Equal("3", read.Element("status")!.Value);
-        Assert.Equal(original.Description, read.Element("description")!.Value);
-        Assert.Equal(original with { Title = "Новое название", Status = 3 }, server.PlanFix.FindTask(original.Id));
+        Assert.Equal("", read.Element("description")!.Value);
+        Assert.Empty(read.Element("workers")!.Element("users")!.Elements());
+        var stored = server.PlanFix.FindTask(original.Id)!;
+        Assert.Equal((original.General, original.BeginDateTime, "AVERAGE"), (stored.General, stored.BeginDateTime, stored.Importance));
         refused.AssertError("0015");
         Assert.Equal("Новое название", server.PlanFix.FindTask(original.Id)!.Title);
         (await CallAsync(client, "task.update", new XElement("task", new XElement("id", 3), new XElement("title", "x")))).AssertError("3001");
@@ -121,7 +124,7 @@ public sealed class PlanFixWritesTests
         var id = added.Root.Element("action")!.Element("id")!.Value;
         var list = (await CallAsync(client, "action.getList", Id("task", task.Id))).List("actions");
 
-        var last = list.Elements("action").Last();
+        var last = list.Elements("action").First(); // newest first
         Assert.Equal(id, last.Element("id")!.Value);
         Assert.Equal("<p>Комментарий из теста</p>", last.Element("description")!.Value);
         Assert.Equal(server.PlanFix.Users[0].Id.ToString(), last.Element("owner")!.Element("id")!.Value);

@@ -195,7 +195,7 @@ Describe 'Malformed ids are refused at binding, naming the parameter, before any
         @{ Command = 'Remove-EvotorProduct -StoreId $S -Id "a,b" -Confirm:$false'; Parameter = 'Id'; Why = 'would read it as two' }
         @{ Command = 'Get-EvotorDocument -StoreId ("x" * 129)'; Parameter = 'StoreId'; Why = 'is 129 characters' }
         @{ Command = 'Get-PlanFixTask -Id 0'; Parameter = 'Id'; Why = 'minimum allowed range of 1' }
-        @{ Command = 'Set-PlanFixTask -Id 5 -Status 99999999999'; Parameter = 'Status'; Why = 'Int32' }
+        @{ Command = 'Get-PlanFixHandbookRecord -Handbook 131 -Key 0'; Parameter = 'Key'; Why = 'minimum allowed range of 1' }
         @{ Command = 'Deny-EnDocsDocument -Id -1 -Comment x -Confirm:$false'; Parameter = 'Id'; Why = 'minimum allowed range of 1' }
         @{ Command = 'Get-PlanFixAction -TaskId abc'; Parameter = 'TaskId'; Why = 'Int64' }
         @{ Command = 'New-EvotorProduct -StoreId $S -Name X -Price 1e30'; Parameter = 'Price'; Why = 'too large' }
@@ -239,7 +239,8 @@ BI-task-5,,,
         $bad.Count | Should -Be 3
         $bad | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'PlanFix.ValidationFailed,*' }
         $bad[0].Exception.Message | Should -Match "^Item 2 \('BI-task-2'\).*OwnerId: 'abc' is not a number"
-        $bad[1].Exception.Message | Should -Match "^Item 3 .*Status: 99999999999 is not a status number"
+        # A status is a name, an id or a system value: the account's status sets judge it, before anything is sent.
+        $bad[1].Exception.Message | Should -Match "^Status '99999999999' is not a status of this account.*nothing was sent for task 'BI-task-3'"
         $bad[2].Exception.Message | Should -Match "^Item 4 .*OwnerId: 0 is not an id.*EndTime: '31-02-2024' is not a date"
     }
 }

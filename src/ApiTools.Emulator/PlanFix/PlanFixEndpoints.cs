@@ -18,6 +18,7 @@ internal sealed partial class PlanFixEndpoints
     private readonly IReadOnlyList<string> _tokens;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _logins;
     private readonly Dictionary<string, Func<Call, Task>> _methods;
+    private readonly PlanFixWriter _write;
 
     public PlanFixEndpoints(EmulatorOptions options, PlanFixSeed seed, TimeProvider time)
     {
@@ -25,20 +26,49 @@ internal sealed partial class PlanFixEndpoints
         _time = time;
         _tokens = [.. options.PlanFixTokens];
         _logins = [.. options.PlanFixLogins];
+        _write = new PlanFixWriter(seed);
         _methods = new(StringComparer.Ordinal)
         {
             ["task.getList"] = TaskListAsync,
             ["task.get"] = TaskGetAsync,
+            ["task.getMulti"] = TaskMultiAsync,
             ["task.add"] = TaskAddAsync,
             ["task.update"] = TaskUpdateAsync,
+            ["task.changeStatus"] = TaskChangeStatusAsync,
+            ["task.updateCustomData"] = TaskUpdateCustomDataAsync,
+            ["task.getPossibleStatusToChange"] = TaskPossibleStatusesAsync,
+            ["taskStatus.getSetList"] = StatusSetListAsync,
+            ["taskStatus.getListOfSet"] = StatusListOfSetAsync,
             ["project.getList"] = ProjectListAsync,
             ["project.get"] = ProjectGetAsync,
+            ["project.add"] = ProjectAddAsync,
+            ["project.update"] = ProjectUpdateAsync,
             ["contact.getList"] = ContactListAsync,
             ["contact.get"] = ContactGetAsync,
+            ["contact.add"] = ContactAddAsync,
+            ["contact.update"] = ContactUpdateAsync,
+            ["contact.updateCustomData"] = ContactUpdateCustomDataAsync,
+            ["contact.getPhoneTypes"] = PhoneTypesAsync,
             ["user.getList"] = UserListAsync,
             ["user.get"] = UserGetAsync,
             ["action.getList"] = ActionListAsync,
+            ["action.get"] = ActionGetAsync,
             ["action.add"] = ActionAddAsync,
+            ["analitic.getList"] = AnaliticListAsync,
+            ["analitic.getOptions"] = AnaliticOptionsAsync,
+            ["analitic.getHandbook"] = AnaliticHandbookAsync,
+            ["analitic.getData"] = AnaliticDataAsync,
+            ["handbook.getList"] = HandbookListAsync,
+            ["handbook.getStructure"] = HandbookStructureAsync,
+            ["handbook.getRecords"] = HandbookRecordsAsync,
+            ["handbook.getRecord"] = HandbookRecordAsync,
+            ["handbook.getRecordMulti"] = HandbookRecordMultiAsync,
+            ["handbook.addRecord"] = HandbookAddRecordAsync,
+            ["handbook.updateRecord"] = HandbookUpdateRecordAsync,
+            ["file.getListForTask"] = FileListAsync,
+            ["file.get"] = FileGetAsync,
+            ["file.upload"] = FileUploadAsync,
+            ["file.download"] = FileDownloadAsync,
         };
     }
 
@@ -116,178 +146,6 @@ internal sealed partial class PlanFixEndpoints
         for (var i = 0; i < list.Count; i++)
             if (string.Equals(list[i], value, StringComparison.Ordinal)) return i;
         return -1;
-    }
-
-    // ---- tasks ----
-
-    private Task TaskListAsync(Call call)
-    {
-        var root = call.Root;
-        var target = (root.Element("target")?.Value.Trim() ?? "").ToLowerInvariant();
-        if (target.Length == 0) target = "all";
-        if (target is not ("all" or "in" or "out" or "template" or "periodic"))
-            throw PlanFixError.BadValue("target", root.Element("target")!.Value);
-        var projectId = OptionalLong(root.Element("project")?.Element("id"), "project/id");
-        if (projectId is { } p && _seed.FindProject(p) is null) throw PlanFixError.ProjectNotFound(p);
-        var status = OptionalLong(root.Element("status"), "status");
-        var filter = root.Element("filter")?.Value.Trim().ToUpperInvariant();
-        if (filter is not (null or "" or "ACTIVE" or "OVERDUE" or "MY"))
-            throw PlanFixError.BadValue("filter", root.Element("filter")!.Value);
-        var (page, size) = Paging(call);
-        var now = _time.GetUtcNow();
-        var user = call.UserId;
-
-        bool Matches(SeedPlanFixTask t) =>
-            target switch
-            {
-                "in" => t.WorkerIds.Contains(user),
-                "out" => t.OwnerId == user,
-                "template" or "periodic" => false,
-                _ => true,
-            }
-            && (projectId is null || t.ProjectId == projectId)
-            && (status is null || t.Status == status)
-            && filter switch
-            {
-                "ACTIVE" => t.Status != 3,
-                "OVERDUE" => t.Status != 3 && IsOverdue(t, now),
-                "MY" => t.OwnerId == user || t.WorkerIds.Contains(user),
-                _ => true,
-            };
-
-        var tasks = _seed.TaskSnapshot();
-        var matching = target == "all" && projectId is null && status is null && string.IsNullOrEmpty(filter)
-            ? tasks
-            : tasks.Where(Matches).ToArray();
-        return WriteListAsync(call.Context, "tasks", matching, page, size, WriteTask);
-    }
-
-    private static bool IsOverdue(SeedPlanFixTask t, DateTimeOffset now) =>
-        t.EndTime is { } end && (t.EndTimeHasTime ? end : end.AddDays(1)) < now;
-
-    private Task TaskGetAsync(Call call) =>
-        OneAsync(call, ByIdOrGeneral(call.Root.Element("task"), "task", _seed.FindTask, _seed.FindTaskByGeneral, PlanFixError.TaskNotFound), WriteTask);
-
-    private void WriteTask(XmlWriter w, SeedPlanFixTask t)
-    {
-        w.WriteStartElement("task");
-        w.Element("id", t.Id);
-        w.Element("general", t.General);
-        w.Element("title", t.Title);
-        w.Element("description", t.Description);
-        w.Element("importance", t.Importance);
-        w.Element("status", t.Status);
-        w.Element("statusSet", t.StatusSet);
-        w.Element("type", "task");
-        w.Ref("owner", t.OwnerId, "name", _seed.FindUser(t.OwnerId)?.FullName ?? "");
-        if (t.ProjectId is { } projectId) w.Ref("project", projectId, "title", _seed.FindProject(projectId)?.Title ?? "");
-        if (t.ClientId is { } clientId) w.Ref("client", clientId, "name", _seed.FindContact(clientId)?.FullName ?? "");
-        w.Element("beginDateTime", PlanFixXml.Date(t.BeginDateTime, withTime: true));
-        if (t.StartTime is { } start) w.Element("startTime", PlanFixXml.Date(start, withTime: false));
-        if (t.EndTime is { } end) w.Element("endTime", PlanFixXml.Date(end, t.EndTimeHasTime));
-        w.WriteStartElement("workers");
-        w.WriteStartElement("users");
-        foreach (var workerId in t.WorkerIds) w.Ref("user", workerId, "name", _seed.FindUser(workerId)?.FullName ?? "");
-        w.WriteEndElement();
-        w.WriteEndElement();
-        if (t.CustomData.Count > 0)
-        {
-            w.WriteStartElement("customData");
-            foreach (var c in t.CustomData)
-            {
-                w.WriteStartElement("customValue");
-                w.Ref("field", c.FieldId, "name", c.FieldName);
-                w.Element("value", c.Value);
-                w.Element("text", c.Text);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-        }
-        w.WriteEndElement();
-    }
-
-    // ---- projects, contacts, users ----
-
-    private Task ProjectListAsync(Call call) => ListAsync(call, "projects", _seed.Projects, WriteProject);
-
-    private Task ProjectGetAsync(Call call)
-    {
-        var id = RequiredLong(call.Root.Element("project")?.Element("id"), "project/id");
-        return OneAsync(call, _seed.FindProject(id) ?? throw PlanFixError.ProjectNotFound(id), WriteProject);
-    }
-
-    private void WriteProject(XmlWriter w, SeedPlanFixProject p)
-    {
-        w.WriteStartElement("project");
-        w.Element("id", p.Id);
-        w.Element("title", p.Title);
-        w.Element("description", p.Description);
-        w.Ref("owner", p.OwnerId, "name", _seed.FindUser(p.OwnerId)?.FullName ?? "");
-        w.Element("status", p.Status);
-        w.WriteEndElement();
-    }
-
-    private Task ContactListAsync(Call call) => ListAsync(call, "contacts", _seed.Contacts, WriteContact);
-
-    private Task ContactGetAsync(Call call) =>
-        OneAsync(call, ByIdOrGeneral(call.Root.Element("contact"), "contact", _seed.FindContact,
-            general => _seed.Contacts.FirstOrDefault(c => c.General == general), PlanFixError.ContactNotFound), WriteContact);
-
-    private static void WriteContact(XmlWriter w, SeedPlanFixContact c)
-    {
-        w.WriteStartElement("contact");
-        w.Element("id", c.Id);
-        w.Element("userid", c.UserId);
-        w.Element("general", c.General);
-        w.Element("name", c.Name);
-        w.Element("lastName", c.LastName);
-        w.Element("email", c.Email);
-        w.Element("phone", c.Phone);
-        w.Element("post", c.Post);
-        w.Element("isCompany", c.IsCompany ? 1 : 0);
-        w.WriteEndElement();
-    }
-
-    private Task UserListAsync(Call call) => ListAsync(call, "users", _seed.Users, WriteUser);
-
-    /// <summary><c>&lt;user&gt;&lt;id/&gt;</c>; without it, the calling user (as PlanFix does).</summary>
-    private Task UserGetAsync(Call call)
-    {
-        var id = OptionalLong(call.Root.Element("user")?.Element("id"), "user/id") ?? call.UserId;
-        return OneAsync(call, _seed.FindUser(id) ?? throw PlanFixError.UserNotFound(id), WriteUser);
-    }
-
-    private static void WriteUser(XmlWriter w, SeedPlanFixUser u)
-    {
-        w.WriteStartElement("user");
-        w.Element("id", u.Id);
-        w.Element("name", u.Name);
-        w.Element("lastName", u.LastName);
-        w.Element("email", u.Email);
-        w.Element("active", u.Active ? 1 : 0);
-        w.WriteEndElement();
-    }
-
-    // ---- actions ----
-
-    private Task ActionListAsync(Call call)
-    {
-        var taskId = RequiredLong(call.Root.Element("task")?.Element("id"), "task/id");
-        if (_seed.FindTask(taskId) is null) throw PlanFixError.TaskNotFound(taskId);
-        return ListAsync(call, "actions", _seed.ActionsOf(taskId), WriteAction);
-    }
-
-    private void WriteAction(XmlWriter w, SeedPlanFixAction a)
-    {
-        w.WriteStartElement("action");
-        w.Element("id", a.Id);
-        w.Element("description", a.Description);
-        w.Element("dateTime", PlanFixXml.Date(a.DateTime, withTime: true));
-        w.Ref("owner", a.OwnerId, "name", _seed.FindUser(a.OwnerId)?.FullName ?? "");
-        w.WriteStartElement("task");
-        w.Element("id", a.TaskId);
-        w.WriteEndElement();
-        w.WriteEndElement();
     }
 
     // ---- shared ----

@@ -8,17 +8,26 @@ namespace ApiTools.Emulator;
 /// (reflected in later reads), the sids issued and the daily quota. Every property and method shows the state
 /// as it is now; list properties return snapshots.
 /// </summary>
-public sealed class PlanFixSeed
+public sealed partial class PlanFixSeed
 {
     private readonly object _gate = new();
     private readonly PlanFixGenerator _generator;
     private readonly SeedPlanFixTask[] _seedTasks;
+    private readonly SeedPlanFixProject[] _seedProjects;
+    private readonly SeedPlanFixContact[] _seedContacts;
+    private readonly List<SeedPlanFixRecord> _seedRecords;
+    private readonly List<SeedPlanFixFile> _seedFiles;
     private readonly EmulatorSettings _settings;
     private readonly TimeProvider _time;
     private SeedPlanFixTask[] _tasks;
     private Dictionary<long, int> _taskIndex;
+    private SeedPlanFixProject[] _projects;
+    private SeedPlanFixContact[] _contacts;
+    private List<SeedPlanFixRecord> _records;
+    private List<SeedPlanFixFile> _files;
     private Dictionary<long, List<SeedPlanFixAction>> _addedActions = [];
     private long _nextActionId;
+    private long _nextAnaliticKey;
     private readonly Dictionary<string, SidEntry> _sids = new(StringComparer.Ordinal);
     private readonly List<string> _sidsIssued = [];
     private DateOnly _quotaDay;
@@ -31,12 +40,21 @@ public sealed class PlanFixSeed
         _time = time;
         Account = options.PlanFixAccount;
         Users = generator.Users(options.PlanFixUsers);
-        Projects = generator.Projects(options.PlanFixProjects, Users);
-        Contacts = generator.Contacts(options.PlanFixContacts);
-        _seedTasks = generator.Tasks(options.PlanFixTasks, Users, Projects, Contacts);
+        _seedContacts = [.. generator.Contacts(options.PlanFixContacts)];
+        _seedProjects = [.. generator.Projects(options.PlanFixProjects, Users, _seedContacts)];
+        _seedTasks = generator.Tasks(options.PlanFixTasks, Users, _seedProjects, _seedContacts);
+        TaskTemplates = generator.TaskTemplates(Users);
+        TemplateContact = generator.TemplateContact();
+        _seedRecords = generator.Records();
+        _seedFiles = generator.Files(_seedTasks, Users);
         _tasks = _seedTasks;
         _taskIndex = Index(_tasks);
+        _projects = _seedProjects;
+        _contacts = _seedContacts;
+        _records = [.. _seedRecords];
+        _files = [.. _seedFiles];
         _nextActionId = FirstAddedActionId;
+        _nextAnaliticKey = FirstAddedAnaliticKey;
     }
 
     internal static PlanFixSeed Generate(EmulatorOptions options, EmulatorSettings settings, TimeProvider time, DateTimeOffset now)
@@ -57,22 +75,46 @@ public sealed class PlanFixSeed
     /// <summary>Users, by id (ids 1001…); the first token and the first login act as the first user.</summary>
     public IReadOnlyList<SeedPlanFixUser> Users { get; }
 
-    /// <summary>Projects, by id.</summary>
-    public IReadOnlyList<SeedPlanFixProject> Projects { get; }
+    /// <summary>Projects as they are now (writes included), by id.</summary>
+    public IReadOnlyList<SeedPlanFixProject> Projects
+    {
+        get { lock (_gate) return _projects; }
+    }
 
-    /// <summary>Contacts, by id.</summary>
-    public IReadOnlyList<SeedPlanFixContact> Contacts { get; }
+    /// <summary>Contacts as they are now (writes included), by id; the template contact is not among them.</summary>
+    public IReadOnlyList<SeedPlanFixContact> Contacts
+    {
+        get { lock (_gate) return _contacts; }
+    }
 
-    /// <summary>Tasks as they are now (writes included), by id.</summary>
+    /// <summary>The template contact (target=template).</summary>
+    public SeedPlanFixContact TemplateContact { get; }
+
+    /// <summary>Tasks as they are now (writes included), by id; templates are not among them.</summary>
     public IReadOnlyList<SeedPlanFixTask> Tasks
     {
         get { lock (_gate) return [.. _tasks]; }
     }
 
-    /// <summary>The task with this id as it is now, or null.</summary>
+    /// <summary>The task templates (target=template).</summary>
+    public IReadOnlyList<SeedPlanFixTask> TaskTemplates { get; }
+
+    /// <summary>Handbook records as they are now (writes included).</summary>
+    public IReadOnlyList<SeedPlanFixRecord> Records
+    {
+        get { lock (_gate) return [.. _records]; }
+    }
+
+    /// <summary>Every version of every file as it is now (uploads included).</summary>
+    public IReadOnlyList<SeedPlanFixFile> Files
+    {
+        get { lock (_gate) return [.. _files]; }
+    }
+
+    /// <summary>The task with this id as it is now (a template too), or null.</summary>
     public SeedPlanFixTask? FindTask(long id)
     {
-        lock (_gate) return _taskIndex.TryGetValue(id, out var i) ? _tasks[i] : null;
+        lock (_gate) return _taskIndex.TryGetValue(id, out var i) ? _tasks[i] : TaskTemplates.FirstOrDefault(t => t.Id == id);
     }
 
     /// <summary>The task with this general number (the one users see), or null.</summary>
@@ -97,6 +139,23 @@ public sealed class PlanFixSeed
         return [.. seeded, .. added ?? []];
     }
 
+    /// <summary>The actions added to a contact (by its general number), oldest first.</summary>
+    public IReadOnlyList<SeedPlanFixAction> ActionsOfContact(long general)
+    {
+        lock (_gate) return [.. _addedActions.Values.SelectMany(a => a).Where(a => a.ContactGeneral == general)];
+    }
+
+    /// <summary>One action by id (seeded or added), or null.</summary>
+    public SeedPlanFixAction? FindAction(long id)
+    {
+        lock (_gate)
+            foreach (var list in _addedActions.Values)
+                if (list.FirstOrDefault(a => a.Id == id) is { } added) return added;
+        var ordinal = (id - PlanFixGenerator.ActionIdBase) / PlanFixGenerator.ActionsPerTaskSlot;
+        if (id < PlanFixGenerator.ActionIdBase || ordinal >= _seedTasks.Length) return null;
+        return _generator.Actions((int)ordinal, _seedTasks[ordinal], Users).FirstOrDefault(a => a.Id == id);
+    }
+
     /// <summary>Every sid <c>auth.login</c> handed out since start or the last reset, in order.</summary>
     public IReadOnlyList<string> SidsIssued
     {
@@ -115,7 +174,11 @@ public sealed class PlanFixSeed
 
     internal SeedPlanFixProject? FindProject(long id) => Projects.FirstOrDefault(p => p.Id == id);
 
-    internal SeedPlanFixContact? FindContact(long id) => Contacts.FirstOrDefault(c => c.Id == id);
+    internal SeedPlanFixContact? FindContact(long id) => id == TemplateContact.Id ? TemplateContact : Contacts.FirstOrDefault(c => c.Id == id);
+
+    internal SeedPlanFixContact? FindContactByUserId(long userId) => Contacts.FirstOrDefault(c => c.UserId == userId);
+
+    internal SeedPlanFixContact? FindContactByGeneral(long general) => general == TemplateContact.General ? TemplateContact : Contacts.FirstOrDefault(c => c.General == general);
 
     /// <summary>The current task array (never changed in place: writes replace it).</summary>
     internal SeedPlanFixTask[] TaskSnapshot()
@@ -143,22 +206,47 @@ public sealed class PlanFixSeed
         {
             if (!_taskIndex.TryGetValue(id, out var i)) return null;
             var copy = (SeedPlanFixTask[])_tasks.Clone();
-            copy[i] = change(copy[i]);
+            copy[i] = change(copy[i]) with { ChangedAt = _generator.Local(_time.GetUtcNow()) };
             _tasks = copy;
             return copy[i];
         }
     }
 
-    internal SeedPlanFixAction? AddAction(long taskId, string description, long ownerId, DateTimeOffset at)
+    internal SeedPlanFixAction? AddAction(long taskId, string description, long ownerId, DateTimeOffset at) =>
+        AddAction(taskId, id => new SeedPlanFixAction(id, taskId, description, at, ownerId) { Type = "COMMENT" });
+
+    /// <summary>Adds an action made by <paramref name="make"/> (given its id) to a task (or, with task 0, a contact); null for an unknown task.</summary>
+    internal SeedPlanFixAction? AddAction(long taskId, Func<long, SeedPlanFixAction> make)
     {
         lock (_gate)
         {
-            if (!_taskIndex.ContainsKey(taskId)) return null;
-            var action = new SeedPlanFixAction(_nextActionId++, taskId, description, at, ownerId);
+            if (taskId != 0 && !_taskIndex.ContainsKey(taskId)) return null;
+            var action = make(_nextActionId++);
             if (!_addedActions.TryGetValue(taskId, out var list)) _addedActions[taskId] = list = [];
             list.Add(action);
             return action;
         }
+    }
+
+    /// <summary>A new analitic data row key.</summary>
+    internal long NextAnaliticKey()
+    {
+        lock (_gate) return _nextAnaliticKey++;
+    }
+
+    /// <summary>The analitic data rows of <paramref name="keys"/> that exist (seeded or added).</summary>
+    internal IReadOnlyList<SeedPlanFixAnaliticData> AnaliticData(IEnumerable<long> keys)
+    {
+        var wanted = keys.ToHashSet();
+        var found = new List<SeedPlanFixAnaliticData>();
+        lock (_gate) found.AddRange(_addedActions.Values.SelectMany(a => a).SelectMany(a => a.Analitics).Where(d => wanted.Contains(d.Key)));
+        foreach (var key in wanted.Where(k => k is >= 600_000 and < FirstAddedAnaliticKey))
+        {
+            var ordinal = (key - 600_000) / 8;
+            if (ordinal >= _seedTasks.Length) continue;
+            found.AddRange(_generator.Actions((int)ordinal, _seedTasks[ordinal], Users).SelectMany(a => a.Analitics).Where(d => d.Key == key));
+        }
+        return found;
     }
 
     internal string IssueSid(string account, long userId)
@@ -217,8 +305,13 @@ public sealed class PlanFixSeed
         {
             _tasks = _seedTasks;
             _taskIndex = Index(_tasks);
+            _projects = _seedProjects;
+            _contacts = _seedContacts;
+            _records = [.. _seedRecords];
+            _files = [.. _seedFiles];
             _addedActions = [];
             _nextActionId = FirstAddedActionId;
+            _nextAnaliticKey = FirstAddedAnaliticKey;
             _sids.Clear();
             _sidsIssued.Clear();
             _quotaUsed = 0;
@@ -238,6 +331,8 @@ public sealed class PlanFixSeed
     }
 
     private long FirstAddedActionId => PlanFixGenerator.ActionIdBase + PlanFixGenerator.ActionsPerTaskSlot * (_seedTasks.Length + 1);
+
+    private const long FirstAddedAnaliticKey = 9_000_000;
 
     private int SeededOrdinal(long taskId)
     {

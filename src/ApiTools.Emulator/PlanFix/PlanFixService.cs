@@ -43,7 +43,14 @@ internal sealed partial class PlanFixService : IEmulatedService
 
     public string Prefix => "/planfix";
 
-    public void MapEndpoints(RouteGroupBuilder group) => group.MapPost("/xml", _endpoints.HandleAsync);
+    public void MapEndpoints(RouteGroupBuilder group)
+    {
+        group.MapPost("/xml", _endpoints.HandleAsync);
+        // Where file.download redirects: a link, not the API (no XML body, no API key).
+        group.MapGet("/files/{uniqueId:long}/{token}", (HttpContext context, long uniqueId, string token) => _endpoints.FileLinkAsync(context, uniqueId, token));
+    }
+
+    private static bool IsFileLink(HttpRequest request) => HttpMethods.IsGet(request.Method);
 
     public static bool IsPlanFix(HttpRequest request) => request.Path.StartsWithSegments("/planfix", StringComparison.OrdinalIgnoreCase);
 
@@ -52,6 +59,7 @@ internal sealed partial class PlanFixService : IEmulatedService
 
     public async ValueTask<string> RouteKeyAsync(HttpContext context, string routeKey)
     {
+        if (IsFileLink(context.Request)) return routeKey;
         var request = await PlanFixXml.ReadAsync(context.Request, context.RequestAborted);
         context.Items[RequestItem] = request;
         return request.Method is { } method && MethodName().IsMatch(method) ? PlanFixRouteKeys.Method(method) : PlanFixRouteKeys.Unparsed;
@@ -59,6 +67,7 @@ internal sealed partial class PlanFixService : IEmulatedService
 
     public async ValueTask<bool> AdmitAsync(HttpContext context)
     {
+        if (IsFileLink(context.Request)) return true; // a link carries its own token
         var request = (PlanFixRequest)context.Items[RequestItem]!;
         if (!TryBasic(context.Request.Headers.Authorization.ToString(), out var apiKey, out var secret))
         {

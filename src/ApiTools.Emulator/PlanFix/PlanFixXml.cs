@@ -21,7 +21,8 @@ internal sealed record PlanFixRequest(XElement? Root, string? Method, string? Pa
 internal static class PlanFixXml
 {
     public const string ContentType = "application/xml; charset=utf-8";
-    public const int MaxRequestBytes = 4 * 1024 * 1024;
+    /// <summary>The largest request read: file.upload carries a file as base64 inside the XML.</summary>
+    public const int MaxRequestBytes = 48 * 1024 * 1024;
 
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
@@ -122,7 +123,7 @@ internal static class PlanFixXml
             w.WriteEndElement();
         });
 
-    private static async Task WriteAsync(HttpContext context, int status, Action<XmlWriter> write)
+    public static async Task WriteAsync(HttpContext context, int status, Action<XmlWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, WriterSettings))

@@ -65,6 +65,9 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
     /// write verbose lines too.</summary>
     private protected virtual object? Output(TDraft draft, object? answer) => answer;
 
+    /// <summary>Why an item needs no request (it matches what was read: nothing was edited), said in verbose; null: send it.</summary>
+    private protected virtual string? Unchanged(TDraft draft) => null;
+
     /// <summary>The fields that name an item in messages, first present wins (e.g. Name, then Id).</summary>
     private protected virtual string[] LabelFields => new[] { "Name", "Id" };
 
@@ -100,9 +103,15 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
         }
     }
 
-    /// <summary>Confirms and sends one item read before (now or, for a cmdlet that orders its items, earlier).</summary>
+    /// <summary>Confirms and sends one item read before (now or, for a cmdlet that orders its items, earlier); an item
+    /// that needs no request is said in verbose and skipped.</summary>
     private protected void SendItem(Item item)
     {
+        if (Unchanged(item.Draft) is string unchanged)
+        {
+            WriteVerbose(unchanged);
+            return;
+        }
         if (!ShouldProcess(Describe(item.Draft), ActionFor(item.Draft))) return;
         ForItem(item.Target, () =>
         {

@@ -8,13 +8,6 @@ namespace ApiTools.EnDocs;
 // Files of a document: {"binaries":[{"fileName","fileBase64"}]}, decoded as they stream in.
 public sealed partial class EnDocsClient
 {
-    // Names Windows keeps for devices: "con.pdf" would open the console, not a file.
-    private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-    };
-
     /// <summary>
     /// Saves every file of a document into <paramref name="folder"/> (created if missing). Each file's base64
     /// is decoded while the body streams in, into a temporary file inside the folder; once the whole body has
@@ -56,12 +49,7 @@ public sealed partial class EnDocsClient
         SaveFilesAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, folder, overwrite, cancellationToken);
 
     /// <summary>The name a server's file name gets inside a folder; <paramref name="fallback"/> when nothing usable is left.</summary>
-    public static string SafeName(string? serverName, string fallback)
-    {
-        var name = SafeFileName.From(serverName, fallback);
-        var stem = name.Split('.')[0].TrimEnd();
-        return DeviceNames.Contains(stem) ? "_" + name : name;
-    }
+    public static string SafeName(string? serverName, string fallback) => SafeFileName.ForSaving(serverName, fallback);
 
     private static async Task<IReadOnlyList<EnDocsSavedFile>> ReceiveFilesAsync(HttpResponseMessage response, string id, string root, bool overwrite,
         TimeSpan silence, CancellationToken cancellationToken)

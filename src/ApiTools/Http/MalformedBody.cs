@@ -47,7 +47,9 @@ public static class MalformedBody
         for (var i = 0; i < text.Length; i++)
             if (text[i] == '\n') { line++; lineStart = i + 1; }
         var endPosition = text.Length - lineStart; // the last character's position, 1-based
-        return error.LineNumber > line || (error.LineNumber == line && error.LinePosition >= endPosition);
+        if (error.LineNumber > line || (error.LineNumber == line && error.LinePosition >= endPosition)) return true;
+        // A body that stops inside an entity or a name fails a few characters before its end; one that ends with a tag is whole.
+        return error.LineNumber == line && !text.EndsWith(">", StringComparison.Ordinal) && error.LinePosition >= endPosition - 16;
     }
 
     /// <summary>The error for a body the client refuses: <paramref name="what"/> names the part ("the answer", "employee

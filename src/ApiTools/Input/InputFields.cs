@@ -227,5 +227,5 @@ public sealed class InputFields
     }
 
     /// <summary>CostPrice, cost_price and costprice are one name.</summary>
-    internal static string Normalise(string name) => name.Replace("_", "").Replace("-", "").Trim();
+    public static string Normalise(string name) => name.Replace("_", "").Replace("-", "").Trim();
 }

@@ -10,6 +10,22 @@ public static class SafeFileName
     private static readonly char[] Invalid = Path.GetInvalidFileNameChars()
         .Concat(new[] { '<', '>', ':', '"', '/', '\\', '|', '?', '*' }).Distinct().ToArray();
 
+    // Names Windows keeps for devices: "con.pdf" would open the console, not a file.
+    private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    };
+
+    /// <summary>A server's file name as the download cmdlets save it (Save-EnDocsFile, Save-PlanFixFile): <see cref="From"/>,
+    /// and a Windows device name (con.pdf) prefixed with '_'.</summary>
+    public static string ForSaving(string? serverName, string fallback)
+    {
+        var name = From(serverName, fallback);
+        var stem = name.Split('.')[0].TrimEnd();
+        return DeviceNames.Contains(stem) ? "_" + name : name;
+    }
+
     public static string From(string? serverName, string fallback)
     {
         var name = serverName ?? "";

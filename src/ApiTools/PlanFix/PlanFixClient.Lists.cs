@@ -109,44 +109,58 @@ public sealed partial class PlanFixClient
         _ => null,
     };
 
-    public IAsyncEnumerable<PlanFixTask> GetTasksAsync(PlanFixTaskQuery? query = null, PageRange range = default, CancellationToken cancellationToken = default)
+    /// <summary>Tasks, page after page, filtered and sorted as <paramref name="query"/> says; each with its status's name.</summary>
+    public async IAsyncEnumerable<PlanFixTask> GetTasksAsync(PlanFixTaskQuery? query = null, PageRange range = default,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var p = new Dictionary<string, object?>();
-        if (query?.Target is { Length: > 0 } target) p["target"] = target.ToLowerInvariant() is var t && t is "all" or "in" or "out" or "template" or "periodic" ? t : target;
-        if (query?.ProjectId is long project) p["project"] = new Dictionary<string, object?> { ["id"] = project };
-        if (query?.Status is int status) p["status"] = status;
-        if (query?.Filter is { Length: > 0 } filter) p["filter"] = filter.ToUpperInvariant();
-        return Select(InvokeListAsync("task.getList", p, "tasks", "task", range, cancellationToken), x => PlanFixReader.Task(x, Connection.TimeZone));
+        var p = await TaskListParametersAsync(query ?? new PlanFixTaskQuery(), cancellationToken).ConfigureAwait(false);
+        await foreach (var x in InvokeListAsync("task.getList", p, "tasks", "task", range, cancellationToken).ConfigureAwait(false))
+            yield return await TaskAsync(x, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<PlanFixTask> GetTaskAsync(long id, CancellationToken cancellationToken = default) =>
-        GetOneAsync("task.get", "task", "id", id, x => PlanFixReader.Task(x, Connection.TimeZone), cancellationToken);
+        GetTaskByAsync("id", id, cancellationToken);
 
     /// <summary>A task by the number users see (#1234).</summary>
     public Task<PlanFixTask> GetTaskByGeneralAsync(long general, CancellationToken cancellationToken = default) =>
-        GetOneAsync("task.get", "task", "general", general, x => PlanFixReader.Task(x, Connection.TimeZone), cancellationToken);
+        GetTaskByAsync("general", general, cancellationToken);
+
+    private async Task<PlanFixTask> GetTaskByAsync(string key, long value, CancellationToken cancellationToken) =>
+        await TaskAsync(await GetElementAsync("task.get", "task", key, value, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A task as read, its custom fields learned and its status named (the status sets are read once per connection).</summary>
+    private async Task<PlanFixTask> TaskAsync(XElement x, CancellationToken cancellationToken)
+    {
+        var task = _read.Task(x);
+        Connection.Catalog.Learn(TaskKind, task.CustomFields);
+        if (task.Status is int status && await StatusesAsync(cancellationToken).ConfigureAwait(false) is { } statuses)
+            task.StatusName = (statuses.FirstOrDefault(s => s.Id == status && s.StatusSetId == task.StatusSet)
+                               ?? statuses.FirstOrDefault(s => s.Id == status))?.Name;
+        return task;
+    }
 
     public IAsyncEnumerable<PlanFixProject> GetProjectsAsync(PageRange range = default, CancellationToken cancellationToken = default) =>
-        Select(InvokeListAsync("project.getList", null, "projects", "project", range, cancellationToken), PlanFixReader.Project);
+        Select(InvokeListAsync("project.getList", null, "projects", "project", range, cancellationToken), ProjectOf);
 
-    public Task<PlanFixProject> GetProjectAsync(long id, CancellationToken cancellationToken = default) =>
-        GetOneAsync("project.get", "project", "id", id, PlanFixReader.Project, cancellationToken);
+    public async Task<PlanFixProject> GetProjectAsync(long id, CancellationToken cancellationToken = default) =>
+        ProjectOf(await GetElementAsync("project.get", "project", "id", id, cancellationToken).ConfigureAwait(false));
 
-    public IAsyncEnumerable<PlanFixContact> GetContactsAsync(PageRange range = default, CancellationToken cancellationToken = default) =>
-        Select(InvokeListAsync("contact.getList", null, "contacts", "contact", range, cancellationToken), PlanFixReader.Contact);
-
-    public Task<PlanFixContact> GetContactAsync(long id, CancellationToken cancellationToken = default) =>
-        GetOneAsync("contact.get", "contact", "id", id, PlanFixReader.Contact, cancellationToken);
+    private PlanFixProject ProjectOf(XElement x)
+    {
+        var project = _read.Project(x);
+        Connection.Catalog.Learn(ProjectKind, project.CustomFields);
+        return project;
+    }
 
     public IAsyncEnumerable<PlanFixUser> GetUsersAsync(PageRange range = default, CancellationToken cancellationToken = default) =>
-        Select(InvokeListAsync("user.getList", null, "users", "user", range, cancellationToken), PlanFixReader.User);
+        Select(InvokeListAsync("user.getList", null, "users", "user", range, cancellationToken), _read.User);
 
-    public Task<PlanFixUser> GetUserAsync(long id, CancellationToken cancellationToken = default) =>
-        GetOneAsync("user.get", "user", "id", id, PlanFixReader.User, cancellationToken);
+    public async Task<PlanFixUser> GetUserAsync(long id, CancellationToken cancellationToken = default) =>
+        _read.User(await GetElementAsync("user.get", "user", "id", id, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The user the connection signs in as (user.get without an id): one cheap call that proves the credentials.</summary>
-    public Task<PlanFixUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
-        GetOneAsync("user.get", "user", null, null, PlanFixReader.User, cancellationToken);
+    public async Task<PlanFixUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
+        _read.User(await GetElementAsync("user.get", "user", null, 0, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The actions (comments, status changes) of one task.</summary>
     public IAsyncEnumerable<PlanFixAction> GetActionsAsync(long taskId, PageRange range = default, CancellationToken cancellationToken = default)
@@ -154,22 +168,37 @@ public sealed partial class PlanFixClient
         var p = new Dictionary<string, object?> { ["task"] = new Dictionary<string, object?> { ["id"] = taskId } };
         return Select(InvokeListAsync("action.getList", p, "actions", "action", range, cancellationToken), x =>
         {
-            var action = PlanFixReader.Action(x, Connection.TimeZone);
+            var action = _read.Action(x);
             action.TaskId ??= taskId;
             return action;
         });
     }
 
-    /// <param name="key">The element naming the item (id, general); null: none, for what the method returns by default.</param>
-    private async Task<T> GetOneAsync<T>(string method, string element, string? key, long? id, Func<XElement, T> read, CancellationToken cancellationToken)
+    /// <summary>One action by its id (action.get).</summary>
+    public async Task<PlanFixAction> GetActionAsync(long id, CancellationToken cancellationToken = default) =>
+        _read.Action(await GetElementAsync("action.get", "action", "id", id, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The <c>&lt;element&gt;</c> of a get method's answer for <c>&lt;element&gt;&lt;key&gt;value&lt;/key&gt;&lt;/element&gt;</c>;
+    /// with no key, for <c>&lt;element/&gt;</c> (what the method returns by default: user.get gives the caller).</summary>
+    private async Task<XElement> GetElementAsync(string method, string element, string? key, long value, CancellationToken cancellationToken)
     {
         var named = new Dictionary<string, object?>();
-        if (key is not null) named[key] = id;
+        if (key is not null) named[key] = value;
         var p = new Dictionary<string, object?> { [element] = named };
         var response = await CallAsync(method, p, cancellationToken).ConfigureAwait(false);
-        var item = response.Element(element)
-                   ?? throw new ApiException(ServiceName, ApiErrorKind.ProtocolError, $"PlanFix {method} answered ok without a <{element}>.") { Method = "POST", Path = method };
-        return read(item);
+        return Required(response, element, method);
+    }
+
+    /// <summary>A child the answer must have; without it the answer is not what the method gives (ProtocolError).</summary>
+    private static XElement Required(XElement response, string element, string method) =>
+        response.Element(element)
+        ?? throw new ApiException(ServiceName, ApiErrorKind.ProtocolError, $"PlanFix {method} answered ok without a <{element}>.") { Method = "POST", Path = method };
+
+    /// <summary>The items of a list method that takes no paging (handbook.getList, analitic.getList, taskStatus.*): one call.</summary>
+    private async Task<List<XElement>> ListOnceAsync(string method, object? parameters, string listElement, string itemElement, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+        return response.Element(listElement)?.Elements(itemElement).ToList() ?? new List<XElement>();
     }
 
     private static async IAsyncEnumerable<T> Select<T>(IAsyncEnumerable<XElement> source, Func<XElement, T> map,

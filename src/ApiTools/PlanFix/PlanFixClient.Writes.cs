@@ -1,12 +1,14 @@
 using System.Globalization;
+using System.Xml.Linq;
 using ApiTools.PlanFix.Models;
-using ApiTools.PlanFix.Serialization;
 using ApiTools.PlanFix.Requests;
+using ApiTools.PlanFix.Serialization;
 
 namespace ApiTools.PlanFix;
 
-// Writes: task.add and action.add are not idempotent (retried only where PlanFix certainly did not act);
-// task.update sets the same values again on a repeat, so it is retried like a read.
+// Task writes. task.add and action.add are not idempotent (retried only where PlanFix certainly did not act). task.update
+// resets what it is not sent, so a change reads the task, merges, and sends it whole (a repeat sets the same values
+// again, so it is retried like a read); a status change goes through task.changeStatus, as the reference names it.
 public sealed partial class PlanFixClient
 {
     /// <summary>Adds a task and returns it as PlanFix now has it (read back with task.get).</summary>
@@ -14,64 +16,115 @@ public sealed partial class PlanFixClient
     {
         if (draft is null) throw new ArgumentNullException(nameof(draft));
         if (string.IsNullOrWhiteSpace(draft.Title)) throw new ArgumentException("A new task needs a title.", nameof(draft));
-        var response = await CallAsync("task.add", new Dictionary<string, object?> { ["task"] = TaskFields(draft, null) }, cancellationToken).ConfigureAwait(false);
-        var id = IdOf(response, "task", "task.add");
-        return await GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
+        var task = new XElement("task");
+        var custom = await ResolveCustomAsync(TaskKind, draft.CustomFields, null, cancellationToken).ConfigureAwait(false);
+        if (draft.Status is { Length: > 0 } status)
+            PlanFixTaskWriteForm.Set(task, "status", await StatusValueAsync(status, null, $"task '{draft.Title}'", cancellationToken).ConfigureAwait(false));
+        Apply(task, draft, custom);
+        var response = await CallWithCustomAsync("task.add", new XElement("request", task), custom, cancellationToken).ConfigureAwait(false);
+        return await GetTaskAsync(IdOf(response, "task", "task.add"), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Changes the given (non-null) fields of task <paramref name="id"/> and returns it as PlanFix now has it
-    /// (one more request: task.get).</summary>
+    /// <summary>Changes task <paramref name="id"/> and returns it as PlanFix now has it (one more request: task.get).</summary>
     public async Task<PlanFixTask> UpdateTaskAsync(long id, PlanFixTaskDraft changes, CancellationToken cancellationToken = default)
     {
-        await SetTaskAsync(id, changes, cancellationToken).ConfigureAwait(false);
+        await SetTaskAsync(id, changes, false, cancellationToken).ConfigureAwait(false);
         return await GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Changes the given (non-null) fields of task <paramref name="id"/> without reading it back: one request,
-    /// which counts at PlanFix's pace of one a second.</summary>
-    public async Task SetTaskAsync(long id, PlanFixTaskDraft changes, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes the given (non-null) fields of task <paramref name="id"/>: reads it (task.get), sends it whole with the
+    /// changes (task.update) when they change anything, and changes its status with task.changeStatus when asked.
+    /// Returns whether anything was sent. <paramref name="silent"/>: no notifications, actions or log entries (PlanFix
+    /// asks for it on mass updates).
+    /// </summary>
+    public async Task<bool> SetTaskAsync(long id, PlanFixTaskDraft changes, bool silent = false, CancellationToken cancellationToken = default)
     {
         if (changes is null) throw new ArgumentNullException(nameof(changes));
-        await CallAsync("task.update", new Dictionary<string, object?> { ["task"] = TaskFields(changes, id) }, cancellationToken).ConfigureAwait(false);
+        var read = await GetElementAsync("task.get", "task", "id", id, cancellationToken).ConfigureAwait(false);
+        var current = _read.Task(read);
+        Connection.Catalog.Learn(TaskKind, current.CustomFields);
+        var custom = await ResolveCustomAsync(TaskKind, changes.CustomFields, current.CustomFields, cancellationToken).ConfigureAwait(false);
+        string? newStatus = null;
+        var now = current.Status?.ToString(CultureInfo.InvariantCulture);
+        if (changes.Status is { Length: > 0 } status)
+        {
+            newStatus = await StatusValueAsync(status, current.StatusSet, $"task {id}", cancellationToken).ConfigureAwait(false);
+            if (now == newStatus) newStatus = null;
+        }
+        if (newStatus is null && changes.StatusName is { Length: > 0 } name && current.Status is not null
+            && await StatusesAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            newStatus = await StatusValueAsync(name, current.StatusSet, $"task {id}", cancellationToken).ConfigureAwait(false);
+            if (now == newStatus) newStatus = null;
+        }
+
+        var before = PlanFixTaskWriteForm.FromRead(read);
+        var after = new XElement(before);
+        Apply(after, changes, custom);
+        var sent = false;
+        if (!PlanFixTaskWriteForm.Same(before, after))
+        {
+            var request = new XElement("request");
+            if (silent) request.Add(new XElement("silent", 1));
+            request.Add(after);
+            await CallWithCustomAsync("task.update", request, custom, cancellationToken).ConfigureAwait(false);
+            sent = true;
+        }
+        if (newStatus is not null)
+        {
+            await ChangeStatusAsync(id, newStatus, silent, cancellationToken).ConfigureAwait(false);
+            sent = true;
+        }
+        return sent;
     }
 
-    /// <summary>Adds a comment (an action) to a task.</summary>
-    public async Task<PlanFixAction> AddCommentAsync(long taskId, string text, CancellationToken cancellationToken = default)
+    /// <summary>task.changeStatus: <c>&lt;task&gt;&lt;id/&gt;&lt;/task&gt;</c> and, at the request's root, <c>&lt;status&gt;</c> (an id or a system value).</summary>
+    private Task<XElement> ChangeStatusAsync(long id, string status, bool silent, CancellationToken cancellationToken)
+    {
+        var request = new XElement("request");
+        if (silent) request.Add(new XElement("silent", 1));
+        request.Add(new XElement("task", new XElement("id", id)), new XElement("status", status));
+        return CallAsync("task.changeStatus", request, cancellationToken);
+    }
+
+    /// <summary>Adds a comment (an action) to a task, with rows of analitic data when given.</summary>
+    public async Task<PlanFixAction> AddCommentAsync(long taskId, string text, IReadOnlyList<PlanFixAnaliticRow>? analitics = null,
+        CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("A comment needs text.", nameof(text));
-        var p = new Dictionary<string, object?>
+        var action = new XElement("action", new XElement("description", text), new XElement("task", new XElement("id", taskId)));
+        if (analitics is { Count: > 0 })
         {
-            ["action"] = new Dictionary<string, object?>
-            {
-                ["description"] = text,
-                ["task"] = new Dictionary<string, object?> { ["id"] = taskId },
-            },
-        };
-        var response = await CallAsync("action.add", p, cancellationToken).ConfigureAwait(false);
-        var action = response.Element("action") is { } x ? PlanFixReader.Action(x, Connection.TimeZone) : new PlanFixAction();
-        if (action.Id == 0) action.Id = IdOf(response, "action", "action.add");
-        action.TaskId ??= taskId;
-        action.Description ??= text;
-        return action;
+            var rows = new XElement("analitics");
+            foreach (var row in analitics) rows.Add(await AnaliticRowAsync(row, cancellationToken).ConfigureAwait(false));
+            action.Add(rows);
+        }
+        var response = await CallAsync("action.add", new XElement("request", action), cancellationToken).ConfigureAwait(false);
+        var added = response.Element("action") is { } x ? _read.Action(x) : new PlanFixAction();
+        if (added.Id == 0) added.Id = IdOf(response, "action", "action.add");
+        added.TaskId ??= taskId;
+        added.Description ??= text;
+        return added;
     }
 
-    private Dictionary<string, object?> TaskFields(PlanFixTaskDraft d, long? id)
+    /// <summary>The changes of a draft applied to a task's write form.</summary>
+    private void Apply(XElement task, PlanFixTaskDraft d, IReadOnlyList<CustomValueToSend> custom)
     {
-        var task = new Dictionary<string, object?>();
-        if (id is long existing) task["id"] = existing;
-        if (d.Title is not null) task["title"] = d.Title;
-        if (d.Description is not null) task["description"] = d.Description;
-        if (d.Importance is not null) task["importance"] = d.Importance.ToUpperInvariant();
-        if (d.Status is int status) task["status"] = status;
-        if (d.OwnerId is long owner) task["owner"] = new Dictionary<string, object?> { ["id"] = owner };
-        if (d.ProjectId is long project) task["project"] = new Dictionary<string, object?> { ["id"] = project };
-        if (d.WorkerIds is { Count: > 0 } workers)
-            task["workers"] = new Dictionary<string, object?> { ["users"] = new Dictionary<string, object?> { ["id"] = workers } };
-        if (d.EndTime is DateTimeOffset end) task["endTime"] = PlanFixDates.Format(end, Connection.TimeZone, withTime: true);
-        return task;
+        PlanFixTaskWriteForm.Set(task, "title", d.Title);
+        PlanFixTaskWriteForm.Set(task, "description", d.Description);
+        PlanFixTaskWriteForm.Set(task, "importance", d.Importance?.ToUpperInvariant());
+        PlanFixTaskWriteForm.SetRef(task, "owner", d.OwnerId);
+        PlanFixTaskWriteForm.SetRef(task, "parent", d.ParentId);
+        PlanFixTaskWriteForm.SetRef(task, "project", d.ProjectId);
+        PlanFixTaskWriteForm.SetRef(task, "client", d.ClientId);
+        PlanFixTaskWriteForm.SetDate(task, "start", d.StartTime, Connection.TimeZone);
+        PlanFixTaskWriteForm.SetDate(task, "end", d.EndTime, Connection.TimeZone);
+        PlanFixTaskWriteForm.SetPeople(task, "workers", d.WorkerIds, d.WorkerGroupIds);
+        PlanFixTaskWriteForm.SetCustom(task, custom);
     }
 
-    private static long IdOf(System.Xml.Linq.XElement response, string element, string method)
+    private static long IdOf(XElement response, string element, string method)
     {
         var text = response.Element(element)?.Element("id")?.Value.Trim();
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)) return id;

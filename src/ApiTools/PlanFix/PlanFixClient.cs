@@ -34,6 +34,7 @@ public sealed partial class PlanFixClient
     public PlanFixClient(PlanFixConnection connection, IApiObserver? observer = null, HttpMessageHandler? handler = null)
         : this(connection, new ApiTransport(TransportFor(connection, handler), observer))
     {
+        _handler = handler;
     }
 
     /// <summary>A client over a transport of the caller's (its connection must be <paramref name="connection"/>'s).</summary>
@@ -42,7 +43,12 @@ public sealed partial class PlanFixClient
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
         Transport = transport ?? throw new ArgumentNullException(nameof(transport));
         _errors = new PlanFixErrorMapper(connection);
+        _read = new PlanFixReader(connection.TimeZone, transport.Observer);
     }
+
+    // The handler the caller gave (null: the pooled one): a file's redirect to another host is fetched through it too.
+    private readonly HttpMessageHandler? _handler;
+    private readonly PlanFixReader _read;
 
     public PlanFixConnection Connection { get; }
 
@@ -77,24 +83,33 @@ public sealed partial class PlanFixClient
     public Task<XElement> InvokeAsync(string method, XElement? body, CancellationToken cancellationToken = default) =>
         CallAsync(method, body, cancellationToken);
 
-    private async Task<XElement> CallAsync(string method, object? parameters, CancellationToken cancellationToken)
+    private Task<XElement> CallAsync(string method, object? parameters, CancellationToken cancellationToken) =>
+        CallAsync(method, parameters, ReadAsync, cancellationToken);
+
+    /// <summary>What reads an answer: a PlanFix XML response, or (file.download) the file's bytes.</summary>
+    private delegate Task<T> AnswerReader<T>(string method, CallClock call, HttpResponseMessage response, CancellationToken cancellationToken);
+
+    /// <summary>One call with the session handled: in login mode the sid is added, and an expired one (0005) is renewed
+    /// once and the call sent again. <paramref name="parameters"/> may be a <see cref="PlanFixBodyWriter"/> that writes
+    /// the request itself (file.upload streams the file as base64).</summary>
+    private async Task<T> CallAsync<T>(string method, object? parameters, AnswerReader<T> read, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(method) || !MethodName.IsMatch(method.Trim()))
             throw new ArgumentException($"'{method}' is not a PlanFix API method name such as task.getList.", nameof(method));
         method = method.Trim();
-        if (Connection.UserToken is not null) return await SendAsync(method, parameters, null, cancellationToken).ConfigureAwait(false);
+        if (Connection.UserToken is not null) return await SendAsync(method, parameters, null, read, cancellationToken).ConfigureAwait(false);
 
         var sid = await Connection.Session.GetAsync(LoginAsync, null, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SendAsync(method, parameters, sid, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(method, parameters, sid, read, cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException expired) when (expired.ErrorCode == PlanFixErrorCodes.SessionExpired)
         {
             // The session ended (PlanFix keeps one for an hour): sign in again once and resend. A page and the one
             // prefetched beside it may both land here; the session hands the second the first one's new sid.
             var fresh = await Connection.Session.GetAsync(LoginAsync, sid, cancellationToken).ConfigureAwait(false);
-            return await SendAsync(method, parameters, fresh, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(method, parameters, fresh, read, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -105,32 +120,33 @@ public sealed partial class PlanFixClient
             ["login"] = Connection.Login,
             ["password"] = Connection.Password!.Reveal(),
         };
-        var response = await SendAsync("auth.login", parameters, null, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync("auth.login", parameters, null, ReadAsync, cancellationToken).ConfigureAwait(false);
         var sid = response.Element("sid")?.Value.Trim();
         if (string.IsNullOrEmpty(sid))
             throw new ApiException(ServiceName, ApiErrorKind.ProtocolError, "PlanFix auth.login answered ok without a <sid>.") { Method = "POST", Path = "auth.login" };
         return Secret.FromString(sid!);
     }
 
-    private async Task<XElement> SendAsync(string method, object? parameters, Secret? sid, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string method, object? parameters, Secret? sid, AnswerReader<T> read, CancellationToken cancellationToken)
     {
-        var body = PlanFixXml.BuildRequest(method, Connection.Account, sid?.Reveal(), parameters, Connection.TimeZone);
+        var writer = parameters as PlanFixBodyWriter;
+        var body = writer is null ? PlanFixXml.BuildRequest(method, Connection.Account, sid?.Reveal(), parameters, Connection.TimeZone) : null;
         var call = new CallClock();
         var request = new ApiRequest(HttpMethod.Post, "")
         {
             Operation = method, // every call is a POST to one URL: messages name the XML method
-            // Reads (and task.update, which sets the same values again) are safe to repeat after any transient failure;
-            // other writes only where PlanFix certainly did not act (429, connection refused).
+            // Reads and updates (which set the same values again) are safe to repeat after any transient failure;
+            // adds and uploads only where PlanFix certainly did not act (429, connection refused).
             IdempotencyKey = IsSafeToRepeat(method) ? "planfix:" + method : null,
             Content = () =>
             {
                 call.StartAttempt();
-                var content = new ByteArrayContent(body);
+                HttpContent content = writer is null ? new ByteArrayContent(body!) : writer.Content(method, Connection.Account, sid?.Reveal());
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
                 return content;
             },
         };
-        return await Transport.SendAsync(request, (response, ct) => ReadAsync(method, call, response, ct), cancellationToken).ConfigureAwait(false);
+        return await Transport.SendAsync(request, (response, ct) => read(method, call, response, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<XElement> ReadAsync(string method, CallClock call, HttpResponseMessage response, CancellationToken cancellationToken)
@@ -180,7 +196,12 @@ public sealed partial class PlanFixClient
             var code = root.Element("code")?.Value.Trim() is { } said ? _errors.Scrub(said) : null;
             if (code == PlanFixErrorCodes.DailyLimitExceeded) await Connection.Quota.SpentAsync().ConfigureAwait(false);
             Report(call, method, response, "error " + (code ?? "?"));
-            throw _errors.FromCode(method, code, root.Element("message")?.Value, (int)response.StatusCode);
+            // file.upload's 9006 names the file already there (<id>, <name>); whatever else an error carries is told too.
+            var more = string.Join("; ", root.Elements().Where(e => e.Name.LocalName is not ("code" or "message") && !e.HasElements && e.Value.Trim().Length > 0)
+                .Select(e => e.Name.LocalName + " " + e.Value.Trim()));
+            var message = root.Element("message")?.Value;
+            if (more.Length > 0) message = (string.IsNullOrWhiteSpace(message) ? "" : message!.Trim() + " ") + "(" + more + ")";
+            throw _errors.FromCode(method, code, message, (int)response.StatusCode);
         }
         Report(call, method, response, "not a PlanFix response");
         throw new ApiException(ServiceName, ApiErrorKind.ProtocolError,
@@ -208,14 +229,23 @@ public sealed partial class PlanFixClient
         return verb.StartsWith("get", StringComparison.OrdinalIgnoreCase) || method.Equals("auth.login", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Reads, and updates that set the same values again when repeated (task.update, task.changeStatus to one
+    /// status, contact.update…). Adds (task.add, contact.add, project.add, action.add, handbook.addRecord) and file.upload
+    /// are not: a repeat after the server may have acted would add twice.</summary>
     internal static bool IsSafeToRepeat(string method)
     {
         var dot = method.LastIndexOf('.');
         var verb = dot < 0 ? method : method.Substring(dot + 1);
         return verb.StartsWith("get", StringComparison.OrdinalIgnoreCase)
                || method.Equals("auth.login", StringComparison.OrdinalIgnoreCase)
-               || method.Equals("task.update", StringComparison.OrdinalIgnoreCase);
+               || RepeatableUpdates.Contains(method);
     }
+
+    private static readonly HashSet<string> RepeatableUpdates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "task.update", "task.changeStatus", "task.updateCustomData", "contact.update", "contact.updateCustomData",
+        "project.update", "handbook.updateRecord",
+    };
 
     private sealed class CallClock
     {

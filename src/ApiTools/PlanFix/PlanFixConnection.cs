@@ -86,6 +86,9 @@ public sealed class PlanFixConnection : ServiceConnection
 
     internal PlanFixSession Session { get; }
 
+    /// <summary>The account's status sets and custom field names as this connection has learned them.</summary>
+    internal PlanFixCatalog Catalog { get; } = new();
+
     public static PlanFixConnection WithToken(string account, Secret apiKey, Secret userToken, Uri? baseUri = null, string source = "code", PlanFixOptions? options = null)
     {
         if (userToken is null) throw new ArgumentNullException(nameof(userToken));

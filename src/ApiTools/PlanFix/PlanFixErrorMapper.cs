@@ -18,9 +18,20 @@ internal sealed class PlanFixErrorMapper : IErrorMapper
     {
         var status = (int)response.StatusCode;
         var method = request.Operation ?? "?";
+        if (status is >= 300 and < 400) return new PlanFixRedirect(method, response.Headers.Location, status);
+        // file.download answers 403 and 404 with PlanFix's XML error; its code says more than the status.
+        if (status is not (401 or 429) && ErrorCode(body) is { } code)
+        {
+            var fromCode = FromCode(method, code, Message(body), status);
+            if (status == 404 && fromCode.Kind == ApiErrorKind.ProtocolError)
+                return new ApiException(Service, ApiErrorKind.NotFound, fromCode.Message) { StatusCode = status, ErrorCode = code, Method = "POST", Path = method };
+            return fromCode;
+        }
         var what = $"PlanFix {method} returned HTTP {status}.";
         ApiException error = status switch
         {
+            404 when method == "file.download" => new ApiException(Service, ApiErrorKind.NotFound, what + " PlanFix has no such file."),
+            403 when method == "file.download" => new ApiException(Service, ApiErrorKind.Forbidden, what + " This user may not download the file."),
             401 => new ApiException(Service, ApiErrorKind.Unauthorized,
                 $"PlanFix refused the API key (HTTP 401) for {method}. Check the key given to Connect-PlanFix or in {PlanFixConnection.ApiKeyVariable}."),
             403 => new ApiException(Service, ApiErrorKind.Forbidden, what + " The key has no permission here."),
@@ -74,6 +85,25 @@ internal sealed class PlanFixErrorMapper : IErrorMapper
     /// <summary>Removes every secret of the connection from server text (PlanFix may echo what it was sent), in any
     /// encoding it could come in (the XML parser has already decoded the text once).</summary>
     public string Scrub(string text) => SecretScrubber.Scrub(text, _connection.Secrets);
+
+    /// <summary>The code of a <c>&lt;response status="error"&gt;</c> body, or null when the body is not one.</summary>
+    private static string? ErrorCode(string body) => Parsed(body)?.Element("code")?.Value.Trim() is { Length: > 0 } code ? code : null;
+
+    private static string? Message(string body) => Parsed(body)?.Element("message")?.Value;
+
+    private static System.Xml.Linq.XElement? Parsed(string body)
+    {
+        if (body.IndexOf("<response", StringComparison.Ordinal) < 0) return null;
+        try
+        {
+            var root = Serialization.PlanFixXml.Parse(body);
+            return root.Name.LocalName == "response" && root.Attribute("status")?.Value == "error" ? root : null;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
 
     private static string Cap(string text) => text.Length > 500 ? text.Substring(0, 500) + "…" : text;
 }

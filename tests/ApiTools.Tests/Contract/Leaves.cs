@@ -113,6 +113,7 @@ public static class Leaves
             case bool b:
                 found.Add("b:" + (b ? "true" : "false"));
                 found.Add("s:" + (b ? "true" : "false"));
+                found.Add(Number(b ? 1 : 0)); // PlanFix writes booleans as 1 and 0
                 return;
             case DateTimeOffset dto:
                 foreach (var form in DateForms(dto)) found.Add(form);

@@ -12,7 +12,7 @@ namespace ApiTools.Tests.Input;
 public class ReaderFieldListTests
 {
     public static TheoryData<string> Readers() =>
-        new() { "product", "product group", "task", "contractor", "department", "employee", "contract", "document", "table row" };
+        new() { "product", "product group", "task", "contact", "project", "handbook record", "contractor", "department", "employee", "contract", "document", "table row" };
 
     [Theory]
     [MemberData(nameof(Readers))]
@@ -24,6 +24,9 @@ public class ReaderFieldListTests
             "product" => ProductInput.WritableFields,
             "product group" => ProductGroupInput.WritableFields,
             "task" => PlanFixInput.TaskFields,
+            "contact" => PlanFixContactInput.ContactFields,
+            "project" => PlanFixProjectInput.ProjectFields,
+            "handbook record" => PlanFixRecordInput.RecordFields,
             "contractor" => EnDocsInput.ContractorFields,
             "department" => EnDocsInput.DepartmentFields,
             "employee" => EnDocsInput.EmployeeFields,
@@ -36,6 +39,9 @@ public class ReaderFieldListTests
             "product" => () => ProductInput.Read(fields, "item 1", requireId: true),
             "product group" => () => ProductGroupInput.Read(fields, "item 1", requireId: true),
             "task" => () => PlanFixInput.ReadTask(fields, "item 1", TimeZoneInfo.Utc, update: true),
+            "contact" => () => PlanFixContactInput.ReadContact(fields, "item 1", TimeZoneInfo.Utc, update: true),
+            "project" => () => PlanFixProjectInput.ReadProject(fields, "item 1", TimeZoneInfo.Utc, update: true),
+            "handbook record" => () => PlanFixRecordInput.ReadRecord(fields, "item 1", Array.Empty<string>(), update: true),
             "contractor" => () => EnDocsInput.ReadContractor(fields, "item 1"),
             "department" => () => EnDocsInput.ReadDepartment(fields, "item 1"),
             "employee" => () => EnDocsInput.ReadEmployee(fields, "item 1"),

@@ -43,7 +43,7 @@ public class PlanFixModesAndListsTests
         var users = await client.GetUsersAsync().ToListAsync();
         var projects = await client.GetProjectsAsync().ToListAsync();
         var again = new PlanFixClient(client.Connection);
-        var contacts = await again.GetContactsAsync(new PageRange(0, 3)).ToListAsync();
+        var contacts = await again.GetContactsAsync(range: new PageRange(0, 3)).ToListAsync();
 
         Assert.Equal(server.PlanFix.Users.Count, users.Count);
         Assert.Equal(server.PlanFix.Projects.Count, projects.Count);
@@ -113,7 +113,8 @@ public class PlanFixModesAndListsTests
 
         var withActions = server.PlanFix.Tasks.First(t => server.PlanFix.ActionsOf(t.Id).Count > 1);
         var actions = await client.GetActionsAsync(withActions.Id).ToListAsync();
-        Assert.Equal(server.PlanFix.ActionsOf(withActions.Id).Select(a => a.Id), actions.Select(a => a.Id));
+        // Newest first: action.getList's default sort is desc, as the reference says.
+        Assert.Equal(server.PlanFix.ActionsOf(withActions.Id).Select(a => a.Id).Reverse(), actions.Select(a => a.Id));
         Assert.All(actions, a => Assert.Equal(withActions.Id, a.TaskId));
         Assert.All(actions, a => Assert.NotNull(a.DateTime));
         Assert.Equal(TimeSpan.FromHours(3), actions[0].DateTime!.Value.Offset);
@@ -173,7 +174,7 @@ public class PlanFixModesAndListsTests
         Assert.Equal(project.Title, task.ProjectTitle);
         Assert.Equal(end, task.EndTime);
 
-        var changed = await client.UpdateTaskAsync(task.Id, new PlanFixTaskDraft { Status = 3, Title = "Готово" });
+        var changed = await client.UpdateTaskAsync(task.Id, new PlanFixTaskDraft { Status = "3", Title = "Готово" });
         Assert.Equal(3, changed.Status);
         Assert.Equal("Готово", server.PlanFix.FindTask(task.Id)!.Title);
 
@@ -339,8 +340,14 @@ public class PlanFixLimitsAndErrorsTests
     public void Every_code_of_the_table_has_an_English_meaning_and_the_kinds_the_spec_names()
     {
         var codes = PlanFixErrorCodes.All.ToDictionary(e => e.Code);
-        var table = "0001 0002 0003 0004 0005 0006 0007 0008 0009 0010 0011 0012 0013 0014 0015 0016 0017 0018 0019 0020 0021 0022 0023 0024 0101 0102 0103 0104 0105 1001 1002 2001 3001 3014 4002 8002 8007 9006".Split(' ');
+        // The reference's table (Коды_ошибок): four digits, five for analitics (10001–10004) and the stream API (11001).
+        var table = ("0000 0001 0002 0003 0004 0005 0006 0007 0008 0009 0010 0011 0012 0013 0014 0015 0016 0017 0018 0019 0020 0021 0022 0023 0024 " +
+                     "0101 0102 0103 0104 0105 1001 1002 2001 2002 2003 " + string.Join(" ", Enumerable.Range(3001, 14)) + " " + string.Join(" ", Enumerable.Range(4001, 16)) +
+                     " 5001 5002 5003 6001 6002 6003 6004 6005 6006 7001 7002 7003 7004 " + string.Join(" ", Enumerable.Range(8001, 10)) + " " +
+                     string.Join(" ", Enumerable.Range(9001, 9)) + " 10001 10002 10003 10004 11001").Split(' ');
         Assert.Equal(table.OrderBy(c => c), codes.Keys.OrderBy(c => c));
+        Assert.Equal(ApiErrorKind.NotFound, codes["10002"].Kind);
+        Assert.Equal(ApiErrorKind.Forbidden, codes["10001"].Kind);
         Assert.All(codes.Values, e => Assert.Matches("^[a-z][a-zA-Z0-9 ,;'%.-]+$", e.Meaning));
         foreach (var c in "0001 0012 1001 0005 0004".Split(' ')) Assert.Equal(ApiErrorKind.Unauthorized, codes[c].Kind);
         foreach (var c in "0002 0010 0020 0022 0023 0104 0105 1002".Split(' ')) Assert.Equal(ApiErrorKind.Forbidden, codes[c].Kind);

@@ -74,34 +74,77 @@ public sealed class WritesUnderFaultsTests
         Check("Evotor", kind, "PATCH product", server.Requests.Count(EvotorRouteKeys.PatchProduct), patched, error);
     }
 
+    /// <summary>PlanFix's adds: each done through the client, and how many copies the emulator then holds.</summary>
+    private static readonly Dictionary<string, (Func<PlanFixClient, EmulatorServer, Task> Write, Func<EmulatorServer, int> Copies)> PlanFixAdds = new()
+    {
+        ["task.add"] = ((c, _) => c.AddTaskAsync(new PlanFixTaskDraft { Title = "Once only" }), s => s.PlanFix.Tasks.Count(t => t.Title == "Once only")),
+        ["action.add"] = ((c, s) => c.AddCommentAsync(s.PlanFix.Tasks[0].Id, "Once only"),
+            s => s.PlanFix.ActionsOf(s.PlanFix.Tasks[0].Id).Count(a => a.Description.Contains("Once only"))),
+        ["contact.add"] = ((c, _) => c.AddContactAsync(new PlanFixContactDraft { Name = "Однажды", LastName = "Контакт" }), s => s.PlanFix.Contacts.Count(x => x.Name == "Однажды")),
+        ["project.add"] = ((c, _) => c.AddProjectAsync(new PlanFixProjectDraft { Title = "Однажды" }), s => s.PlanFix.Projects.Count(p => p.Title == "Однажды")),
+    };
+
+    public static TheoryData<string, string> PlanFixAddsUnderFaults()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var write in PlanFixAdds.Keys)
+            foreach (var kind in MayHaveActed) data.Add(write, kind);
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(MayHaveActed))]
-    public async Task PlanFix_task_add_is_sent_once(string kind)
+    [MemberData(nameof(PlanFixAddsUnderFaults))]
+    public async Task PlanFix_adds_are_sent_once(string write, string kind)
     {
         await using var server = await PlanFixTest.StartAsync();
-        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.TaskAdd));
+        var route = PlanFixRouteKeys.Method(write);
+        server.Faults.Enqueue(Rule(kind, route));
         var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddTaskAsync(new PlanFixTaskDraft { Title = "Once only" }));
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => PlanFixAdds[write].Write(client, server));
 
-        var copies = server.PlanFix.Tasks.Count(t => t.Title == "Once only");
-        Check("PlanFix", kind, "task.add", server.Requests.Count(PlanFixRouteKeys.TaskAdd), copies, error);
+        Check("PlanFix", kind, write, server.Requests.Count(route), PlanFixAdds[write].Copies(server), error);
     }
 
     [Theory]
     [MemberData(nameof(MayHaveActed))]
-    public async Task PlanFix_comment_is_sent_once(string kind)
+    public async Task PlanFix_file_upload_is_sent_once(string kind)
     {
         await using var server = await PlanFixTest.StartAsync();
-        const string route = "POST /planfix/xml/ action.add";
-        server.Faults.Enqueue(Rule(kind, route));
+        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.FileUpload));
         var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
-        var task = server.PlanFix.Tasks[0].Id;
+        var path = Path.Combine(Path.GetTempPath(), $"once-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(path, "однажды");
+        try
+        {
+            var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.UploadFileAsync(server.PlanFix.Tasks[0].Id, path));
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.AddCommentAsync(task, "Once only"));
+            var copies = server.PlanFix.Files.Count(f => f.Name == Path.GetFileName(path));
+            Check("PlanFix", kind, "file.upload", server.Requests.Count(PlanFixRouteKeys.FileUpload), copies, error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
-        var copies = server.PlanFix.ActionsOf(task).Count(a => a.Description.Contains("Once only"));
-        Check("PlanFix", kind, "action.add", server.Requests.Count(route), copies, error);
+    [Theory]
+    [InlineData("503")]
+    [InlineData("answer lost after acting")]
+    public async Task PlanFix_contact_update_is_repeated_and_lands_once(string kind)
+    {
+        await using var server = await PlanFixTest.StartAsync();
+        server.Faults.Enqueue(Rule(kind, PlanFixRouteKeys.ContactUpdate));
+        var client = PlanFixTest.TokenClient(server, options: PlanFixTest.Options(retry: FaultMatrix.RetryFor(kind)));
+        var contact = server.PlanFix.Contacts[2];
+
+        await client.SetContactAsync(new PlanFixContactDraft { Id = contact.Id, Post = "Повторно" });
+
+        var requests = server.Requests.Count(PlanFixRouteKeys.ContactUpdate);
+        FaultReport.Add(new FaultCase("PlanFix", kind, "contact.update (sets the same values again)", 1, 1, 0, requests - 1,
+            $"sent {requests} times, the contact has the new value once"));
+        Assert.Equal(2, requests); // an update sets the same values again: safe to repeat
+        Assert.Equal("Повторно", server.PlanFix.Contacts.Single(c => c.Id == contact.Id).Post);
     }
 
     [Theory]

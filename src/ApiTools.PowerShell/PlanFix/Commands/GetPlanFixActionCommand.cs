@@ -1,20 +1,14 @@
+using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
-/// <summary>Get-PlanFixAction: the actions (comments) of a task, streamed; binds -TaskId from a piped task.</summary>
-[Cmdlet(VerbsCommon.Get, "PlanFixAction", SupportsPaging = true)]
+/// <summary>Get-PlanFixAction: the actions (comments) of a task, streamed; binds -TaskId from a piped task. Or actions by id.</summary>
+[Cmdlet(VerbsCommon.Get, "PlanFixAction", SupportsPaging = true, DefaultParameterSetName = ByTaskSet)]
 [OutputType(typeof(PlanFixAction))]
-public sealed class GetPlanFixActionCommand : PlanFixCmdlet
+public sealed class GetPlanFixActionCommand : PlanFixTaskItemsCmdlet<PlanFixAction>
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1L, long.MaxValue)]
-    [ArgumentCompleter(typeof(PlanFixIdCompleter))]
-    public long TaskId { get; set; }
+    protected override IAsyncEnumerable<PlanFixAction> List(long taskId, PageRange range, CancellationToken ct) => Client.GetActionsAsync(taskId, range, ct);
 
-    protected override void ProcessRecord()
-    {
-        if (Budget.Spent) return;
-        WriteStream(Client.GetActionsAsync(TaskId, PagerCap, StopToken), target: TaskId, scope: $"task {TaskId}");
-    }
+    protected override Task<PlanFixAction> Get(long id, CancellationToken ct) => Client.GetActionAsync(id, ct);
 }

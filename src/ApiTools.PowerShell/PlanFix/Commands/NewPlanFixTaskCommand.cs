@@ -1,18 +1,18 @@
+using System.Collections;
+using ApiTools.PlanFix;
 using ApiTools.PlanFix.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
-/// <summary>New-PlanFixTask: adds tasks from parameters or piped rows (Import-Csv), each checked before it is sent
-/// (an invalid row is one PlanFix.ValidationFailed error; the rest still go), and writes each as read back.</summary>
+/// <summary>New-PlanFixTask: adds tasks (task.add, not repeated once PlanFix may have acted) from parameters or piped rows,
+/// each checked before it is sent (an invalid row is one PlanFix.ValidationFailed error; the rest still go), and writes
+/// each as read back.</summary>
 [Cmdlet(VerbsCommon.New, "PlanFixTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParametersSet)]
 [OutputType(typeof(PlanFixTask))]
-public sealed class NewPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
+public sealed class NewPlanFixTaskCommand : PlanFixNewCmdlet<PlanFixTaskDraft>
 {
-    private const string ParametersSet = "Parameters";
-    private const string ObjectSet = "InputObject";
-
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [ValidateNotNullOrEmpty]
     public string Title { get; set; } = "";
@@ -21,25 +21,33 @@ public sealed class NewPlanFixTaskCommand : PlanFixWriteCmdlet<PlanFixTaskDraft>
     [Parameter(ParameterSetName = ParametersSet)] public string? Description { get; set; }
 
     [Parameter(ParameterSetName = ParametersSet)]
-    [ValidateSet("Average", "High", "Low", IgnoreCase = true)]
+    [ArgumentCompleter(typeof(PlanFixWordCompleter))]
+    [ValidateNotNullOrEmpty]
     public string? Importance { get; set; }
+
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ArgumentCompleter(typeof(TaskStatusCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Status { get; set; }
 
     [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] [ArgumentCompleter(typeof(PlanFixIdCompleter))] public long? ProjectId { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] [ArgumentCompleter(typeof(PlanFixIdCompleter))] public long? OwnerId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? ClientId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? ParentId { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] [ArgumentCompleter(typeof(PlanFixIdCompleter))] public long[]? WorkerId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long[]? WorkerGroupId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public DateTime? StartTime { get; set; }
     [Parameter(ParameterSetName = ParametersSet)] public DateTime? EndTime { get; set; }
 
-    /// <summary>An Import-Csv row, a hashtable or an object with Title, Description, Importance, ProjectId, OwnerId, WorkerIds, EndTime.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
+    /// <summary>Custom field values by field name or id: @{ 'Сумма сделки' = 1500; 'Источник' = 'Сайт' }.</summary>
+    [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
 
-    private protected override PSObject? PipedItem => InputObject;
+    private protected override UnknownFields NewUnknownFields() => PlanFixInput.NewTaskUnknownFields(CustomNames);
 
-    private protected override string Action => "Add";
+    private protected override PlanFixTaskDraft Read(InputFields fields, string label) =>
+        PlanFixInput.ReadTask(fields, label, Client.Connection.TimeZone, customFields: CustomNames);
 
-    private protected override UnknownFields NewUnknownFields() => PlanFixInput.NewTaskUnknownFields();
-
-    private protected override PlanFixTaskDraft Read(InputFields fields, string label) => PlanFixInput.ReadTask(fields, label, Client.Connection.TimeZone);
+    private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.TaskKind, PlanFixInput.TaskFields.Concat(typeof(PlanFixTask).GetProperties().Select(p => p.Name)));
 
     private protected override string Describe(PlanFixTaskDraft draft) => $"PlanFix task '{draft.Title}'";
 

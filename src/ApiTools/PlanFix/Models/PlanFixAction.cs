@@ -1,15 +1,25 @@
 namespace ApiTools.PlanFix.Models;
 
-/// <summary>An action on a task (a comment, a status change).</summary>
+/// <summary>An action on a task or a contact (a comment, a status change, a system event).</summary>
 public sealed class PlanFixAction
 {
     public long Id { get; set; }
     public long? TaskId { get; set; }
+
+    /// <summary>The task's title, as the action carries it.</summary>
+    public string? TaskTitle { get; set; }
+
+    /// <summary>ACTION, COMMENT, STATUSCHANGED… (passed through as PlanFix sends it).</summary>
+    public string? Type { get; set; }
+
+    /// <summary>HTML, as PlanFix keeps it.</summary>
     public string? Description { get; set; }
     public DateTimeOffset? DateTime { get; set; }
     public long? OwnerId { get; set; }
     public string? OwnerName { get; set; }
-    public PlanFixFields Extra { get; set; } = new();
+    public long? ProjectId { get; set; }
+    public string? ProjectTitle { get; set; }
+    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => Description ?? Id.ToString();
 }

@@ -9,8 +9,24 @@ public sealed class PlanFixProject
     public string? Description { get; set; }
     public long? OwnerId { get; set; }
     public string? OwnerName { get; set; }
+    public long? ClientId { get; set; }
+    public string? ClientName { get; set; }
+    public long? GroupId { get; set; }
+    public string? GroupName { get; set; }
+    public long? ParentId { get; set; }
+
+    /// <summary>DRAFT, ACTIVE or COMPLETED.</summary>
     public string? Status { get; set; }
-    public PlanFixFields Extra { get; set; } = new();
+    public bool? Hidden { get; set; }
+    public DateTimeOffset? EndDate { get; set; }
+    public DateTimeOffset? BeginDate { get; set; }
+    public int? TaskCount { get; set; }
+    public bool? IsOverdued { get; set; }
+    public PlanFixCustomFields CustomFields { get; set; } = new();
+
+    /// <summary>A digest of the writable fields as read: Set-PlanFixProject sends only what a CSV row changed.</summary>
+    public string? Fingerprint { get; set; }
+    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => Title ?? Id.ToString();
 }

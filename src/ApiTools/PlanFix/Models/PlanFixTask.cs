@@ -14,29 +14,48 @@ public sealed class PlanFixTask
     /// <summary>HTML, as PlanFix keeps it.</summary>
     public string? Description { get; set; }
 
-    /// <summary>AVERAGE, HIGH or LOW.</summary>
+    /// <summary>AVERAGE or HIGH (other values pass through as PlanFix sends them).</summary>
     public string? Importance { get; set; }
 
-    /// <summary>1 new, 2 in work, 3 done, … (the account's status set decides the rest).</summary>
+    /// <summary>The status id PlanFix answers with; <see cref="StatusName"/> is its name in the task's status set.</summary>
     public int? Status { get; set; }
+
+    /// <summary>The status's name from the account's status sets (taskStatus.getListOfSet), read once per connection.</summary>
+    public string? StatusName { get; set; }
+
+    /// <summary>The task's status set (process).</summary>
     public long? StatusSet { get; set; }
     public long? OwnerId { get; set; }
     public string? OwnerName { get; set; }
+
+    /// <summary>The parent task's id; 0 for none, as PlanFix says it.</summary>
+    public long? ParentId { get; set; }
     public long? ProjectId { get; set; }
     public string? ProjectTitle { get; set; }
+
+    /// <summary>The client (a contact's id); 0 for none, as PlanFix says it.</summary>
     public long? ClientId { get; set; }
     public string? ClientName { get; set; }
     public DateTimeOffset? BeginDateTime { get; set; }
     public DateTimeOffset? StartTime { get; set; }
     public DateTimeOffset? EndTime { get; set; }
+    public bool? IsOverdued { get; set; }
 
-    /// <summary>The workers' names; prints as a;b.</summary>
+    /// <summary>Who works on the task: the users' names, then the groups' (prints as a;b).</summary>
     public StringList Workers { get; set; } = new();
+
+    /// <summary>The worker users' ids.</summary>
     public StringList WorkerIds { get; set; } = new();
 
-    /// <summary>Custom field name → value (its text where PlanFix gives one).</summary>
-    public PlanFixFields CustomFields { get; set; } = new();
-    public PlanFixFields Extra { get; set; } = new();
+    /// <summary>The worker groups' names.</summary>
+    public StringList WorkerGroups { get; set; } = new();
+
+    /// <summary>The worker groups' ids.</summary>
+    public StringList WorkerGroupIds { get; set; } = new();
+
+    /// <summary>Custom fields with id, name, value and text; <c>$task.CustomFields['Поле']</c> finds one by name.</summary>
+    public PlanFixCustomFields CustomFields { get; set; } = new();
+    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => $"#{General?.ToString() ?? Id.ToString()} {Title}";
 }

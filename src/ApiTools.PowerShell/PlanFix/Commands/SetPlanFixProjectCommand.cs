@@ -1,0 +1,52 @@
+using System.Collections;
+using ApiTools.PlanFix;
+using ApiTools.PlanFix.Input;
+using ApiTools.PlanFix.Models;
+using ApiTools.PlanFix.Requests;
+
+namespace ApiTools.PowerShell.PlanFix.Commands;
+
+/// <summary>Set-PlanFixProject: changes projects with one project.update each (it keeps what it is not sent): the fields
+/// given as parameters (-Id binds from a piped project), or piped rows (a row with its Fingerprint sends only what was edited).</summary>
+[Cmdlet(VerbsCommon.Set, "PlanFixProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ObjectSet)]
+[OutputType(typeof(PlanFixProject))]
+public sealed class SetPlanFixProjectCommand : PlanFixSetByIdCmdlet<PlanFixProjectDraft>
+{
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateNotNullOrEmpty] public string? Title { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public string? Description { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? OwnerId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(0L, long.MaxValue)] public long? ClientId { get; set; }
+
+    [Parameter(ParameterSetName = ParametersSet)]
+    [ArgumentCompleter(typeof(PlanFixWordCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Status { get; set; }
+
+    [Parameter(ParameterSetName = ParametersSet)] public bool? Hidden { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] public DateTime? EndDate { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long? GroupId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(0L, long.MaxValue)] public long? ParentId { get; set; }
+    [Parameter(ParameterSetName = ParametersSet)] [ValidateRange(1L, long.MaxValue)] public long[]? WorkerId { get; set; }
+
+    /// <summary>Custom field values by field name or id.</summary>
+    [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
+
+    private protected override string[] LabelFields => new[] { "Id" };
+
+    private protected override UnknownFields NewUnknownFields() => PlanFixProjectInput.NewProjectUnknownFields(CustomNames);
+
+    private protected override PlanFixProjectDraft Read(InputFields fields, string label) =>
+        PlanFixProjectInput.ReadProject(fields, LabelOr(label, $"project {Id}"), Client.Connection.TimeZone, update: true, CustomNames);
+
+    private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.ProjectKind, PlanFixProjectInput.ProjectFields.Concat(typeof(PlanFixProject).GetProperties().Select(p => p.Name)));
+
+    private protected override string Describe(PlanFixProjectDraft draft) => $"PlanFix project {draft.Id}";
+
+    private protected override object ErrorTarget(PlanFixProjectDraft draft, string label) => InputObject ?? (object)draft.Id!;
+
+    private protected override string? Unchanged(PlanFixProjectDraft draft) =>
+        draft.Unchanged ? $"{Describe(draft)} is as it was read (its Fingerprint matches); nothing was sent." : null;
+
+    private protected override Task<object?> SendAsync(PlanFixProjectDraft draft, CancellationToken cancellationToken) =>
+        PassThru ? Boxed(Client.UpdateProjectAsync(draft, Silent, cancellationToken)) : Boxed(Client.SetProjectAsync(draft, Silent, cancellationToken));
+}

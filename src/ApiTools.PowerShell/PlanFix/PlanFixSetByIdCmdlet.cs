@@ -1,0 +1,10 @@
+namespace ApiTools.PowerShell.PlanFix;
+
+/// <summary>Set-PlanFix* of the items named by an id (tasks, contacts, projects): -Id binds from piped items.</summary>
+public abstract class PlanFixSetByIdCmdlet<TDraft> : PlanFixSetCmdlet<TDraft>
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParametersSet)]
+    [ValidateRange(1L, long.MaxValue)]
+    [ArgumentCompleter(typeof(PlanFixIdCompleter))]
+    public long Id { get; set; }
+}
