@@ -48,8 +48,12 @@ public static class MalformedBody
             if (text[i] == '\n') { line++; lineStart = i + 1; }
         var endPosition = text.Length - lineStart; // the last character's position, 1-based
         if (error.LineNumber > line || (error.LineNumber == line && error.LinePosition >= endPosition)) return true;
-        // A body that stops inside an entity or a name fails a few characters before its end; one that ends with a tag is whole.
-        return error.LineNumber == line && !text.EndsWith(">", StringComparison.Ordinal) && error.LinePosition >= endPosition - 16;
+        // A body that stops inside an entity (&am) or a tag (<ti) fails where that entity or tag began, before its end.
+        if (error.LineNumber != line) return false;
+        var amp = text.LastIndexOf('&');
+        var lt = text.LastIndexOf('<');
+        var open = Math.Max(amp > text.LastIndexOf(';') ? amp : -1, lt > text.LastIndexOf('>') ? lt : -1);
+        return open >= lineStart && error.LinePosition >= open - lineStart;
     }
 
     /// <summary>The error for a body the client refuses: <paramref name="what"/> names the part ("the answer", "employee

@@ -32,7 +32,7 @@ public sealed class HostedPowerShell : IDisposable
         var session = Open();
         try
         {
-            session.Run($"Import-Module '{ModuleManifest}' -ErrorAction Stop; Connect-Evotor -Token $t -BaseUri $u",
+            session.Run($"Import-Module '{ModuleManifest}' -ErrorAction Stop; Connect-Evotor -Token $t -BaseUri $u -SkipCheck",
                 new Hashtable { ["t"] = token, ["u"] = evotorBaseUri }, TimeSpan.FromSeconds(60));
             return session;
         }

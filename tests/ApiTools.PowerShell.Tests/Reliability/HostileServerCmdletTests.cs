@@ -35,7 +35,7 @@ public sealed class HostileServerCmdletTests : IDisposable
             await HostileServer.StallAsync(stream, ct);
         });
         using var session = new PowerShellSession();
-        session.Run("Connect-Evotor -Token 'evotor-token-123' -BaseUri $u", new Dictionary<string, object> { ["u"] = server.BaseUri("evotor") });
+        session.Run("Connect-Evotor -Token 'evotor-token-123' -BaseUri $u -SkipCheck", new Dictionary<string, object> { ["u"] = server.BaseUri("evotor") });
         using var ps = session.Create("Get-EvotorStore");
 
         var running = ps.BeginInvoke();
@@ -58,7 +58,7 @@ public sealed class HostileServerCmdletTests : IDisposable
         body.Append("</response>");
         await using var server = new HostileServer((_, stream, ct) => HostileServer.AnswerAsync(stream, 200, "application/xml", body.ToString(), ct));
         using var session = new PowerShellSession();
-        session.Run("Connect-PlanFix -Account demo -ApiKey 'planfix-key-1' -Token 'planfix-token-1' -BaseUri $u",
+        session.Run("Connect-PlanFix -Account demo -ApiKey 'planfix-key-1' -Token 'planfix-token-1' -BaseUri $u -SkipCheck",
             new Dictionary<string, object> { ["u"] = server.BaseUri("xml/") });
 
         var result = session.Run("Invoke-PlanFixRequest -Method task.get -Parameters @{ task = @{ id = 1 } }");
@@ -81,7 +81,7 @@ public sealed class HostileServerCmdletTests : IDisposable
             return HostileServer.AnswerAsync(stream, 200, "application/json", json, ct);
         });
         using var session = new PowerShellSession();
-        session.Run("Connect-EnDocs -Token 'endocs-token-123' -BaseUri $u", new Dictionary<string, object> { ["u"] = server.BaseUri("endocs") });
+        session.Run("Connect-EnDocs -Token 'endocs-token-123' -BaseUri $u -SkipCheck", new Dictionary<string, object> { ["u"] = server.BaseUri("endocs") });
 
         var result = session.Run("Save-EnDocsFile -Path $f -Id 1, 2, 3 -Kind NonFormID -Force", new Dictionary<string, object> { ["f"] = _folder });
 
@@ -109,7 +109,7 @@ public sealed class HostileServerCmdletTests : IDisposable
                     "{\"binaries\":[{\"fileName\":\"fast.txt\",\"fileBase64\":\"" + Convert.ToBase64String("fast"u8.ToArray()) + "\"}]}", ct);
         });
         using var session = new PowerShellSession();
-        session.Run("Connect-EnDocs -Token 'endocs-token-123' -BaseUri $u", new Dictionary<string, object> { ["u"] = server.BaseUri("endocs") });
+        session.Run("Connect-EnDocs -Token 'endocs-token-123' -BaseUri $u -SkipCheck", new Dictionary<string, object> { ["u"] = server.BaseUri("endocs") });
 
         var result = session.Run("Save-EnDocsFile -Path $f -Id 1, 2 -Kind NonFormID -DownloadTimeout '00:00:01.5'", new Dictionary<string, object> { ["f"] = _folder });
 
@@ -153,7 +153,7 @@ public sealed class HostileServerCmdletTests : IDisposable
         await using var server = await Support.Emulator.StartAsync();
         server.Faults.Enqueue(new FaultRule { Route = "GET /endocs/Output/GetNewInvoices/{docId}/{requestId}", OutOfOrder = true });
         using var session = new PowerShellSession();
-        session.Run("Connect-EnDocs -Token 'endocs-demo-token' -BaseUri $u", new Dictionary<string, object> { ["u"] = server.EnDocsBaseUri });
+        session.Run("Connect-EnDocs -Token 'endocs-demo-token' -BaseUri $u -SkipCheck", new Dictionary<string, object> { ["u"] = server.EnDocsBaseUri });
         var state = Path.Combine(_folder, "invoices.state");
         var link = Path.Combine(_folder, "link.state");
         File.CreateSymbolicLink(link, state);

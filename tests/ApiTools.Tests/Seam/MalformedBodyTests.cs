@@ -91,6 +91,8 @@ public class MalformedBodyTests
 
     [Theory]
     [InlineData("""<response status="ok"><task><id>1</id></task><task>""", false)] // cut off: asked again
+    [InlineData("""<response status="ok"><task><id>1</id><title>Полное &am""", false)] // cut inside an entity
+    [InlineData("""<response status="ok"><task><id>1</id><ti""", false)] // cut inside a tag
     [InlineData("""<response status="ok"><task><id>1</id></tsak></response>""", true)] // broken before its end
     [InlineData("""{"status":"ok"}""", true)]
     public async Task PlanFix_XML_broken_before_its_end_is_refused_and_cut_off_XML_is_retried(string body, bool refused)

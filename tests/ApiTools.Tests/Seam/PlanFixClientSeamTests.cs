@@ -135,7 +135,7 @@ public class PlanFixClientSeamTests
         var malformed = new CannedAnswers().When(Method("task.get"), _ => Answer("<response status=\"ok\"><task><id>1</id></tusk></response>", "application/xml"));
         var error = await Assert.ThrowsAsync<ApiException>(() => Client(malformed, "seam-token-malformed").GetTaskAsync(1));
         Assert.Equal(ApiErrorKind.ProtocolError, error.Kind);
-        Assert.Contains("not retried", error.Message);
+        Assert.Contains("Not retried", error.Message);
         Assert.Single(malformed.Requests);
 
         var calls = 0;

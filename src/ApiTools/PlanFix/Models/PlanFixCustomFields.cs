@@ -22,6 +22,10 @@ public sealed class PlanFixCustomFields : List<PlanFixCustomValue>
         }
     }
 
+    /// <summary>The fields' names (their ids where a name is unknown), in order: what <c>.Keys</c> gave when this was a
+    /// name-to-text map, so scripts that enumerate it keep working.</summary>
+    public IEnumerable<string> Keys => this.Select(f => f.Name ?? f.FieldId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public override string ToString() =>
         string.Join(";", this.Select(f => Escape(f.Name ?? f.FieldId.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "=" + Escape(f.Value ?? "")));
 
