@@ -296,7 +296,7 @@ Describe 'Tasks through Export-Csv and back' -Skip:$NoPlanFix {
         $customRow = $rows | Where-Object Id -eq "$($custom.Id)"
         $customRow.CustomFields | Should -Be $custom.CustomFields.ToString()
         foreach ($name in $custom.CustomFields.Keys) {
-            $customRow.CustomFields | Should -Match ([regex]::Escape("$name=$($custom.CustomFields[$name])"))
+            $customRow.CustomFields | Should -Match ([regex]::Escape("$name=$($custom.CustomFields[$name].Value)"))
         }
     }
 }
@@ -365,6 +365,30 @@ Describe 'Invoke-PlanFixRequest' -Skip:$NoPlanFix {
 }
 
 Describe 'Writes' -Skip:$NoPlanFix {
+    It 'descriptions read as text, the HTML stays in DescriptionHtml, and an unedited CSV row writes the HTML back' {
+        $task = Get-PlanFixTask | Where-Object DescriptionHtml -match '<b>' | Select-Object -First 1
+        $task | Should -Not -BeNullOrEmpty -Because 'the seed writes descriptions as PlanFix keeps them, in HTML'
+        $task.Description | Should -Not -Match '<'
+        $task.Description | Should -Match 'по списку исполнителей'
+        $task.Description.Split("`n").Count | Should -BeGreaterThan 1 -Because 'each <p> is a line'
+
+        $csv = Join-Path $TestDrive 'described.csv'
+        $task | Export-Csv -LiteralPath $csv
+        $row = Import-Csv -LiteralPath $csv
+        $row.Title = "$($task.Title) (csv)"
+        $row | Set-PlanFixTask -Confirm:$false
+        $kept = Get-PlanFixTask -Id $task.Id
+        $kept.Title | Should -Be "$($task.Title) (csv)"
+        $kept.DescriptionHtml | Should -Be $task.DescriptionHtml -Because 'the text was not edited: its HTML goes back as it was'
+
+        $row = Import-Csv -LiteralPath $csv
+        $row.Description = 'Новое описание'
+        $row | Set-PlanFixTask -Confirm:$false
+        $after = Get-PlanFixTask -Id $task.Id
+        $after.Description | Should -Be 'Новое описание'
+        $after.DescriptionHtml | Should -Not -Match '<b>'
+    }
+
     It 'New-PlanFixTask, Set-PlanFixTask and Add-PlanFixComment are read back' {
         $project = Get-PlanFixProject -First 1
         $workers = @(Get-PlanFixUser -First 2)
@@ -446,6 +470,21 @@ Describe '-WhatIf sends nothing' -Skip:$NoPlanFix {
         $out = @(& ([scriptblock]::Create($_)))
         $out | Should -BeNullOrEmpty
         Get-WriteCount | Should -Be $before
+    }
+}
+
+Describe '-WhatIf says what would change' -Skip:$NoPlanFix {
+    It 'Set-PlanFixTask lists the fields it would send, with their values' {
+        $task = Get-PlanFixTask -First 1
+        $workers = @(Get-PlanFixUser -First 2).Id
+        $log = Join-Path $TestDrive 'whatif-task.txt'
+        Start-Transcript -LiteralPath $log | Out-Null
+        try {
+            Set-PlanFixTask -Id $task.Id -Title 'Новое название' -WorkerId $workers -CustomField @{ 'Источник' = 'Звонок' } -WhatIf
+        } finally { Stop-Transcript | Out-Null }
+        $text = Get-Content -Raw $log
+        $text | Should -Match ([regex]::Escape("PlanFix task $($task.Id)"))
+        $text | Should -Match "Update with title 'Новое название', worker ids $($workers[0]), $($workers[1]), custom fields Источник = 'Звонок'"
     }
 }
 

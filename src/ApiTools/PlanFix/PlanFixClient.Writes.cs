@@ -104,7 +104,7 @@ public sealed partial class PlanFixClient
         var added = response.Element("action") is { } x ? _read.Action(x) : new PlanFixAction();
         if (added.Id == 0) added.Id = IdOf(response, "action", "action.add");
         added.TaskId ??= taskId;
-        added.Description ??= text;
+        if (added.DescriptionHtml is null) added.Description = PlanFixHtml.Text(added.DescriptionHtml = text);
         return added;
     }
 

@@ -41,13 +41,13 @@ internal static class PlanFixCanonical
     {
         TemplateId = c.TemplateId, Name = c.Name, MidName = c.MidName, LastName = c.LastName, IsCompany = c.IsCompany, Post = c.Post,
         Email = c.Email, Phones = c.Phones.Count == 0 ? null : c.Phones.Select(p => p.Number ?? "").ToList(), Address = c.Address,
-        Description = c.Description, Sex = c.Sex, Site = c.Site, Skype = c.Skype, Birthdate = c.Birthdate, GroupId = c.GroupId,
+        Description = c.DescriptionHtml, Sex = c.Sex, Site = c.Site, Skype = c.Skype, Birthdate = c.Birthdate, GroupId = c.GroupId,
         CustomFields = Values(c.CustomFields),
     };
 
     public static PlanFixProjectDraft DraftOf(PlanFixProject p) => new()
     {
-        Title = p.Title, Description = p.Description, OwnerId = p.OwnerId, ClientId = p.ClientId, Status = p.Status, Hidden = p.Hidden,
+        Title = p.Title, Description = p.DescriptionHtml, OwnerId = p.OwnerId, ClientId = p.ClientId, Status = p.Status, Hidden = p.Hidden,
         EndDate = p.EndDate, GroupId = p.GroupId, ParentId = p.ParentId, CustomFields = Values(p.CustomFields),
     };
 

@@ -1,3 +1,4 @@
+using ApiTools.PlanFix.Serialization;
 using ApiTools.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -14,7 +15,7 @@ public static class PlanFixContactInput
 {
     public static readonly IReadOnlyList<string> ContactFields = new[]
     {
-        "Id", "General", "TemplateId", "Name", "MidName", "LastName", "IsCompany", "Post", "Email", "Phones", "Address", "Description",
+        "Id", "General", "TemplateId", "Name", "MidName", "LastName", "IsCompany", "Post", "Email", "Phones", "Address", "Description", "DescriptionHtml",
         "Sex", "Site", "Skype", "Birthdate", "GroupId", "CanBeWorker", "CanBeClient", "CustomFields", "CustomField", "Fingerprint",
     };
 
@@ -40,7 +41,7 @@ public static class PlanFixContactInput
             Email = fields.Text("Email")?.Trim(),
             Phones = fields.List("Phones")?.ToList(),
             Address = fields.Text("Address"),
-            Description = fields.Text("Description"),
+            Description = PlanFixHtml.ForWrite(fields.Text("Description"), fields.Text("DescriptionHtml")),
             Sex = fields.Text("Sex")?.Trim().ToUpperInvariant(),
             Site = fields.Text("Site")?.Trim(),
             Skype = fields.Text("Skype")?.Trim(),

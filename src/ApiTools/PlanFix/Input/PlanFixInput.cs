@@ -1,3 +1,4 @@
+using ApiTools.PlanFix.Serialization;
 using ApiTools.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -17,7 +18,7 @@ public static class PlanFixInput
     /// <summary>The fields a task item may set (WorkerId reads as WorkerIds; Id names the task to change).</summary>
     public static readonly IReadOnlyList<string> TaskFields = new[]
     {
-        "Id", "Title", "Description", "Importance", "Status", "StatusName", "OwnerId", "ProjectId", "ClientId", "ParentId",
+        "Id", "Title", "Description", "DescriptionHtml", "Importance", "Status", "StatusName", "OwnerId", "ProjectId", "ClientId", "ParentId",
         "WorkerIds", "WorkerId", "WorkerGroupIds", "WorkerGroupId", "StartTime", "EndTime", "CustomFields", "CustomField",
     };
 
@@ -35,7 +36,7 @@ public static class PlanFixInput
         {
             Id = update ? Id(fields, "Id") : null,
             Title = fields.Text("Title")?.Trim(),
-            Description = fields.Text("Description"),
+            Description = PlanFixHtml.ForWrite(fields.Text("Description"), fields.Text("DescriptionHtml")),
             Importance = fields.Text("Importance")?.Trim().ToUpperInvariant(),
             Status = fields.Text("Status")?.Trim(),
             StatusName = fields.Text("StatusName")?.Trim(),

@@ -1,3 +1,4 @@
+using ApiTools.PlanFix.Serialization;
 using ApiTools.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -11,7 +12,7 @@ public static class PlanFixProjectInput
 {
     public static readonly IReadOnlyList<string> ProjectFields = new[]
     {
-        "Id", "Title", "Description", "OwnerId", "ClientId", "Status", "Hidden", "EndDate", "GroupId", "ParentId", "WorkerIds", "WorkerId",
+        "Id", "Title", "Description", "DescriptionHtml", "OwnerId", "ClientId", "Status", "Hidden", "EndDate", "GroupId", "ParentId", "WorkerIds", "WorkerId",
         "CustomFields", "CustomField", "Fingerprint",
     };
 
@@ -27,7 +28,7 @@ public static class PlanFixProjectInput
         {
             Id = update ? Id(fields, "Id") : null,
             Title = fields.Text("Title")?.Trim(),
-            Description = fields.Text("Description"),
+            Description = PlanFixHtml.ForWrite(fields.Text("Description"), fields.Text("DescriptionHtml")),
             OwnerId = Id(fields, "OwnerId"),
             ClientId = Id(fields, "ClientId", zeroClears: true),
             Status = fields.Text("Status")?.Trim().ToUpperInvariant(),

@@ -12,8 +12,12 @@ public sealed class PlanFixAction
     /// <summary>ACTION, COMMENT, STATUSCHANGED… (passed through as PlanFix sends it).</summary>
     public string? Type { get; set; }
 
-    /// <summary>HTML, as PlanFix keeps it.</summary>
+    /// <summary>The text of the HTML PlanFix keeps (tags dropped, line breaks kept, entities decoded): what a table and a
+    /// CSV show. Written back, an unedited text sends <see cref="DescriptionHtml"/> unchanged.</summary>
     public string? Description { get; set; }
+
+    /// <summary>The description as PlanFix keeps it: HTML.</summary>
+    public string? DescriptionHtml { get; set; }
     public DateTimeOffset? DateTime { get; set; }
     public long? OwnerId { get; set; }
     public string? OwnerName { get; set; }

@@ -25,7 +25,12 @@ public sealed class PlanFixContact
     /// <summary>Phones with their types; prints as the numbers, a;b.</summary>
     public PlanFixPhones Phones { get; set; } = new();
     public string? Address { get; set; }
+    /// <summary>The text of the HTML PlanFix keeps (tags dropped, line breaks kept, entities decoded): what a table and a
+    /// CSV show. Written back, an unedited text sends <see cref="DescriptionHtml"/> unchanged.</summary>
     public string? Description { get; set; }
+
+    /// <summary>The description as PlanFix keeps it: HTML.</summary>
+    public string? DescriptionHtml { get; set; }
 
     /// <summary>MALE or FEMALE.</summary>
     public string? Sex { get; set; }

@@ -6,7 +6,12 @@ public sealed class PlanFixProject
     public long Id { get; set; }
     public long ProjectId => Id;
     public string? Title { get; set; }
+    /// <summary>The text of the HTML PlanFix keeps (tags dropped, line breaks kept, entities decoded): what a table and a
+    /// CSV show. Written back, an unedited text sends <see cref="DescriptionHtml"/> unchanged.</summary>
     public string? Description { get; set; }
+
+    /// <summary>The description as PlanFix keeps it: HTML.</summary>
+    public string? DescriptionHtml { get; set; }
     public long? OwnerId { get; set; }
     public string? OwnerName { get; set; }
     public long? ClientId { get; set; }

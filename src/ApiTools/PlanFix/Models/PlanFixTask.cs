@@ -11,8 +11,12 @@ public sealed class PlanFixTask
     public long? General { get; set; }
     public string? Title { get; set; }
 
-    /// <summary>HTML, as PlanFix keeps it.</summary>
+    /// <summary>The text of the HTML PlanFix keeps (tags dropped, line breaks kept, entities decoded): what a table and a
+    /// CSV show. Written back, an unedited text sends <see cref="DescriptionHtml"/> unchanged.</summary>
     public string? Description { get; set; }
+
+    /// <summary>The description as PlanFix keeps it: HTML.</summary>
+    public string? DescriptionHtml { get; set; }
 
     /// <summary>AVERAGE or HIGH (other values pass through as PlanFix sends them).</summary>
     public string? Importance { get; set; }

@@ -30,7 +30,7 @@ internal sealed partial class PlanFixReader
                     if (r.Text(e) is { } number) c.Phones.Add(new PlanFixPhone { Number = number });
                     break;
                 case "address": c.Address = r.Text(e); break;
-                case "description": c.Description = r.Html(e); break;
+                case "description": c.Description = PlanFixHtml.Text(c.DescriptionHtml = r.Html(e)); break;
                 case "sex": c.Sex = r.Text(e); break;
                 case "site": c.Site = r.Text(e); break;
                 case "skype": c.Skype = r.Text(e); break;
@@ -55,7 +55,7 @@ internal sealed partial class PlanFixReader
             {
                 case "id": p.Id = r.Long(e) ?? 0; break;
                 case "title": p.Title = r.Html(e); break;
-                case "description": p.Description = r.Html(e); break;
+                case "description": p.Description = PlanFixHtml.Text(p.DescriptionHtml = r.Html(e)); break;
                 case "owner": (p.OwnerId, p.OwnerName) = r.Ref(e); break;
                 case "client": (p.ClientId, p.ClientName) = r.Ref(e); break;
                 case "group": (p.GroupId, p.GroupName) = r.Ref(e); break;

@@ -30,7 +30,7 @@ internal sealed partial class PlanFixReader
                 case "id": t.Id = r.Long(e) ?? 0; break;
                 case "general": t.General = r.Long(e); break;
                 case "title": t.Title = r.Html(e); break;
-                case "description": t.Description = r.Html(e); break;
+                case "description": t.Description = PlanFixHtml.Text(t.DescriptionHtml = r.Html(e)); break;
                 case "importance": t.Importance = r.Text(e); break;
                 case "status": t.Status = r.Int(e); break;
                 case "statusSet": t.StatusSet = r.Long(e); break;
@@ -64,7 +64,7 @@ internal sealed partial class PlanFixReader
             switch (e.Name.LocalName)
             {
                 case "id": a.Id = r.Long(e) ?? 0; break;
-                case "description": a.Description = r.Html(e); break;
+                case "description": a.Description = PlanFixHtml.Text(a.DescriptionHtml = r.Html(e)); break;
                 case "type": a.Type = r.Text(e); break;
                 case "dateTime": a.DateTime = r.Date(e); break;
                 case "owner": (a.OwnerId, a.OwnerName) = r.Ref(e); break;
