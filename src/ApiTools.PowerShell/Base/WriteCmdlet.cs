@@ -42,7 +42,7 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
     private protected virtual string ActionFor(TDraft draft) => Action;
 
     /// <summary>"name 'Хлеб', price 45.5": the named properties of <paramref name="draft"/> that have a value.</summary>
-    private protected static string Values(TDraft draft, params string[] properties) =>
+    private protected static string Listed(TDraft draft, params string[] properties) =>
         string.Join(", ", properties
             .Select(name => (Name: name, Value: typeof(TDraft).GetProperty(name)?.GetValue(draft)))
             .Where(p => p.Value is not null && p.Value.ToString() is { Length: > 0 })
@@ -55,7 +55,17 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
     {
         string text => "'" + InputFields.Shorten(text) + "'",
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.CurrentCulture),
+        // A list shows its items (ids, custom field values by name), not its type's name.
+        System.Collections.IEnumerable items when value.GetType().GetMethod("ToString", Type.EmptyTypes)?.DeclaringType == typeof(object)
+            => InputFields.Shorten(string.Join(", ", items.Cast<object?>().Select(ShownItem))),
         _ => InputFields.Shorten(value.ToString() ?? ""),
+    };
+
+    private static string ShownItem(object? item) => item switch
+    {
+        null => "",
+        KeyValuePair<string, object?> pair => $"{pair.Key} = {(pair.Value is null ? "(empty)" : Shown(pair.Value))}",
+        _ => Shown(item),
     };
 
     /// <summary>Sends the item; returns the service's answer (<see cref="Boxed{T}"/> turns a client call into one).</summary>
