@@ -108,7 +108,7 @@ public sealed class ApiTransport : IApiTransport
             {
                 MaxRetryAttempts = retry.MaxAttempts - 1,
                 ShouldHandle = args => new ValueTask<bool>(
-                    args.Outcome.Exception is Exception ex && args.Context.Properties.TryGetValue(StateKey, out var s) && ShouldRetry(s, ex, retry)),
+                    args.Outcome.Exception is Exception ex && args.Context.Properties.TryGetValue(StateKey, out var s) && ShouldRetry(s, ex)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
                     args.Context.Properties.TryGetValue(StateKey, out var s) ? s.NextDelay : (TimeSpan?)null),
                 OnRetry = args =>
@@ -122,14 +122,22 @@ public sealed class ApiTransport : IApiTransport
         return builder.Build();
     }
 
-    private static bool ShouldRetry(CallState state, Exception ex, RetryOptions retry)
+    private bool ShouldRetry(CallState state, Exception ex)
     {
+        var retry = _options.Retry;
         state.GaveUpOnTransient = false;
         if (!TransientFailure.IsRetryable(ex, state.Request)) return false;
 
         state.GaveUpOnTransient = true;
         if (state.Attempts.Count >= retry.MaxAttempts) return false;
         var delay = RetryDelay.Next(ex, state.Attempts.Count, retry);
+        if (TransientFailure.IsConnectFailure(ex) && state.Request.ExternalUri is null && !ReachedBases.Ever(_base)
+            && state.Clock.Elapsed + delay > ReachedBases.FirstContactPatience)
+        {
+            state.BudgetNote = $"nothing has answered at {_base} in this process (the connection came from {_options.Connection.Source}): " +
+                               "check the base URI, and that the service is up there";
+            return false;
+        }
         if (state.Clock.Elapsed + delay > retry.Budget)
         {
             state.BudgetNote = $"the next wait ({delay.TotalSeconds:0.#} s) would pass the {retry.Budget.TotalSeconds:0} s budget";
@@ -158,6 +166,7 @@ public sealed class ApiTransport : IApiTransport
         {
             using var message = BuildMessage(state.Request);
             response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            if (state.Request.ExternalUri is null) ReachedBases.Mark(_base);
             // Whatever reads the body, a time limit or Ctrl+C ends the read: letting go of the response breaks off any
             // read in progress, even one that does not watch the token (an error body, a stalled proxy).
             abort = token.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
