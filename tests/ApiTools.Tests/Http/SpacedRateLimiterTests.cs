@@ -35,6 +35,38 @@ public class SpacedRateLimiterTests
     }
 
     [Fact]
+    public async Task The_wait_told_counts_the_callers_already_waiting_on_the_key()
+    {
+        // Runspaces on one key queue here: the third in line waits its own turn plus the two ahead, and is told so.
+        var limiter = new SpacedRateLimiter(TimeSpan.FromSeconds(10));
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+        using var stop = new CancellationTokenSource();
+        var queued = Enumerable.Range(0, 2).Select(_ => limiter.AcquireAsync(1, stop.Token).AsTask()).ToList();
+        await WaitUntil(() => limiter.AttemptAcquire() is { IsAcquired: false } probe && probe.TryGetMetadata(MetadataName.RetryAfter, out var w) && w > TimeSpan.FromSeconds(25));
+
+        var refused = limiter.AttemptAcquire();
+
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait));
+        Assert.InRange(wait, TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(30));
+        stop.Cancel();
+        foreach (var q in queued) await Assert.ThrowsAnyAsync<OperationCanceledException>(() => q);
+        Assert.True(limiter.AttemptAcquire().TryGetMetadata(MetadataName.RetryAfter, out var alone));
+        Assert.True(alone <= TimeSpan.FromSeconds(10), "once the waiting callers gave up, the wait is the caller's own again");
+    }
+
+    /// <summary>Polls a condition that other tasks make true (bounded: 10 s).</summary>
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the queued callers never showed");
+            await Task.Yield();
+        }
+    }
+
+    [Fact]
     public void Up_to_the_window_s_permits_go_at_once_and_the_next_waits_for_the_first_to_leave_the_window()
     {
         var limiter = new SpacedRateLimiter(3, TimeSpan.FromSeconds(10));

@@ -20,6 +20,7 @@ public sealed class SpacedRateLimiter : RateLimiter
     private readonly TimeSpan[] _starts; // the last `permits` start times, a ring; unused slots are "long ago"
     private int _oldest;
     private long _granted;
+    private int _waiting; // callers in AcquireAsync: ahead of anyone who asks now
 
     /// <summary>One request per <paramref name="interval"/>, each spaced from the one before.</summary>
     public SpacedRateLimiter(TimeSpan interval)
@@ -54,7 +55,14 @@ public sealed class SpacedRateLimiter : RateLimiter
         lock (_gate)
         {
             var now = _clock.Elapsed;
-            if (now < Next) return new Lease(false, Next - now);
+            var ahead = Volatile.Read(ref _waiting);
+            if (now < Next || ahead > 0)
+            {
+                // The wait told is the caller's own: the next start, plus a turn for each caller already waiting (runspaces
+                // on one key queue here), so a wait that grows behind others is announced as long as it will be.
+                var own = now < Next ? Next - now : TimeSpan.Zero;
+                return new Lease(false, own + TimeSpan.FromTicks(_window.Ticks / _starts.Length * ahead));
+            }
             Reserve(now);
             return new Lease(true, null);
         }
@@ -62,7 +70,16 @@ public sealed class SpacedRateLimiter : RateLimiter
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw;
+        }
         try
         {
             while (true)
@@ -83,6 +100,7 @@ public sealed class SpacedRateLimiter : RateLimiter
         }
         finally
         {
+            Interlocked.Decrement(ref _waiting);
             _turn.Release();
         }
     }
