@@ -95,16 +95,23 @@ Describe 'A file that is not UTF-8' {
         [IO.File]::WriteAllBytes($script:cp1251, [Text.Encoding]::GetEncoding(1251).GetBytes($text))
     }
 
-    It 'through -Path: the rows with non-UTF-8 bytes are refused by row, line and field; the others import; no mojibake is stored' {
+    It 'through -Path: one Evotor.InvalidCsv error for the file, naming the line and -Encoding windows-1251; nothing is sent' {
+        $before = @(Get-StoreNames)
+        { Import-EvotorBulk -StoreId $script:S -Path $script:cp1251 -ErrorAction Stop } | Should -Throw -ErrorId 'Evotor.InvalidCsv*'
         $out = @(Import-EvotorBulk -StoreId $script:S -Path $script:cp1251 -ErrorAction SilentlyContinue -ErrorVariable bad)
-        $out.Status | Should -Be 'Ok', 'Invalid'
+        $out | Should -BeNullOrEmpty
         $bad.Count | Should -Be 1
-        $bad[0].Exception.Message | Should -Match '^Row 2 \(cp1251\.csv line 3\)'
-        $bad[0].Exception.Message | Should -Match 'Name: holds bytes that are not UTF-8'
-        $bad[0].Exception.Message | Should -Match 'MeasureName: holds bytes that are not UTF-8'
-        $names = Get-StoreNames
-        $names | Should -Contain 'BI-ascii'
-        @($names | Where-Object { $_ -match [char]0xFFFD }) | Should -BeNullOrEmpty
+        $bad[0].Exception.Message | Should -Match 'is not UTF-8: line 3'
+        $bad[0].Exception.Message | Should -Match '-Encoding windows-1251'
+        @(Get-StoreNames).Count | Should -Be $before.Count
+    }
+
+    It 'through -Path -Encoding windows-1251 (or 1251): every row imports as written' {
+        $ok = @(Import-EvotorBulk -StoreId $script:S -Path $script:cp1251 -Encoding windows-1251)
+        $ok.Status | Should -Be 'Ok', 'Ok'
+        Get-StoreNames | Should -Contain 'BI-Молоко'
+        @(Import-EvotorBulk -StoreId $script:S -Path $script:cp1251 -Encoding 1251).Status | Should -Be 'Ok', 'Ok'
+        { Import-EvotorBulk -StoreId $script:S -Path $script:cp1251 -Encoding no-such-encoding } | Should -Throw '*no-such-encoding*not an encoding*'
     }
 
     It 'through Import-Csv: text holding U+FFFD is refused, and -Encoding 1251 reads it right' {

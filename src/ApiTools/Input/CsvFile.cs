@@ -8,9 +8,9 @@ namespace ApiTools.Input;
 
 /// <summary>
 /// A CSV file (as Export-Csv writes it) read as a stream, one row at a time as input fields with the header's
-/// names, so a million rows never sit in memory. Problems of the whole file (no header, a column named twice)
-/// throw <see cref="CsvFileException"/> on <see cref="Open"/>, before any row is read. Problems of one row
-/// (a value count that does not match the header, a stray or unclosed quote, bytes that are not UTF-8) are
+/// names, so a million rows never sit in memory. Problems of the whole file (no header, a column named twice, bytes
+/// that are not in its encoding) throw <see cref="CsvFileException"/> on <see cref="Open"/>, before any row is read. Problems
+/// of one row (a value count that does not match the header, a stray or unclosed quote) are
 /// recorded as violations on that row, named by field, and the next rows still come: each row knows where it
 /// came from (<see cref="InputFields.Origin"/>: the file name and its line, as an editor counts lines).
 /// Rows are numbered as data rows (the first row after the header is 1), as Import-Csv counts them; blank
@@ -23,21 +23,17 @@ public sealed class CsvFile : IDisposable
     private readonly CsvConfiguration _config;
     private CsvReader _csv;
     private long _lineOffset; // lines before the current parser's first (a new parser starts after a refused record)
-    private readonly RecordingUtf8Fallback _invalidBytes = new();
     private readonly List<(string Value, string Reason)> _rowProblems = new();
 
     /// <summary>The longest record read, in characters: twice what one bulk request may carry (10,000,000 bytes), so no
     /// row that could be sent is refused, while a runaway line is refused long before it fills memory.</summary>
     public const long MaxRecordChars = 20_000_000;
 
-    private CsvFile(string path, string delimiter, long maxRecordChars)
+    private CsvFile(string path, string delimiter, long maxRecordChars, Encoding encoding)
     {
         FullPath = path;
         Name = System.IO.Path.GetFileName(path);
-        // Not UTF-8? Invalid bytes become U+FFFD and are recorded, so the rows holding them are refused by name
-        // (never stored as mojibake) while the other rows of the file still go.
-        var utf8 = Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, _invalidBytes);
-        _reader = new StreamReader(path, utf8, detectEncodingFromByteOrderMarks: true);
+        _reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
         _guard = new RecordGuardReader(_reader, delimiter[0], maxRecordChars);
         _config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -63,9 +59,13 @@ public sealed class CsvFile : IDisposable
 
     /// <summary>Opens the file and reads its header. Throws <see cref="CsvFileException"/> when the file as a whole cannot be read
     /// as a CSV with a header; a missing file throws <see cref="FileNotFoundException"/>.</summary>
-    public static CsvFile Open(string path, char delimiter = ',', long maxRecordChars = MaxRecordChars)
+    /// <param name="encoding">The file's encoding; null: UTF-8, checked over the whole file before anything is read, so a
+    /// file in another encoding (Excel's CSV under a Russian Windows: Windows-1251) is one error naming the line and the
+    /// encoding to try, not an error on every row. A byte order mark wins over either.</param>
+    public static CsvFile Open(string path, char delimiter = ',', long maxRecordChars = MaxRecordChars, Encoding? encoding = null)
     {
-        var file = new CsvFile(path, delimiter.ToString(), maxRecordChars);
+        if (encoding is null) Utf8Check.Require(path);
+        var file = new CsvFile(path, delimiter.ToString(), maxRecordChars, encoding ?? new UTF8Encoding(false));
         try
         {
             file.Delimiter = delimiter;
@@ -96,8 +96,6 @@ public sealed class CsvFile : IDisposable
     {
         if (!_csv.Read() || !_csv.ReadHeader() || _csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
             throw new CsvFileException(FullPath, $"'{FullPath}' has no header row: the first line must name the columns (as Export-Csv writes them).");
-        if (header.Any(h => h.IndexOf('\uFFFD') >= 0))
-            throw new CsvFileException(FullPath, $"'{FullPath}' line 1 (the header) is not UTF-8 text. {NotUtf8Advice}");
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var column in header)
         {
@@ -128,10 +126,6 @@ public sealed class CsvFile : IDisposable
             $"'{FullPath}' has no {string.Join(", ", missing)} column{(missing.Count == 1 ? "" : "s")}, which every {item} needs " +
             $"(line 1 names {names}), so nothing was imported.{hint}");
     }
-
-    /// <summary>What to do about a file that is not UTF-8 (the usual culprit: Excel's "CSV" under a Russian Windows, Windows-1251).</summary>
-    public const string NotUtf8Advice =
-        "Save it as UTF-8 (Excel: \"CSV UTF-8\"), or convert it: Get-Content -Encoding 1251 in.csv | Set-Content -Encoding utf8 out.csv";
 
     /// <summary>
     /// The data rows, in order. A row's problems come as violations on its fields (see the class summary); the caller
@@ -236,12 +230,6 @@ public sealed class CsvFile : IDisposable
                   $"a value holding '{Delimiter}' (a decimal comma, a name) must be quoted");
         }
         foreach (var (value, reason) in p.Problems) row.AddViolation(FieldOf(record, value), reason);
-        if (_invalidBytes.Count > 0)
-        {
-            for (var i = 0; i < Math.Min(header.Count, record.Length); i++)
-                if (record[i].IndexOf('\uFFFD') >= 0)
-                    row.AddViolation(header[i], $"holds bytes that are not UTF-8, so '{Name}' is not a UTF-8 file (Windows-1251?). {NotUtf8Advice}");
-        }
         return row;
     }
 
@@ -290,37 +278,4 @@ public sealed class CsvFile : IDisposable
     }
 
     private static string Short(string value) => value.Length <= 20 ? value : value.Substring(0, 20) + "…";
-
-    /// <summary>Keeps decoding going past bytes that are not UTF-8 (each becomes U+FFFD) and counts them.</summary>
-    private sealed class RecordingUtf8Fallback : DecoderFallback
-    {
-        public int Count;
-        public override int MaxCharCount => 1;
-        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
-
-        private sealed class Buffer : DecoderFallbackBuffer
-        {
-            private readonly RecordingUtf8Fallback _owner;
-            private bool _pending;
-            public Buffer(RecordingUtf8Fallback owner) => _owner = owner;
-            public override int Remaining => _pending ? 1 : 0;
-
-            public override bool Fallback(byte[] bytesUnknown, int index)
-            {
-                _owner.Count++;
-                _pending = true;
-                return true;
-            }
-
-            public override char GetNextChar()
-            {
-                if (!_pending) return '\0';
-                _pending = false;
-                return '\uFFFD';
-            }
-
-            public override bool MovePrevious() => false;
-            public override void Reset() => _pending = false;
-        }
-    }
 }

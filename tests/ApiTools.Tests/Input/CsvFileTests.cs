@@ -96,20 +96,31 @@ public sealed class CsvFileTests : IDisposable
     }
 
     [Fact]
-    public void Windows_1251_bytes_are_refused_by_row_and_field_while_ascii_rows_of_the_same_file_read()
+    public void A_Windows_1251_file_is_one_error_naming_its_first_line_that_is_not_UTF8_and_the_encoding_to_try()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var bytes = Encoding.GetEncoding(1251).GetBytes($"{Header}\nMilk,1,pcs,NO_VAT,true,NORMAL\nМолоко,2,шт,NO_VAT,true,NORMAL\nBread,3,pcs,NO_VAT,true,NORMAL\n");
+        var path = WriteBytes(Encoding.GetEncoding(1251).GetBytes($"{Header}\nMilk,1,pcs,NO_VAT,true,NORMAL\nМолоко,2,шт,NO_VAT,true,NORMAL\nBread,3,pcs,NO_VAT,true,NORMAL\n"));
 
-        var rows = Rows(WriteBytes(bytes));
+        var error = Assert.Throws<CsvFileException>(() => CsvFile.Open(path));
 
-        Assert.Equal(3, rows.Count);
-        Assert.Empty(rows[0].Violations);
-        Assert.Empty(rows[2].Violations);
-        var subjects = rows[1].Violations.Select(v => v.Subject).ToList();
-        Assert.Equal(new[] { "Name", "MeasureName" }, subjects);
-        Assert.Contains("not UTF-8", rows[1].Violations[0].Reason);
-        Assert.Contains("Set-Content -Encoding utf8", rows[1].Violations[0].Reason);
+        Assert.Contains(path, error.Message);
+        Assert.Contains("is not UTF-8: line 3", error.Message);
+        Assert.Contains("-Encoding windows-1251", error.Message);
+    }
+
+    [Fact]
+    public void The_same_file_read_with_its_encoding_gives_every_row_as_written()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var path = WriteBytes(Encoding.GetEncoding(1251).GetBytes($"{Header}\nMilk,1,pcs,NO_VAT,true,NORMAL\nМолоко,2,шт,NO_VAT,true,NORMAL\n"));
+
+        using var file = CsvFile.Open(path, encoding: Encoding.GetEncoding(1251));
+        var rows = file.Rows().ToList();
+
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Empty(r.Violations));
+        Assert.Equal("Молоко", rows[1].Text("Name"));
+        Assert.Equal("шт", rows[1].Text("MeasureName"));
     }
 
     [Fact]
@@ -118,8 +129,18 @@ public sealed class CsvFileTests : IDisposable
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var path = WriteBytes(Encoding.GetEncoding(1251).GetBytes("Наименование,Цена\nA,1\n"));
         var error = Assert.Throws<CsvFileException>(() => CsvFile.Open(path));
-        Assert.Contains("line 1 (the header) is not UTF-8", error.Message);
+        Assert.Contains("is not UTF-8: line 1", error.Message);
         Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
+    public void A_file_in_a_Western_code_page_gets_the_general_advice()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var path = WriteBytes(Encoding.GetEncoding(1252).GetBytes("Name,Price\nCafé crème,1\n"));
+        var error = Assert.Throws<CsvFileException>(() => CsvFile.Open(path));
+        Assert.Contains("is not UTF-8: line 2", error.Message);
+        Assert.Contains("Give its encoding with -Encoding", error.Message);
     }
 
     [Theory]

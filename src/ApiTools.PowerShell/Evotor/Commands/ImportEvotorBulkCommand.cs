@@ -39,6 +39,13 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
     [Parameter(ParameterSetName = PathSet)]
     public char Delimiter { get; set; } = ',';
 
+    /// <summary>The CSV's encoding: a name (utf-8, windows-1251) or a code page number; UTF-8 by default, checked over the
+    /// whole file first. A byte order mark in the file wins.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [TextEncodingTransformation]
+    [ArgumentCompleter(typeof(TextEncodingCompleter))]
+    public System.Text.Encoding? Encoding { get; set; }
+
     /// <summary>A file recording each chunk as it is accepted and finished; rerun with the same file to resume.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -119,7 +126,7 @@ public sealed class ImportEvotorBulkCommand : EvotorCmdlet
         CsvFile csv;
         try
         {
-            csv = BulkCsv.Open(file, Delimiter, Kind);
+            csv = BulkCsv.Open(file, Delimiter, Kind, Encoding);
         }
         catch (Exception missing) when (missing is System.IO.FileNotFoundException or System.IO.DirectoryNotFoundException)
         {

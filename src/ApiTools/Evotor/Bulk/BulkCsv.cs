@@ -9,9 +9,10 @@ public static class BulkCsv
 {
     /// <summary>Throws <see cref="CsvFileException"/> for a file no row of can be imported (no header, a missing column),
     /// <see cref="System.IO.FileNotFoundException"/> or another <see cref="System.IO.IOException"/> for one that cannot be read.</summary>
-    public static CsvFile Open(string path, char delimiter, BulkKind kind)
+    /// <param name="encoding">The file's encoding; null: UTF-8, checked first (see <see cref="CsvFile.Open"/>).</param>
+    public static CsvFile Open(string path, char delimiter, BulkKind kind, System.Text.Encoding? encoding = null)
     {
-        var csv = CsvFile.Open(path, delimiter);
+        var csv = CsvFile.Open(path, delimiter, encoding: encoding);
         try
         {
             csv.RequireColumns(RequiredFields(kind), kind == BulkKind.Product ? "product" : "product group");
