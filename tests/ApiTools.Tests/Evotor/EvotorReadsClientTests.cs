@@ -119,7 +119,7 @@ public class EvotorReadsClientTests
         var devices = await client.GetDevicesAsync().ToListAsync();
         Assert.Equal(server.Evotor.Devices.Select(d => d.Id), devices.Select(d => d.Id));
         Assert.Equal(server.Evotor.Devices.Select(d => d.StoreId), devices.Select(d => d.StoreId));
-        Assert.Equal(server.Evotor.Devices.Select(d => (long?)d.TimezoneOffset), devices.Select(d => d.TimezoneOffset));
+        Assert.Equal(server.Evotor.Devices.Select(d => (TimeSpan?)TimeSpan.FromMilliseconds(d.TimezoneOffset)), devices.Select(d => d.TimezoneOffset));
         Assert.All(devices, d => Assert.Equal(d.Id, d.DeviceId));
         var located = server.Evotor.Devices.First(d => d.Location is not null);
         var gotLocated = devices.Single(d => d.Id == located.Id);

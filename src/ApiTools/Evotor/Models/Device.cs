@@ -1,3 +1,4 @@
+using ApiTools.Evotor.Serialization;
 using System.Text.Json.Serialization;
 
 namespace ApiTools.Evotor.Models;
@@ -14,8 +15,9 @@ public sealed class Device : EvotorEntity
     public string? Name { get; set; }
     public string? StoreId { get; set; }
 
-    /// <summary>The terminal's time zone offset from UTC, in milliseconds, as Evotor sends it.</summary>
-    public long? TimezoneOffset { get; set; }
+    /// <summary>The terminal's time zone offset from UTC (Evotor sends milliseconds).</summary>
+    [JsonConverter(typeof(MillisecondsConverter))]
+    public TimeSpan? TimezoneOffset { get; set; }
 
     public string? Imei { get; set; }
     public string? FirmwareVersion { get; set; }

@@ -1,3 +1,4 @@
+using ApiTools.Evotor.Serialization;
 using System.Text.Json.Serialization;
 
 namespace ApiTools.Evotor.Models;
@@ -17,8 +18,9 @@ public sealed class Document
     public long? Number { get; set; }
     public DateTimeOffset? CloseDate { get; set; }
 
-    /// <summary>Offset from UTC of the terminal that closed the document, in milliseconds.</summary>
-    public long? TimeZoneOffset { get; set; }
+    /// <summary>Offset from UTC of the terminal that closed the document (Evotor sends milliseconds).</summary>
+    [JsonConverter(typeof(MillisecondsConverter))]
+    public TimeSpan? TimeZoneOffset { get; set; }
 
     public string? SessionId { get; set; }
     public long? SessionNumber { get; set; }
