@@ -37,26 +37,32 @@ public abstract class LiveCompleter<TConnection, TClient> : IArgumentCompleter
     {
         var connection = ConnectionInScope(fakeBoundParameters);
         var scope = Scope(commandName ?? "", parameterName ?? "", fakeBoundParameters);
-        if (connection is null || scope is null) return Array.Empty<CompletionResult>();
+        var typed = (wordToComplete ?? "").Trim('\'', '"');
+        if (connection is null || scope is null) return Offer(Always, typed);
 
         var key = (connection, GetType(), scope);
         var fetch = Cache.AddOrUpdate(key, _ => Start(connection, scope), (_, old) => old.Stale ? Start(connection, scope) : old);
         try
         {
-            if (!fetch.Items.Wait(Patience)) return Array.Empty<CompletionResult>();
+            if (!fetch.Items.Wait(Patience)) return Offer(Always, typed);
         }
         catch (AggregateException)
         {
             Cache.TryRemove(key, out _); // asked again on the next Tab
-            return Array.Empty<CompletionResult>();
+            return Offer(Always, typed);
         }
-        var typed = (wordToComplete ?? "").Trim('\'', '"');
-        return fetch.Items.Result
+        return Offer(fetch.Items.Result.Concat(Always.Where(a => fetch.Items.Result.All(c => !c.Id.Equals(a.Id, StringComparison.OrdinalIgnoreCase)))), typed);
+    }
+
+    /// <summary>What completes without the service too (PlanFix's system statuses): offered when the service gives nothing in time.</summary>
+    private protected virtual IReadOnlyList<Choice> Always => Array.Empty<Choice>();
+
+    private static List<CompletionResult> Offer(IEnumerable<Choice> choices, string typed) =>
+        choices
             .Where(c => c.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || (c.Name ?? "").StartsWith(typed, StringComparison.OrdinalIgnoreCase))
             .Select(c => new CompletionResult("'" + c.Id.Replace("'", "''") + "'", c.Name is { Length: > 0 } name ? $"{name} ({c.Id})" : c.Id,
                 CompletionResultType.ParameterValue, c.Name is { Length: > 0 } tip ? $"{tip}: {c.Id}" : c.Id))
             .ToList();
-    }
 
     /// <summary>A text value of an already typed parameter (a bound -StoreId, say), or null.</summary>
     private protected static string? Typed(IDictionary fakeBoundParameters, string name) =>

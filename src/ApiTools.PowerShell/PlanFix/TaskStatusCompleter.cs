@@ -1,35 +1,22 @@
 using System.Collections;
-using System.Management.Automation.Language;
-using ApiTools.Http;
 using ApiTools.PlanFix;
 
 namespace ApiTools.PowerShell.PlanFix;
 
-/// <summary>Completes -Status with the account's status names (read once per connection, then kept) and PlanFix's system
-/// statuses. Any other value still goes to PlanFix, which judges; a completion that cannot reach PlanFix offers the system ones.</summary>
-public sealed class TaskStatusCompleter : IArgumentCompleter
+/// <summary>Completes -Status with the account's status names (see <see cref="LiveCompleter{TConnection,TClient}"/>: live,
+/// kept a few minutes, never more than a second's wait) and PlanFix's system statuses, which complete even when PlanFix
+/// gives nothing in time. It inserts the quoted name: -Status takes names. Any other value still goes to PlanFix, which judges.</summary>
+public sealed class TaskStatusCompleter : LiveCompleter<PlanFixConnection, PlanFixClient>
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        var names = new List<string>();
-        try
-        {
-            var given = fakeBoundParameters["Connection"] as PlanFixConnection
-                        ?? (fakeBoundParameters["Connection"] as PSObject)?.BaseObject as PlanFixConnection;
-            var connection = PlanFixKit.Instance.Resolve(given, _ => { });
-            var client = new PlanFixClient(connection, NullApiObserver.Instance);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            names.AddRange(client.GetTaskStatusesAsync(timeout.Token).GetAwaiter().GetResult().Select(s => s.Name).OfType<string>());
-        }
-        catch (Exception e) when (e is ApiException or OperationCanceledException or ArgumentException)
-        {
-            // No connection, or PlanFix out of reach: the system statuses still complete.
-        }
-        names.AddRange(PlanFixClient.SystemStatuses);
-        var word = wordToComplete.Trim('\'', '"');
-        return names.Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-            .Select(n => new CompletionResult(n.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')' }) >= 0 ? "'" + n.Replace("'", "''") + "'" : n, n, CompletionResultType.ParameterValue, n));
-    }
+    private static readonly IReadOnlyList<Choice> System = PlanFixClient.SystemStatuses.Select(s => new Choice(s, null)).ToList();
+
+    private protected override ServiceKit<PlanFixConnection, PlanFixClient> Kit => PlanFixKit.Instance;
+
+    private protected override IReadOnlyList<Choice> Always => System;
+
+    private protected override string? Scope(string commandName, string parameterName, IDictionary fakeBoundParameters) => "statuses";
+
+    private protected override async Task<IReadOnlyList<Choice>> ListAsync(PlanFixClient client, string scope, CancellationToken cancellationToken) =>
+        (await client.GetTaskStatusesAsync(cancellationToken).ConfigureAwait(false))
+        .Select(s => s.Name).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(name => new Choice(name, null)).ToList();
 }
