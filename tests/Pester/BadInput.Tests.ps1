@@ -97,12 +97,9 @@ Describe 'A file that is not UTF-8' {
 
     It 'through -Path: one Evotor.InvalidCsv error for the file, naming the line and -Encoding windows-1251; nothing is sent' {
         $before = @(Get-StoreNames)
-        { Import-EvotorBulk -StoreId $script:S -Path $script:cp1251 -ErrorAction Stop } | Should -Throw -ErrorId 'Evotor.InvalidCsv*'
-        $out = @(Import-EvotorBulk -StoreId $script:S -Path $script:cp1251 -ErrorAction SilentlyContinue -ErrorVariable bad)
-        $out | Should -BeNullOrEmpty
-        $bad.Count | Should -Be 1
-        $bad[0].Exception.Message | Should -Match 'is not UTF-8: line 3'
-        $bad[0].Exception.Message | Should -Match '-Encoding windows-1251'
+        $bad = { Import-EvotorBulk -StoreId $script:S -Path $script:cp1251 } | Should -Throw -ErrorId 'Evotor.InvalidCsv*' -PassThru
+        $bad.Exception.Message | Should -Match 'is not UTF-8: line 3'
+        $bad.Exception.Message | Should -Match '-Encoding windows-1251'
         @(Get-StoreNames).Count | Should -Be $before.Count
     }
 

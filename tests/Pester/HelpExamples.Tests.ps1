@@ -81,6 +81,9 @@ BeforeAll {
         Copy-Item p.csv products.csv; Copy-Item p.csv new-products.csv; Copy-Item p.csv to-delete.csv
         # A catalogue of its own, with no groups, for the examples that import into any store.
         Get-EvotorProduct -StoreId $stores[0].Id | Select-Object * -ExcludeProperty ParentId | Export-Csv big.csv
+        # Excel's "CSV" under a Russian Windows: ';' between columns, Windows-1251 text.
+        $excel = Get-EvotorProduct -StoreId $stores[0].Id -First 5 | Select-Object * -ExcludeProperty ParentId | ConvertTo-Csv -Delimiter ';'
+        [IO.File]::WriteAllLines((Join-Path (Get-Location).ProviderPath 'excel.csv'), [string[]] $excel, [Text.Encoding]::GetEncoding(1251))
         Get-EvotorProductGroup -StoreId $stores[0].Id | Export-Csv groups.csv
         Get-EvotorStore | Export-Csv stores.csv
         Get-PlanFixTask -First 5 | Export-Csv tasks.csv
