@@ -38,8 +38,12 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
     /// <summary>The ShouldProcess action: Create, Create or replace, Update, Add or update.</summary>
     private protected abstract string Action { get; }
 
-    /// <summary>The action for one item, as -WhatIf and -Confirm say it; a cmdlet that sets fields lists them.</summary>
-    private protected virtual string ActionFor(TDraft draft) => Action;
+    /// <summary>The action for one item, as -WhatIf and -Confirm say it: with the <see cref="PromptFields"/> that have a value.</summary>
+    private protected virtual string ActionFor(TDraft draft) =>
+        PromptFields.Length > 0 && Listed(draft, PromptFields) is { Length: > 0 } changes ? $"{Action} with {changes}" : Action;
+
+    /// <summary>The draft's properties a prompt lists with their values: what a Set- cmdlet would send. None by default.</summary>
+    private protected virtual string[] PromptFields => Array.Empty<string>();
 
     /// <summary>"name 'Хлеб', price 45.5": the named properties of <paramref name="draft"/> that have a value.</summary>
     private protected static string Listed(TDraft draft, params string[] properties) =>

@@ -21,6 +21,8 @@ public sealed class SetEnDocsDepartmentCommand : EnDocsKeyedWriteCmdlet<EnDocsDe
 
     private protected override UnknownFields NewUnknownFields() => EnDocsInput.NewDepartmentUnknownFields();
 
+    private protected override string[] PromptFields => new[] { "Name", "FullName", "Manager", "Code", "OrganizationExtId" };
+
     private protected override string Describe(EnDocsDepartment draft) => $"department '{draft.Name}' ({draft.ExtId})";
 
     private protected override Task<object?> SendAsync(EnDocsDepartment draft, CancellationToken cancellationToken) =>

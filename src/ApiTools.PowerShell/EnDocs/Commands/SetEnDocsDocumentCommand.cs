@@ -124,6 +124,8 @@ public sealed class SetEnDocsDocumentCommand : EnDocsWriteCmdlet<EnDocsDocumentD
 
     private protected override string[] LabelFields => new[] { "ExtId", "MetaId", "DocNumber" };
 
+    private protected override string[] PromptFields => new[] { "MetaId", "NonFormId", "DocTypeId", "Source", "OrganizationExtId", "ContractorExtId", "ContractExtId", "DocNumber", "DocDate", "Amount", "AmountWithoutVat", "AmountToPay", "Vat", "Currency", "Operation", "Comment", "State", "Signed", "Paid" };
+
     private protected override string Describe(EnDocsDocumentDraft draft)
     {
         var type = EnDocsDocumentTypes.Known.TryGetValue(draft.DocTypeId, out var known) ? known : $"type {draft.DocTypeId}";

@@ -37,6 +37,8 @@ public sealed class SetEnDocsEmployeeCommand : EnDocsWriteCmdlet<EnDocsEmployee>
 
     private protected override UnknownFields NewUnknownFields() => EnDocsInput.NewEmployeeUnknownFields();
 
+    private protected override string[] PromptFields => new[] { "LastName", "FirstName", "MiddleName", "Email", "MobilePhone", "BirthDate", "Position", "DepartmentExtId", "OrganizationExtId" };
+
     private protected override string Describe(EnDocsEmployee draft) =>
         $"employee '{draft.LastName} {draft.FirstName} {draft.MiddleName}'{(draft.ExtId is null ? "" : $" ({draft.ExtId})")}";
 

@@ -21,8 +21,7 @@ public sealed class SetEvotorProductCommand : ProductWriteCmdlet
 
     private protected override string Action => "Create or replace";
 
-    private protected override string ActionFor(Product draft) =>
-        $"{Action} with {Listed(draft, "Name", "Price", "Quantity", "CostPrice", "MeasureName", "Tax", "Type", "AllowToSell", "ParentId", "Barcodes", "ArticleNumber", "Code")}";
+    private protected override string[] PromptFields => new[] { "Name", "Price", "Quantity", "CostPrice", "MeasureName", "Tax", "Type", "AllowToSell", "ParentId", "Barcodes", "ArticleNumber", "Code" };
 
     private protected override Product Read(InputFields fields, string label) => ProductInput.Read(fields, label, requireId: true);
 

@@ -20,7 +20,7 @@ public sealed class SetEvotorProductGroupCommand : ProductGroupWriteCmdlet
 
     private protected override string Action => "Create or replace";
 
-    private protected override string ActionFor(ProductGroup draft) => $"{Action} with {Listed(draft, "Name", "ParentId", "Barcodes", "Attributes")}";
+    private protected override string[] PromptFields => new[] { "Name", "ParentId", "Barcodes", "Attributes" };
 
     private protected override ProductGroup Read(InputFields fields, string label) => ProductGroupInput.Read(fields, label, requireId: true);
 

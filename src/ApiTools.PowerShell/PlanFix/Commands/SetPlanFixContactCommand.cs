@@ -39,6 +39,8 @@ public sealed class SetPlanFixContactCommand : PlanFixSetByIdCmdlet<PlanFixConta
 
     private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.ContactKind, PlanFixContactInput.ContactFields.Concat(typeof(PlanFixContact).GetProperties().Select(p => p.Name)));
 
+    private protected override string[] PromptFields => new[] { "Name", "MidName", "LastName", "IsCompany", "Post", "Email", "Phones", "Address", "Description", "Sex", "Site", "Skype", "Birthdate", "GroupId", "CanBeWorker", "CanBeClient", "CustomFields" };
+
     private protected override string Describe(PlanFixContactDraft draft) => draft.Id is long id ? $"PlanFix contact {id}" : $"PlanFix contact number {draft.General}";
 
     private protected override object ErrorTarget(PlanFixContactDraft draft, string label) => InputObject ?? (object)(draft.Id ?? draft.General)!;

@@ -40,6 +40,8 @@ public sealed class SetPlanFixProjectCommand : PlanFixSetByIdCmdlet<PlanFixProje
 
     private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.ProjectKind, PlanFixProjectInput.ProjectFields.Concat(typeof(PlanFixProject).GetProperties().Select(p => p.Name)));
 
+    private protected override string[] PromptFields => new[] { "Title", "Description", "OwnerId", "ClientId", "Status", "Hidden", "EndDate", "GroupId", "ParentId", "WorkerIds", "CustomFields" };
+
     private protected override string Describe(PlanFixProjectDraft draft) => $"PlanFix project {draft.Id}";
 
     private protected override object ErrorTarget(PlanFixProjectDraft draft, string label) => InputObject ?? (object)draft.Id!;

@@ -50,10 +50,7 @@ public sealed class SetPlanFixTaskCommand : PlanFixSetByIdCmdlet<PlanFixTaskDraf
 
     private protected override string Describe(PlanFixTaskDraft draft) => $"PlanFix task {draft.Id}";
 
-    /// <summary>-WhatIf and -Confirm say what would change: only the fields given are sent into the task as read.</summary>
-    private protected override string ActionFor(PlanFixTaskDraft draft) =>
-        Listed(draft, "Title", "Description", "Importance", "Status", "OwnerId", "ProjectId", "ClientId", "ParentId", "WorkerIds", "WorkerGroupIds",
-            "StartTime", "EndTime", "CustomFields") is { Length: > 0 } changes ? $"{Action} with {changes}" : Action;
+    private protected override string[] PromptFields => new[] { "Title", "Description", "Importance", "Status", "OwnerId", "ProjectId", "ClientId", "ParentId", "WorkerIds", "WorkerGroupIds", "StartTime", "EndTime", "CustomFields" };
 
     private protected override object ErrorTarget(PlanFixTaskDraft draft, string label) => InputObject ?? (object)draft.Id!;
 
