@@ -69,3 +69,17 @@ Describe 'Get-*Connection' {
         "$warned" | Should -Match 'Connect-PlanFix'
     }
 }
+
+Describe 'A base URI where nothing answers' {
+    It 'Connect-Evotor fails after a short try, naming the base URI and where it came from' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()   # a port nothing listens on
+        $base = "http://127.0.0.1:$port/evotor"
+        $err = { Connect-Evotor -Token 'nowhere-token-5a1c' -BaseUri $base -MaxAttempts 10 } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Match ([regex]::Escape("http://127.0.0.1:$port/evotor"))
+        $err.Exception.Message | Should -Match 'check the base URI'
+        $err.Exception.Message | Should -Match 'Connect-Evotor'
+        $err.Exception.Message | Should -Match 'failed after [1-4] attempts'
+        "$err" | Should -Not -Match 'nowhere-token-5a1c'
+    }
+}

@@ -34,3 +34,15 @@ Describe 'Dates in the table views' {
         $table | Should -Match ([regex]::Escape($document.CloseDate.ToString('g')))
     }
 }
+
+Describe 'Offsets as TimeSpans' {
+    It 'a terminal''s and a document''s time zone offset read as hours, not milliseconds' {
+        $device = Get-EvotorDevice -First 1
+        $device.TimezoneOffset | Should -BeOfType [timespan]
+        $device.TimezoneOffset.TotalHours | Should -BeIn (-12..14)
+        $document = Get-EvotorDocument -First 1
+        $document.TimeZoneOffset | Should -BeOfType [timespan]
+        ($document | Select-Object TimeZoneOffset | ConvertTo-Csv)[1] | Should -Match '^"-?\d{2}:\d{2}:00"$'
+    }
+}
+

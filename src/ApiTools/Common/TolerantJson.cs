@@ -107,8 +107,18 @@ public static class TolerantJson
                 if (value is null) continue;
                 var property = Find(info, name);
                 if (property is null) continue; // not named by the model: it goes to Extra as it is
-                if (TypeInfo(property.PropertyType) is not { } propertyInfo) continue; // a type the context does not describe: left to the serializer
                 var at = path.Length == 0 ? name : path + "." + name;
+                if (property.CustomConverter is not null)
+                {
+                    // A converter of the property's own (milliseconds as a TimeSpan) judges the value, not its type's reader.
+                    if (ConverterReads(info, name, value)) continue;
+                    if (!keepsExtra) return false;
+                    obj.Remove(name);
+                    obj[name + ExtraFields.KeptSuffix] = value;
+                    notes?.Kept(at, ReadNotes.Found(value.GetValueKind()), (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType).Name);
+                    continue;
+                }
+                if (TypeInfo(property.PropertyType) is not { } propertyInfo) continue; // a type the context does not describe: left to the serializer
                 // Mended on a copy: a list or object that turns out unreadable half way is kept as it came.
                 var child = value is JsonObject or JsonArray ? value.DeepClone() : value;
                 if (Value(ref child, propertyInfo, at))
@@ -202,6 +212,21 @@ public static class TolerantJson
                 return TolerantText.Boolean(text) is bool b ? JsonValue.Create(b) : null;
             }
             return null;
+        }
+
+        /// <summary>Whether the model reads <paramref name="value"/> as its member <paramref name="name"/> (through the
+        /// member's own converter), tried on a model holding that member alone.</summary>
+        private static bool ConverterReads(JsonTypeInfo model, string name, JsonNode value)
+        {
+            try
+            {
+                JsonSerializer.Deserialize(new JsonObject { [name] = value.DeepClone() }, model);
+                return true;
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
+            {
+                return false;
+            }
         }
 
         private static bool IsNumber(Type t) =>
