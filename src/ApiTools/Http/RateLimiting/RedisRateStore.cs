@@ -107,12 +107,17 @@ public sealed class RedisRateStore
     /// running scripts as transactions (Garnet) locks only those.
     /// </summary>
     /// <param name="late">Hears the answer that came after the bound, so what it granted can be given back.</param>
-    /// <param name="onlyWhenAnswering">Not tried at all while the last call was late or the store is lost: for a call that
-    /// follows a request's permit (the quota count), so that a request never waits for a slow store twice.</param>
+    /// <param name="onlyWhenAnswering">Not waited for while the last call was late or the store is lost: for a call that
+    /// follows a request's permit (the quota count), so that a request never waits for a slow store twice. It is still sent,
+    /// without waiting (<see cref="Post"/>), so the shared count misses no request.</param>
     internal async Task<RedisResult?> RunAsync(string script, RedisKey[] keys, RedisValue[] args, Action<RedisResult>? late = null,
         bool onlyWhenAnswering = false)
     {
-        if (onlyWhenAnswering && (Volatile.Read(ref _lateInARow) > 0 || Volatile.Read(ref _lost))) return null;
+        if (onlyWhenAnswering && (Volatile.Read(ref _lateInARow) > 0 || Volatile.Read(ref _lost)))
+        {
+            Post(script, keys, args);
+            return null;
+        }
         if (!ShouldTry()) return null;
         var connecting = _connecting;
         if (!connecting.IsCompleted && await Task.WhenAny(connecting, Task.Delay(ConnectBound)).ConfigureAwait(false) != connecting)
