@@ -26,10 +26,7 @@ public sealed class SpacedTakeScriptTests(Garnet garnet) : IClassFixture<Garnet>
     public async Task A_set_that_expires_while_the_script_runs_grants_the_start()
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(garnet.Server.Configuration);
-        var database = redis.GetDatabase();
-        RedisKey[] keys = { "apitools:test:" + Guid.NewGuid().ToString("N") + ":starts" };
-        // One start a second: the first is granted, and blocks the next for about a second.
-        Assert.Equal(0, (long)await database.ScriptEvaluateAsync(RedisScripts.SpacedTake, keys, new RedisValue[] { 1, 1000, "first" }));
+        var (database, keys) = await FirstStartAsync(redis);
 
         var answer = await database.ScriptEvaluateAsync(ExpiringAfterCount, keys, new RedisValue[] { 1, 1000, "second" });
 
@@ -42,13 +39,20 @@ public sealed class SpacedTakeScriptTests(Garnet garnet) : IClassFixture<Garnet>
     {
         // The contrast: the same two starts with the set in place, so the second waits its turn.
         await using var redis = await ConnectionMultiplexer.ConnectAsync(garnet.Server.Configuration);
-        var database = redis.GetDatabase();
-        RedisKey[] keys = { "apitools:test:" + Guid.NewGuid().ToString("N") + ":starts" };
-        Assert.Equal(0, (long)await database.ScriptEvaluateAsync(RedisScripts.SpacedTake, keys, new RedisValue[] { 1, 1000, "first" }));
+        var (database, keys) = await FirstStartAsync(redis);
 
         var wait = (long)await database.ScriptEvaluateAsync(RedisScripts.SpacedTake, keys, new RedisValue[] { 1, 1000, "second" });
 
         Assert.InRange(wait, 1, 1000);
         Assert.Equal(new RedisValue[] { "first" }, await database.SortedSetRangeByRankAsync(keys[0]));
+    }
+
+    /// <summary>A fresh key at one start a second, its first start granted: it blocks the next for about a second.</summary>
+    private static async Task<(IDatabase Database, RedisKey[] Keys)> FirstStartAsync(ConnectionMultiplexer redis)
+    {
+        var database = redis.GetDatabase();
+        RedisKey[] keys = { "apitools:test:" + Guid.NewGuid().ToString("N") + ":starts" };
+        Assert.Equal(0, (long)await database.ScriptEvaluateAsync(RedisScripts.SpacedTake, keys, new RedisValue[] { 1, 1000, "first" }));
+        return (database, keys);
     }
 }
