@@ -13,6 +13,7 @@ namespace ApiTools.Tests.RateStore;
 /// on, paced by the process's own limiter, with one warning when the store goes and one when it is back; a slow store
 /// adds at most its bound to a request's wait. The password never shows.
 /// </summary>
+[Collection(nameof(RateStoreCollection))]
 public sealed class RateStoreFaultTests
 {
     private const string Password = "s3cret-Redis-Pw";

@@ -11,6 +11,7 @@ namespace ApiTools.Tests.RateStore;
 /// Several processes on one key, each with its own limiter registry (as separate processes have), sharing one budget
 /// in a Redis-protocol server: the emulator, which counts per key, refuses none of their requests.
 /// </summary>
+[Collection(nameof(RateStoreCollection))]
 public sealed class SharedBudgetAcrossProcessesTests(Garnet garnet) : IClassFixture<Garnet>
 {
     private static readonly RetryOptions Retry = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) };

@@ -9,6 +9,7 @@ namespace ApiTools.Tests.RateStore;
 /// leaves the window, so at a fast pace, or for a caller that waited exactly the wait it was told, this happens). That
 /// is a grant, never a script error (which would make the whole store count as lost).
 /// </summary>
+[Collection(nameof(RateStoreCollection))]
 public sealed class SpacedTakeScriptTests(Garnet garnet) : IClassFixture<Garnet>
 {
     // The script as it is, with the set made to expire right after ZCARD counted it: a local `redis` shadows the
