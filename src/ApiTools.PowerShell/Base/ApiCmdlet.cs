@@ -25,6 +25,15 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stop.Cancel();
 
+    /// <summary>What a Save- cmdlet writes for a file: its FileInfo, or, for one kept because a file of its name was there, a
+    /// FileExists error saying to use -Force (<paramref name="about"/> names what the file was of).</summary>
+    private protected void WriteSaved(string path, bool skipped, string? about = null)
+    {
+        if (skipped)
+            WriteError(CmdletError.FileExists, new System.IO.IOException($"'{path}' exists; use -Force to overwrite it{(about is null ? "" : $" ({about})")}."), path);
+        else WriteObject(new System.IO.FileInfo(path));
+    }
+
     /// <summary>Runs a call and returns its result (stream a list with <see cref="WriteStream{T}"/> instead).</summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> call) => Guard(() => _pump.Wait(call(StopToken)));
 
