@@ -18,6 +18,9 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     private ProgressReporter? _progress;
     private long _written;
 
+    // The parameter set names the cmdlets share: a list or items by id; an item piped in or given as parameters.
+    protected const string ListSet = "List", ByIdSet = "ById", ObjectSet = "InputObject", ParametersSet = "Parameters";
+
     /// <summary>Cancelled when the pipeline is stopped.</summary>
     protected CancellationToken StopToken => _stop.Token;
 

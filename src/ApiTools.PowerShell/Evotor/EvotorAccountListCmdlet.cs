@@ -8,8 +8,6 @@ namespace ApiTools.PowerShell.Evotor;
 /// </summary>
 public abstract class EvotorAccountListCmdlet<T> : EvotorCmdlet
 {
-    protected const string ListSet = "List";
-    protected const string ByIdSet = "ById";
     private readonly HashSet<string> _stores = new();
 
     /// <summary>Only the items of these stores; binds from a Store on the pipeline.</summary>

@@ -4,8 +4,6 @@ namespace ApiTools.PowerShell.PlanFix;
 /// their structure, analitics with their fields).</summary>
 public abstract class PlanFixCatalogCmdlet<T> : PlanFixCmdlet
 {
-    protected const string ListSet = "List";
-    protected const string ByIdSet = "ById";
     protected const string ByNameSet = "ByName";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]

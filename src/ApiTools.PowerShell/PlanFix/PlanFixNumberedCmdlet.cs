@@ -4,8 +4,6 @@ namespace ApiTools.PowerShell.PlanFix;
 /// or items by -Id or by -General.</summary>
 public abstract class PlanFixNumberedCmdlet<T> : PlanFixCmdlet
 {
-    protected const string ListSet = "List";
-    protected const string ByIdSet = "ById";
     protected const string ByGeneralSet = "ByGeneral";
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]

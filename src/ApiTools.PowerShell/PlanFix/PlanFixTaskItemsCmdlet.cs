@@ -7,7 +7,6 @@ namespace ApiTools.PowerShell.PlanFix;
 public abstract class PlanFixTaskItemsCmdlet<T> : PlanFixCmdlet
 {
     protected const string ByTaskSet = "ByTask";
-    protected const string ByIdSet = "ById";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByTaskSet)]
     [ValidateRange(1L, long.MaxValue)]

@@ -7,8 +7,6 @@ namespace ApiTools.PowerShell.Evotor.Commands;
 [OutputType(typeof(Store))]
 public sealed class GetEvotorStoreCommand : EvotorCmdlet
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
 
     /// <summary>Store ids. Named StoreId (alias Id) so a product or document piped in binds its store,
     /// not its own id.</summary>
