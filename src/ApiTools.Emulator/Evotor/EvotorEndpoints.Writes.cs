@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Net.Http.Headers;
 
 namespace ApiTools.Emulator.Evotor;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 
 namespace ApiTools.Emulator.Evotor;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Xml.Linq;
 
 namespace ApiTools.Emulator.PlanFix;
 

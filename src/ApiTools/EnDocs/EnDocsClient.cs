@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization.Metadata;
 using ApiTools.EnDocs.Serialization;
 using ApiTools.EnDocs.Models;
 

@@ -1,7 +1,5 @@
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
-using System.Xml.Linq;
 using ApiTools.Input;
 using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
