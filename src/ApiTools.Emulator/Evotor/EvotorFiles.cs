@@ -1,4 +1,3 @@
-
 namespace ApiTools.Emulator.Evotor;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace ApiTools.Emulator.Evotor;
 
 /// <summary>Generates the seeded collections other than stores and products (see <see cref="EvotorSeed"/>).</summary>

@@ -1,4 +1,3 @@
-
 namespace ApiTools.Emulator.Infrastructure;
 
 /// <summary>

@@ -4,27 +4,39 @@ namespace ApiTools.PowerShell.Base;
 
 /// <summary>
 /// What the shared cmdlet bases need to know of one service: its name, how to make a client, and where a connection
-/// comes from when none is given. One instance per service; everything else about connections is written once here.
+/// comes from when none is given. One instance per service (EvotorKit, PlanFixKit, EnDocsKit); everything else about
+/// connections is written once here.
 /// </summary>
-public abstract class ServiceKit<TConnection, TClient>
+public sealed class ServiceKit<TConnection, TClient>
     where TConnection : ServiceConnection
     where TClient : class
 {
+    private readonly Func<TConnection?> _fromEnvironment;
+    private readonly Func<TConnection, IApiObserver, TClient> _newClient;
+
+    /// <param name="fromEnvironment">The connection the environment describes, or null when it describes none. A half-set
+    /// description or a malformed base URI throws rather than falling back to the public service silently.</param>
+    internal ServiceKit(string service, IReadOnlyList<string> environmentVariables, Func<TConnection?> fromEnvironment, string noConnectionHint,
+        Func<TConnection, IApiObserver, TClient> newClient)
+    {
+        Service = service;
+        EnvironmentVariables = environmentVariables;
+        _fromEnvironment = fromEnvironment;
+        NoConnectionHint = noConnectionHint;
+        _newClient = newClient;
+    }
+
     /// <summary>Evotor, PlanFix or EnDocs, as error ids name it.</summary>
-    public abstract string Service { get; }
+    public string Service { get; }
 
     /// <summary>The variables that describe a connection: while they keep their values, the connection they make is
     /// kept for the process (a PlanFix login-mode session and a quota count carry over from command to command).</summary>
-    public abstract IReadOnlyList<string> EnvironmentVariables { get; }
-
-    /// <summary>The connection the environment describes, or null when it describes none. A half-set description
-    /// or a malformed base URI throws rather than falling back to the public service silently.</summary>
-    public abstract TConnection? FromEnvironment();
+    public IReadOnlyList<string> EnvironmentVariables { get; }
 
     /// <summary>The error text when there is no connection at all: how to make one.</summary>
-    public abstract string NoConnectionHint { get; }
+    public string NoConnectionHint { get; }
 
-    public abstract TClient NewClient(TConnection connection, IApiObserver observer);
+    public TClient NewClient(TConnection connection, IApiObserver observer) => _newClient(connection, observer);
 
     /// <summary>The runspace's default connection (Connect-*), or null.</summary>
     internal TConnection? Default => ConnectionStore.Current.Get<TConnection>();
@@ -49,7 +61,7 @@ public abstract class ServiceKit<TConnection, TClient>
             verbose($"Using {current}.");
             return current;
         }
-        if (EnvironmentConnections.GetOrCreate(Service, EnvironmentVariables, FromEnvironment) is TConnection fromEnv)
+        if (EnvironmentConnections.GetOrCreate(Service, EnvironmentVariables, _fromEnvironment) is TConnection fromEnv)
         {
             verbose($"Using {fromEnv}.");
             return fromEnv;

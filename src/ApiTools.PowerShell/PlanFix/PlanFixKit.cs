@@ -1,27 +1,20 @@
-using ApiTools.Http;
 using ApiTools.PlanFix;
 
 namespace ApiTools.PowerShell.PlanFix;
 
 /// <summary>PlanFix for the shared cmdlet bases: the PLANFIX_* variables describe a connection (token or login mode).</summary>
-internal sealed class PlanFixKit : ServiceKit<PlanFixConnection, PlanFixClient>
+internal static class PlanFixKit
 {
-    public static PlanFixKit Instance { get; } = new();
-
-    public override string Service => PlanFixClient.ServiceName;
-
-    public override IReadOnlyList<string> EnvironmentVariables { get; } = new[]
-    {
-        PlanFixConnection.AccountVariable, PlanFixConnection.ApiKeyVariable, PlanFixConnection.TokenVariable,
-        PlanFixConnection.LoginVariable, PlanFixConnection.PasswordVariable, PlanFixConnection.BaseUriVariable,
-    };
-
-    public override PlanFixConnection? FromEnvironment() => PlanFixConnection.FromEnvironment();
-
-    public override string NoConnectionHint =>
+    public static ServiceKit<PlanFixConnection, PlanFixClient> Instance { get; } = new(
+        PlanFixClient.ServiceName,
+        new[]
+        {
+            PlanFixConnection.AccountVariable, PlanFixConnection.ApiKeyVariable, PlanFixConnection.TokenVariable,
+            PlanFixConnection.LoginVariable, PlanFixConnection.PasswordVariable, PlanFixConnection.BaseUriVariable,
+        },
+        () => PlanFixConnection.FromEnvironment(),
         $"No PlanFix connection. Run Connect-PlanFix -Account <name> -ApiKey <key> -Token <token> (or -Credential), pass -Connection, " +
         $"or set {PlanFixConnection.AccountVariable}, {PlanFixConnection.ApiKeyVariable} and {PlanFixConnection.TokenVariable} " +
-        $"(or {PlanFixConnection.LoginVariable}/{PlanFixConnection.PasswordVariable}).";
-
-    public override PlanFixClient NewClient(PlanFixConnection connection, IApiObserver observer) => new(connection, observer);
+        $"(or {PlanFixConnection.LoginVariable}/{PlanFixConnection.PasswordVariable}).",
+        (connection, observer) => new PlanFixClient(connection, observer));
 }

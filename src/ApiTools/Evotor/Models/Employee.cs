@@ -1,4 +1,3 @@
-
 namespace ApiTools.Evotor.Models;
 
 /// <summary>An employee of the account, with the stores they work in.</summary>

@@ -1,4 +1,3 @@
-
 namespace ApiTools.Evotor.Models;
 
 /// <summary>A product group (folder) of one store; groups may nest through <see cref="ParentId"/>.</summary>
