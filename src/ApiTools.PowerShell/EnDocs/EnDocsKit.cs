@@ -5,10 +5,7 @@ namespace ApiTools.PowerShell.EnDocs;
 /// <summary>EnDocs for the shared cmdlet bases: ENDOCS_TOKEN (and ENDOCS_BASE_URI) describe a connection.</summary>
 internal static class EnDocsKit
 {
-    public static ServiceKit<EnDocsConnection, EnDocsClient> Instance { get; } = new(
-        EnDocsClient.ServiceName,
-        new[] { EnDocsConnection.TokenVariable, EnDocsConnection.BaseUriVariable },
-        () => EnDocsConnection.FromEnvironment(),
-        $"No EnDocs connection. Run Connect-EnDocs -Token <token>, pass -Connection, or set the {EnDocsConnection.TokenVariable} environment variable.",
-        (connection, observer) => new EnDocsClient(connection, observer));
+    public static ServiceKit<EnDocsConnection, EnDocsClient> Instance { get; } = ServiceKit<EnDocsConnection, EnDocsClient>.ForToken(
+        EnDocsClient.ServiceName, EnDocsConnection.TokenVariable, EnDocsConnection.BaseUriVariable,
+        () => EnDocsConnection.FromEnvironment(), (connection, observer) => new EnDocsClient(connection, observer));
 }
