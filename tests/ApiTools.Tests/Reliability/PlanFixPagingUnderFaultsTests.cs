@@ -18,7 +18,7 @@ public sealed class PlanFixPagingUnderFaultsTests
     });
 
     private const int Tasks = 5_000;
-    private const string Route = PlanFixRouteKeys.TaskGetList;
+    private static readonly string Route = PlanFixRouteKeys.TaskGetList;
 
     public static TheoryData<string> Kinds => new()
     {
