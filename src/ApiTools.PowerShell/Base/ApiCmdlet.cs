@@ -105,6 +105,13 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     /// <summary>Runs the work for one input item: a failure that only concerns this item (a file of it that could not be
     /// written among them) is written as a non-terminating error with <paramref name="target"/>; one that stops
     /// everything terminates the cmdlet.</summary>
+    /// <summary>Reads and writes the item each key names (an id, a number, a name), each on its own: a key that fails is
+    /// an error about it, and the rest still go.</summary>
+    protected void WriteEach<TKey, T>(IEnumerable<TKey> keys, Func<TKey, CancellationToken, Task<T>> read)
+    {
+        foreach (var key in keys) ForItem(key, () => WriteObject(Await(ct => read(key, ct))));
+    }
+
     protected void ForItem(object? target, Action work)
     {
         try

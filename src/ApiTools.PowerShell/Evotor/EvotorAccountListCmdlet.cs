@@ -34,7 +34,7 @@ public abstract class EvotorAccountListCmdlet<T> : EvotorCmdlet
     {
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Get(id, ct))));
+            WriteEach(Id, Get);
             return;
         }
         if (StoreId is not null) _stores.UnionWith(StoreId);

@@ -40,9 +40,7 @@ public abstract class EvotorStoreListCmdlet<T> : EvotorCmdlet
     {
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var store in StoreIdsForById())
-                foreach (var id in Id)
-                    ForItem(id, () => WriteObject(Await(ct => Get(store, id, ct))));
+            foreach (var store in StoreIdsForById()) WriteEach(Id, (id, ct) => Get(store, id, ct));
             return;
         }
         if (TryListStores(out var stores)) WriteForStores(stores, List);

@@ -26,10 +26,10 @@ public abstract class PlanFixCatalogCmdlet<T> : PlanFixCmdlet
         switch (ParameterSetName)
         {
             case ByIdSet:
-                foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Get(id, ct))));
+                WriteEach(Id, Get);
                 break;
             case ByNameSet:
-                foreach (var name in Name) ForItem(name, () => WriteObject(Await(ct => Resolve(name, ct))));
+                WriteEach(Name, Resolve);
                 break;
             default:
                 ForItem(null, () => WriteObject(Await(List), enumerateCollection: true));

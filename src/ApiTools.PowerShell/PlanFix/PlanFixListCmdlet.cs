@@ -22,6 +22,6 @@ public abstract class PlanFixListCmdlet<T> : PlanFixCmdlet
             WriteStream(List(PagerCap, StopToken));
             return;
         }
-        foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Get(id, ct))));
+        WriteEach(Id, Get);
     }
 }

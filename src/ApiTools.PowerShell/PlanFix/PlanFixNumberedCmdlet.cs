@@ -28,10 +28,10 @@ public abstract class PlanFixNumberedCmdlet<T> : PlanFixCmdlet
         switch (ParameterSetName)
         {
             case ByIdSet:
-                foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => GetById(id, ct))));
+                WriteEach(Id, GetById);
                 break;
             case ByGeneralSet:
-                foreach (var general in General) ForItem(general, () => WriteObject(Await(ct => GetByGeneral(general, ct))));
+                WriteEach(General, GetByGeneral);
                 break;
             default:
                 WriteList();

@@ -25,7 +25,7 @@ public abstract class PlanFixTaskItemsCmdlet<T> : PlanFixCmdlet
     {
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Get(id, ct))));
+            WriteEach(Id, Get);
             return;
         }
         if (Budget.Spent) return;

@@ -42,6 +42,6 @@ public sealed class GetEvotorBulkTaskCommand : EvotorCmdlet
             WriteStream(Client.GetBulkTasksAsync(query, PagerCap, StopToken));
             return;
         }
-        foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Client.GetBulkTaskAsync(id, ct))));
+        WriteEach(Id, Client.GetBulkTaskAsync);
     }
 }

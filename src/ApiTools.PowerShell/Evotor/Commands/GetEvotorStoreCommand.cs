@@ -24,7 +24,6 @@ public sealed class GetEvotorStoreCommand : EvotorCmdlet
             WriteStream(Client.GetStoresAsync(PagerCap, StopToken));
             return;
         }
-        foreach (var id in StoreId)
-            ForItem(id, () => WriteObject(Await(ct => Client.GetStoreAsync(id, ct))));
+        WriteEach(StoreId, Client.GetStoreAsync);
     }
 }
