@@ -1,3 +1,5 @@
+using ApiTools.Emulator.Infrastructure;
+
 namespace ApiTools.Emulator.Evotor;
 
 /// <summary>
@@ -22,9 +24,7 @@ internal static class EvotorFiles
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
-            context.Response.ContentType = "image/png";
-            context.Response.ContentLength = image.Content.Length;
-            await context.Response.Body.WriteAsync(image.Content, context.RequestAborted);
+            await Answer.WriteAsync(context, StatusCodes.Status200OK, "image/png", image.Content);
         });
 }
 
