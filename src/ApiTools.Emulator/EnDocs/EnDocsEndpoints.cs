@@ -231,7 +231,7 @@ internal sealed partial class EnDocsEndpoints(EnDocsSeed seed, EmulatorSettings 
         context.Response.ContentType = EnDocsJson.ContentType;
         try
         {
-            await using var writer = new Utf8JsonWriter(context.Response.Body, EnDocsJson.WriterOptions);
+            await using var writer = new Utf8JsonWriter(context.Response.Body, Answer.JsonOptions);
             if (!await write(writer))
             {
                 await writer.FlushAsync(context.RequestAborted);

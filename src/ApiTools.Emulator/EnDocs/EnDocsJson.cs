@@ -1,8 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using ApiTools.Emulator.Infrastructure;
 
 namespace ApiTools.Emulator.EnDocs;
 
@@ -14,25 +13,16 @@ internal static class EnDocsJson
 {
     public const string ContentType = "application/json; charset=utf-8";
 
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Date(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static byte[] Bytes(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] Bytes(Action<Utf8JsonWriter> write) => Answer.Json(write).ToArray();
 
-    public static async Task WriteAsync(HttpContext context, int status, byte[]? body)
+    public static Task WriteAsync(HttpContext context, int status, byte[]? body)
     {
+        if (body is not null) return Answer.WriteAsync(context, status, ContentType, body);
         context.Response.StatusCode = status;
-        if (body is null) return;
-        context.Response.ContentType = ContentType;
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        return Task.CompletedTask;
     }
 
     public static Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write) =>
@@ -46,17 +36,14 @@ internal static class EnDocsJson
     public static async Task WriteTextAsync(HttpContext context, int status, string text)
     {
         var json = context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value is "application/json" or "text/json");
-        var bytes = json ? Bytes(w => w.WriteStringValue(text)) : Encoding.UTF8.GetBytes(text);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = json ? ContentType : "text/plain; charset=utf-8";
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        var bytes = json ? Answer.Json(w => w.WriteStringValue(text)) : Encoding.UTF8.GetBytes(text);
+        await Answer.WriteAsync(context, status, json ? ContentType : "text/plain; charset=utf-8", bytes);
     }
 
     /// <summary>ASP.NET's answer to a route value that does not bind (a non-integer id): 400 ProblemDetails.</summary>
     public static Task WriteProblemAsync(HttpContext context, string name, string value)
     {
-        var body = Bytes(w =>
+        var body = Answer.Json(w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "https://tools.ietf.org/html/rfc7231#section-6.5.1");
@@ -69,10 +56,7 @@ internal static class EnDocsJson
             w.WriteEndObject();
             w.WriteEndObject();
         });
-        context.Response.StatusCode = 400;
-        context.Response.ContentType = "application/problem+json; charset=utf-8";
-        context.Response.ContentLength = body.Length;
-        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return Answer.WriteAsync(context, 400, "application/problem+json; charset=utf-8", body);
     }
 
     /// <summary>A write's answer: its text as <see cref="WriteTextAsync"/> writes it, else its JSON body, with its Location.</summary>

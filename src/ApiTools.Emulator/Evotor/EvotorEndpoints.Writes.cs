@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Net.Http.Headers;
+using ApiTools.Emulator.Infrastructure;
 
 namespace ApiTools.Emulator.Evotor;
 
@@ -209,13 +209,10 @@ internal sealed partial class EvotorEndpoints
         });
     }
 
-    private static async Task WriteImageBytesAsync(HttpContext context, SeedProductImage image)
+    private static Task WriteImageBytesAsync(HttpContext context, SeedProductImage image)
     {
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "image/png";
-        context.Response.ContentLength = image.Content.Length;
         context.Response.Headers.ContentDisposition = EvotorBody.Attachment(image.Name);
-        await context.Response.Body.WriteAsync(image.Content, context.RequestAborted);
+        return Answer.WriteAsync(context, 200, "image/png", image.Content);
     }
 
     /// <summary>Writes an image's metadata, its URL pointing at this emulator under another host name (127.0.0.1 and

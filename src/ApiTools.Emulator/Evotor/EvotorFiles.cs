@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ApiTools.Emulator.Infrastructure;
 
 namespace ApiTools.Emulator.Evotor;
 
@@ -24,9 +24,7 @@ internal static class EvotorFiles
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
-            context.Response.ContentType = "image/png";
-            context.Response.ContentLength = image.Content.Length;
-            await context.Response.Body.WriteAsync(image.Content, context.RequestAborted);
+            await Answer.WriteAsync(context, StatusCodes.Status200OK, "image/png", image.Content);
         });
 }
 

@@ -1,7 +1,6 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using ApiTools.Emulator.Infrastructure;
 
 namespace ApiTools.Emulator.Evotor;
 
@@ -15,23 +14,12 @@ internal static partial class EvotorJson
     /// <summary>Every Evotor response is JSON; the real service says application/vnd.evotor.v2+json.</summary>
     public const string ContentType = "application/json";
 
-    // Cyrillic and '+' (in "+0000") go out literally, as the real service sends them, not as \u escapes.
-    // Relaxed escaping is safe here: these bodies are never embedded in HTML.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
 
     /// <summary>Buffers the body, then sends it with its length (a later fault may truncate it).</summary>
-    public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = ContentType;
-        context.Response.ContentLength = buffer.WrittenCount;
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
-    }
+    public static Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write) =>
+        Answer.WriteAsync(context, status, ContentType, Answer.Json(write));
 
     /// <summary>The v2 error body: <c>{"code":"…","message":"…","violations":[{"reason":"…","subject":"…"}]}</c>, with
     /// <c>"value"</c> first where the service says where it stopped reading (<c>invalid_format</c>).</summary>

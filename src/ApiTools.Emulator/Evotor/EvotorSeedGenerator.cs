@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ApiTools.Emulator.Evotor;
 
 /// <summary>Generates the seeded collections other than stores and products (see <see cref="EvotorSeed"/>).</summary>

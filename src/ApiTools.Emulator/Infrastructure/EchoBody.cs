@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -17,10 +16,7 @@ internal static class EchoBody
         var envelope = service.EchoEnvelope(fault.Status == 0 ? 400 : fault.Status);
         var message = Literal(service.Echoed(context), fault.Echo!, envelope.Xml);
         var bytes = Encoding.UTF8.GetBytes(envelope.Before + message + envelope.After);
-        context.Response.StatusCode = envelope.Status;
-        context.Response.ContentType = envelope.ContentType;
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        await Answer.WriteAsync(context, envelope.Status, envelope.ContentType, bytes);
     }
 
     /// <summary><paramref name="text"/> as it stands inside a JSON string or an XML element, in the encoding asked for.</summary>

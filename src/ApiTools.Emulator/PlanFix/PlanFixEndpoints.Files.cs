@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Xml.Linq;
+using ApiTools.Emulator.Infrastructure;
 
 namespace ApiTools.Emulator.PlanFix;
 
@@ -131,14 +131,11 @@ internal sealed partial class PlanFixEndpoints
         await WriteFileAsync(context, file);
     }
 
-    private static async Task WriteFileAsync(HttpContext context, SeedPlanFixFile file)
+    private static Task WriteFileAsync(HttpContext context, SeedPlanFixFile file)
     {
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/octet-stream";
         context.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
             { FileNameStar = file.Name, FileName = "file" + Path.GetExtension(file.Name) }.ToString();
-        context.Response.ContentLength = file.Content.Length;
-        await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
+        return Answer.WriteAsync(context, 200, "application/octet-stream", file.Content);
     }
 
     /// <summary>A file's link: on the host the request came to, or (<paramref name="otherHost"/>) on this machine's other name.</summary>

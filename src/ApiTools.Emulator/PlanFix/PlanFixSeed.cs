@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using ApiTools.Emulator.PlanFix;
 
@@ -47,14 +48,7 @@ public sealed partial class PlanFixSeed
         TemplateContact = generator.TemplateContact();
         _seedRecords = generator.Records();
         _seedFiles = generator.Files(_seedTasks, Users);
-        _tasks = _seedTasks;
-        _taskIndex = Index(_tasks);
-        _projects = _seedProjects;
-        _contacts = _seedContacts;
-        _records = [.. _seedRecords];
-        _files = [.. _seedFiles];
-        _nextActionId = FirstAddedActionId;
-        _nextAnaliticKey = FirstAddedAnaliticKey;
+        Restore();
     }
 
     internal static PlanFixSeed Generate(EmulatorOptions options, EmulatorSettings settings, TimeProvider time, DateTimeOffset now)
@@ -298,7 +292,8 @@ public sealed partial class PlanFixSeed
         }
     }
 
-    /// <summary>Back to the seed: writes, sids and the quota forgotten.</summary>
+    /// <summary>Back to the seed (where a new seed starts too): writes, sids and the quota forgotten.</summary>
+    [MemberNotNull(nameof(_tasks), nameof(_taskIndex), nameof(_projects), nameof(_contacts), nameof(_records), nameof(_files))]
     internal void Restore()
     {
         lock (_gate)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using ApiTools.Emulator.Infrastructure;
 
 namespace ApiTools.Emulator.PlanFix;
 
@@ -132,10 +133,7 @@ internal static class PlanFixXml
             write(writer);
             writer.WriteEndDocument();
         }
-        context.Response.StatusCode = status;
-        context.Response.ContentType = ContentType;
-        context.Response.ContentLength = buffer.Length;
-        await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
+        await Answer.WriteAsync(context, status, ContentType, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     // Small writing helpers for the object shapes.

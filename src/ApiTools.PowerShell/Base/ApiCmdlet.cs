@@ -18,12 +18,24 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     private ProgressReporter? _progress;
     private long _written;
 
+    // The parameter set names the cmdlets share: a list or items by id; an item piped in or given as parameters.
+    protected const string ListSet = "List", ByIdSet = "ById", ObjectSet = "InputObject", ParametersSet = "Parameters";
+
     /// <summary>Cancelled when the pipeline is stopped.</summary>
     protected CancellationToken StopToken => _stop.Token;
 
     internal IApiObserver Observer => _observer ??= new CmdletObserver(this, _pump);
 
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>What a Save- cmdlet writes for a file: its FileInfo, or, for one kept because a file of its name was there, a
+    /// FileExists error saying to use -Force (<paramref name="about"/> names what the file was of).</summary>
+    private protected void WriteSaved(string path, bool skipped, string? about = null)
+    {
+        if (skipped)
+            WriteError(CmdletError.FileExists, new System.IO.IOException($"'{path}' exists; use -Force to overwrite it{(about is null ? "" : $" ({about})")}."), path);
+        else WriteObject(new System.IO.FileInfo(path));
+    }
 
     /// <summary>Runs a call and returns its result (stream a list with <see cref="WriteStream{T}"/> instead).</summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> call) => Guard(() => _pump.Wait(call(StopToken)));
@@ -93,6 +105,13 @@ public abstract class ApiCmdlet : PSCmdlet, IDisposable
     /// <summary>Runs the work for one input item: a failure that only concerns this item (a file of it that could not be
     /// written among them) is written as a non-terminating error with <paramref name="target"/>; one that stops
     /// everything terminates the cmdlet.</summary>
+    /// <summary>Reads and writes the item each key names (an id, a number, a name), each on its own: a key that fails is
+    /// an error about it, and the rest still go.</summary>
+    protected void WriteEach<TKey, T>(IEnumerable<TKey> keys, Func<TKey, CancellationToken, Task<T>> read)
+    {
+        foreach (var key in keys) ForItem(key, () => WriteObject(Await(ct => read(key, ct))));
+    }
+
     protected void ForItem(object? target, Action work)
     {
         try

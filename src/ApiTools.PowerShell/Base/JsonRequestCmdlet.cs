@@ -11,7 +11,7 @@ namespace ApiTools.PowerShell.Base;
 /// </summary>
 public abstract class JsonRequestCmdlet<TConnection, TClient> : ServiceCmdlet<TConnection, TClient>
     where TConnection : ServiceConnection
-    where TClient : class
+    where TClient : class, IJsonEscapeHatch
 {
     /// <summary>Relative to the API root, e.g. <c>stores?limit=10</c>.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -29,8 +29,6 @@ public abstract class JsonRequestCmdlet<TConnection, TClient> : ServiceCmdlet<TC
     /// <summary>The cmdlet's -Method (each service declares its own set of verbs).</summary>
     private protected abstract string RequestMethod { get; }
 
-    private protected abstract Task<JsonElement?> InvokeAsync(string method, string? json, CancellationToken cancellationToken);
-
     private protected abstract IAsyncEnumerable<JsonElement> InvokeListAsync(CancellationToken cancellationToken);
 
     protected override void ProcessRecord()
@@ -47,7 +45,7 @@ public abstract class JsonRequestCmdlet<TConnection, TClient> : ServiceCmdlet<TC
         var json = PowerShellValue.ToJsonBody(Body);
         ForItem(Path, () =>
         {
-            if (Await(ct => InvokeAsync(method, json, ct)) is JsonElement element) WriteObject(JsonToPSObject.Convert(element), enumerateCollection: true);
+            if (Await(ct => Client.InvokeAsync(method, Path, json, ct)) is JsonElement element) WriteObject(JsonToPSObject.Convert(element), enumerateCollection: true);
         });
     }
 }

@@ -134,21 +134,7 @@ public abstract class WriteCmdlet<TConnection, TClient, TDraft> : ServiceCmdlet<
     }
 
     /// <summary>An item read and checked: its draft, how messages name it, what its errors are about, and its fields as given.</summary>
-    private protected sealed class Item
-    {
-        public Item(TDraft draft, string label, object target, InputFields fields)
-        {
-            Draft = draft;
-            Label = label;
-            Target = target;
-            Fields = fields;
-        }
-
-        public TDraft Draft { get; }
-        public string Label { get; }
-        public object Target { get; }
-        public InputFields Fields { get; }
-    }
+    private protected sealed record Item(TDraft Draft, string Label, object Target, InputFields Fields);
 
     /// <summary>A client call as <see cref="SendAsync"/> returns it.</summary>
     private protected static async Task<object?> Boxed<T>(Task<T> call) => await call.ConfigureAwait(false);

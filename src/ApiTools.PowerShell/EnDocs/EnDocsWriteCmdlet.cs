@@ -9,8 +9,6 @@ namespace ApiTools.PowerShell.EnDocs;
 /// </summary>
 public abstract class EnDocsWriteCmdlet<TDraft> : WriteCmdlet<EnDocsConnection, EnDocsClient, TDraft>
 {
-    protected const string ObjectSet = "InputObject";
-    protected const string ParametersSet = "Parameters";
 
     /// <summary>An Import-Csv row, a hashtable or an object; its properties are read by name (Ext_ID or ExtId alike).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]

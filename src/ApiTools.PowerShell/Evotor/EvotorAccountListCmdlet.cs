@@ -8,8 +8,6 @@ namespace ApiTools.PowerShell.Evotor;
 /// </summary>
 public abstract class EvotorAccountListCmdlet<T> : EvotorCmdlet
 {
-    protected const string ListSet = "List";
-    protected const string ByIdSet = "ById";
     private readonly HashSet<string> _stores = new();
 
     /// <summary>Only the items of these stores; binds from a Store on the pipeline.</summary>
@@ -36,7 +34,7 @@ public abstract class EvotorAccountListCmdlet<T> : EvotorCmdlet
     {
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Get(id, ct))));
+            WriteEach(Id, Get);
             return;
         }
         if (StoreId is not null) _stores.UnionWith(StoreId);

@@ -8,8 +8,6 @@ namespace ApiTools.PowerShell.Evotor;
 /// </summary>
 public abstract class EvotorStoreListCmdlet<T> : EvotorCmdlet
 {
-    protected const string ListSet = "List";
-    protected const string ByIdSet = "ById";
 
     /// <summary>Stores to list; binds from a Store, or an item of a store, on the pipeline. None: every store.</summary>
     // In every set and never mandatory: PowerShell prefers a set whose mandatory parameter the pipeline
@@ -42,9 +40,7 @@ public abstract class EvotorStoreListCmdlet<T> : EvotorCmdlet
     {
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var store in StoreIdsForById())
-                foreach (var id in Id)
-                    ForItem(id, () => WriteObject(Await(ct => Get(store, id, ct))));
+            foreach (var store in StoreIdsForById()) WriteEach(Id, (id, ct) => Get(store, id, ct));
             return;
         }
         if (TryListStores(out var stores)) WriteForStores(stores, List);

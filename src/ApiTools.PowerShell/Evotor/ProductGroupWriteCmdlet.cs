@@ -16,8 +16,6 @@ public abstract class ProductGroupWriteCmdlet : EvotorWriteCmdlet<ProductGroup>
     private readonly Dictionary<(string Store, string Parent), List<Item>> _waiting = new();
     private string? _made;
 
-    protected const string ObjectSet = "InputObject";
-    protected const string ParametersSet = "Parameters";
 
     /// <summary>The store to write to; binds from a piped object's StoreId unless given.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -10,8 +10,6 @@ namespace ApiTools.PowerShell.Evotor;
 /// </summary>
 public abstract class ProductWriteCmdlet : EvotorWriteCmdlet<Product>
 {
-    protected const string ObjectSet = "InputObject";
-    protected const string ParametersSet = "Parameters";
 
     /// <summary>The store to write to; binds from a piped object's StoreId unless given.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

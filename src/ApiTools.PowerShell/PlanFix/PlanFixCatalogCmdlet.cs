@@ -4,8 +4,6 @@ namespace ApiTools.PowerShell.PlanFix;
 /// their structure, analitics with their fields).</summary>
 public abstract class PlanFixCatalogCmdlet<T> : PlanFixCmdlet
 {
-    protected const string ListSet = "List";
-    protected const string ByIdSet = "ById";
     protected const string ByNameSet = "ByName";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
@@ -28,10 +26,10 @@ public abstract class PlanFixCatalogCmdlet<T> : PlanFixCmdlet
         switch (ParameterSetName)
         {
             case ByIdSet:
-                foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Get(id, ct))));
+                WriteEach(Id, Get);
                 break;
             case ByNameSet:
-                foreach (var name in Name) ForItem(name, () => WriteObject(Await(ct => Resolve(name, ct))));
+                WriteEach(Name, Resolve);
                 break;
             default:
                 ForItem(null, () => WriteObject(Await(List), enumerateCollection: true));

@@ -5,8 +5,6 @@ namespace ApiTools.PowerShell.PlanFix;
 /// <summary>The PlanFix lists that are "all of them, paged, or these ids" (projects, contacts, users).</summary>
 public abstract class PlanFixListCmdlet<T> : PlanFixCmdlet
 {
-    protected const string ListSet = "List";
-    protected const string ByIdSet = "ById";
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
     [ValidateRange(1L, long.MaxValue)]
@@ -24,6 +22,6 @@ public abstract class PlanFixListCmdlet<T> : PlanFixCmdlet
             WriteStream(List(PagerCap, StopToken));
             return;
         }
-        foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Get(id, ct))));
+        WriteEach(Id, Get);
     }
 }

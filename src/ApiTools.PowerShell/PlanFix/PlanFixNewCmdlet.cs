@@ -4,8 +4,6 @@ namespace ApiTools.PowerShell.PlanFix;
 /// and written as PlanFix then has it.</summary>
 public abstract class PlanFixNewCmdlet<TDraft> : PlanFixWriteCmdlet<TDraft>
 {
-    protected const string ParametersSet = "Parameters";
-    protected const string ObjectSet = "InputObject";
 
     /// <summary>An Import-Csv row, a hashtable or an object whose properties are the item's fields.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]

@@ -4,8 +4,6 @@ namespace ApiTools.PowerShell.PlanFix;
 /// or items by -Id or by -General.</summary>
 public abstract class PlanFixNumberedCmdlet<T> : PlanFixCmdlet
 {
-    protected const string ListSet = "List";
-    protected const string ByIdSet = "ById";
     protected const string ByGeneralSet = "ByGeneral";
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0)]
@@ -30,10 +28,10 @@ public abstract class PlanFixNumberedCmdlet<T> : PlanFixCmdlet
         switch (ParameterSetName)
         {
             case ByIdSet:
-                foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => GetById(id, ct))));
+                WriteEach(Id, GetById);
                 break;
             case ByGeneralSet:
-                foreach (var general in General) ForItem(general, () => WriteObject(Await(ct => GetByGeneral(general, ct))));
+                WriteEach(General, GetByGeneral);
                 break;
             default:
                 WriteList();

@@ -7,7 +7,6 @@ namespace ApiTools.PowerShell.PlanFix;
 public abstract class PlanFixTaskItemsCmdlet<T> : PlanFixCmdlet
 {
     protected const string ByTaskSet = "ByTask";
-    protected const string ByIdSet = "ById";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByTaskSet)]
     [ValidateRange(1L, long.MaxValue)]
@@ -26,7 +25,7 @@ public abstract class PlanFixTaskItemsCmdlet<T> : PlanFixCmdlet
     {
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Get(id, ct))));
+            WriteEach(Id, Get);
             return;
         }
         if (Budget.Spent) return;

@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation.Language;
-using ApiTools.Paging;
-using ApiTools.PlanFix;
 
 namespace ApiTools.PowerShell.PlanFix;
 

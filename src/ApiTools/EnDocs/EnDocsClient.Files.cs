@@ -80,30 +80,25 @@ public sealed partial class EnDocsClient
     private sealed class TempFiles : FilesBodyScanner.IFileSink, IDisposable
     {
         private readonly string _root;
-        private readonly List<(string Temp, string? ServerName, long Bytes)> _done = new();
-        private FileStream? _open;
-        private string? _openPath;
+        private readonly List<(IncomingFile File, string? ServerName, long Bytes)> _done = new();
+        private IncomingFile? _open;
         private Base64Sink? _openSink;
 
         public TempFiles(string root) => _root = root;
 
         public Base64Sink Begin(int index)
         {
-            CloseOpen();
-            var path = Path.Combine(_root, $".endocs-{Guid.NewGuid():N}.part");
-            LocalFiles.Write(path, () => _open = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920));
-            _openPath = path;
-            return _openSink = new Base64Sink(LocalFiles.Guard(_open!, path));
+            _open?.Dispose();
+            _open = new IncomingFile(_root, ".endocs-");
+            return _openSink = new Base64Sink(_open.Stream);
         }
 
         public void End(int index, string? fileName, bool hadContent)
         {
             _openSink!.Finish();
-            var bytes = _openSink.Bytes;
-            LocalFiles.Write(_openPath!, _open!.Dispose);
-            _done.Add((_openPath!, fileName, bytes));
+            _open!.Close();
+            _done.Add((_open, fileName, _openSink.Bytes));
             _open = null;
-            _openPath = null;
             _openSink = null;
         }
 
@@ -112,53 +107,32 @@ public sealed partial class EnDocsClient
             var results = new List<EnDocsSavedFile>(_done.Count);
             for (var i = 0; i < _done.Count; i++)
             {
-                var (temp, serverName, bytes) = _done[i];
+                var (file, serverName, bytes) = _done[i];
                 // The fallback is made of the id asked for, which may be any text (an ext id): made safe too.
                 var name = SafeName(serverName, SafeFileName.From($"{id}-{i + 1}", $"file-{i + 1}"));
                 var path = SafeFileName.Inside(_root, name);
                 var result = new EnDocsSavedFile { DocumentId = id, ServerFileName = serverName, Path = path, Bytes = bytes };
-                // A link of that name counts as a file there: kept, or with overwrite the link itself is replaced.
-                var taken = File.Exists(path) || LocalFiles.IsLink(path);
-                if (taken && !overwrite)
+                try
                 {
-                    result.Skipped = true;
-                    File.Delete(temp);
+                    result.Skipped = !file.Place(path, overwrite);
                 }
-                else
+                catch (LocalFileException refused)
                 {
-                    try
-                    {
-                        LocalFiles.Write(path, () =>
-                        {
-                            if (taken) File.Delete(path);
-                            File.Move(temp, path);
-                        });
-                    }
-                    catch (LocalFileException refused)
-                    {
-                        // This file alone: the others of the document still get their names (its temporary file goes in Dispose).
-                        result.Failure = refused;
-                    }
+                    // This file alone: the others of the document still get their names.
+                    result.Failure = refused;
                 }
+                file.Dispose();
                 results.Add(result);
             }
-            return results; // Dispose removes the temporary files of any that failed
-        }
-
-        private void CloseOpen()
-        {
-            _open?.Dispose();
-            if (_openPath is not null && File.Exists(_openPath)) File.Delete(_openPath);
-            _open = null;
-            _openPath = null;
+            return results;
         }
 
         /// <summary>Removes whatever this attempt did not place: a broken body leaves nothing behind.</summary>
         public void Dispose()
         {
-            CloseOpen();
-            foreach (var (temp, _, _) in _done)
-                if (File.Exists(temp)) File.Delete(temp);
+            _open?.Dispose();
+            _open = null;
+            foreach (var (file, _, _) in _done) file.Dispose();
             _done.Clear();
         }
     }

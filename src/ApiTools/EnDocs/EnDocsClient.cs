@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization.Metadata;
 using ApiTools.EnDocs.Serialization;
 using ApiTools.EnDocs.Models;
 
@@ -8,7 +6,7 @@ namespace ApiTools.EnDocs;
 
 /// <summary>EnDocs cloud API: the account, "everything after id" document lists (streamed while the
 /// body arrives), files, reference data and approvals. Writes carry a RequestID made once per write.</summary>
-public sealed partial class EnDocsClient
+public sealed partial class EnDocsClient : ServiceClient<EnDocsConnection>, IJsonEscapeHatch
 {
     public const string ServiceName = "EnDocs";
 
@@ -20,25 +18,16 @@ public sealed partial class EnDocsClient
 
     /// <param name="handler">Sends the requests instead of the process-wide pooled handler (canned answers, a proxy, logging).</param>
     public EnDocsClient(EnDocsConnection connection, IApiObserver? observer = null, HttpMessageHandler? handler = null)
-        : this(connection, new ApiTransport(TransportFor(connection, handler), observer))
+        // EnDocs wants the "Bearer " prefix; a bare token is refused (#err-30).
+        : this(connection, BearerTransport(connection, EnDocsErrorMapper.Instance, "application/json", handler, observer))
     {
     }
 
     /// <summary>A client over a transport of the caller's (its connection must be <paramref name="connection"/>'s).</summary>
     public EnDocsClient(EnDocsConnection connection, IApiTransport transport)
+        : base(connection, transport)
     {
-        Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-        Transport = transport ?? throw new ArgumentNullException(nameof(transport));
     }
-
-    public EnDocsConnection Connection { get; }
-
-    internal IApiTransport Transport { get; }
-
-    // EnDocs wants the "Bearer " prefix; a bare token is refused (#err-30).
-    private static TransportOptions TransportFor(EnDocsConnection connection, HttpMessageHandler? handler) =>
-        new(connection ?? throw new ArgumentNullException(nameof(connection)), EnDocsErrorMapper.Instance,
-            () => new AuthenticationHeaderValue("Bearer", connection.Token.Reveal()), "application/json") { Handler = handler };
 
     /// <summary>The account the token belongs to.</summary>
     public async Task<EnDocsAccount> GetClientInfoAsync(CancellationToken cancellationToken = default)

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Net.Http.Headers;
 using ApiTools.Evotor.Serialization;
-using ApiTools.Http;
 using ApiTools.Evotor.Models;
 using ApiTools.Input;
 using ApiTools.Paging;

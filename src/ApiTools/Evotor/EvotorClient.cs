@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Serialization.Metadata;
 using ApiTools.Evotor.Serialization;
 using ApiTools.Evotor.Models;
@@ -8,7 +7,7 @@ using ApiTools.Paging;
 namespace ApiTools.Evotor;
 
 /// <summary>Evotor Cloud REST API v2. Lists stream page by page as <see cref="IAsyncEnumerable{T}"/>.</summary>
-public sealed partial class EvotorClient
+public sealed partial class EvotorClient : ServiceClient<EvotorConnection>, IJsonEscapeHatch
 {
     public const string ServiceName = "Evotor";
 
@@ -26,24 +25,15 @@ public sealed partial class EvotorClient
 
     /// <param name="handler">Sends the requests instead of the process-wide pooled handler (canned answers, a proxy, logging).</param>
     public EvotorClient(EvotorConnection connection, IApiObserver? observer = null, HttpMessageHandler? handler = null)
-        : this(connection, new ApiTransport(TransportFor(connection, handler), observer))
+        : this(connection, BearerTransport(connection, EvotorErrorMapper.Instance, MediaType, handler, observer))
     {
     }
 
     /// <summary>A client over a transport of the caller's (its connection must be <paramref name="connection"/>'s).</summary>
     public EvotorClient(EvotorConnection connection, IApiTransport transport)
+        : base(connection, transport)
     {
-        Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-        Transport = transport ?? throw new ArgumentNullException(nameof(transport));
     }
-
-    public EvotorConnection Connection { get; }
-
-    internal IApiTransport Transport { get; }
-
-    private static TransportOptions TransportFor(EvotorConnection connection, HttpMessageHandler? handler) =>
-        new(connection ?? throw new ArgumentNullException(nameof(connection)), EvotorErrorMapper.Instance,
-            () => new AuthenticationHeaderValue("Bearer", connection.Token.Reveal()), MediaType) { Handler = handler };
 
     public IAsyncEnumerable<Store> GetStoresAsync(PageRange range = default, CancellationToken cancellationToken = default) =>
         ListAsync(EvotorRoutes.Stores, null, range, EvotorJsonContext.Default.Store, cancellationToken);

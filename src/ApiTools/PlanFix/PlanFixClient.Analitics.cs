@@ -11,34 +11,22 @@ namespace ApiTools.PlanFix;
 // data written with a comment (action.add): fields by name or id, values in the form each field type takes.
 public sealed partial class PlanFixClient
 {
-    private readonly Dictionary<long, PlanFixAnalitic> _analitics = new();
-    private List<PlanFixAnalitic>? _analiticList;
+    private PlanFixFieldSets<PlanFixAnalitic> Analitics => _analitics ??= new("analitic",
+        async ct => (await ListOnceAsync("analitic.getList", null, "analitics", "analitic", ct).ConfigureAwait(false)).Select(_read.Analitic).ToList(),
+        async (id, ct) => _read.Analitic(await GetElementAsync("analitic.getOptions", "analitic", "id", id, ct).ConfigureAwait(false)),
+        "; nothing was sent");
+
+    private PlanFixFieldSets<PlanFixAnalitic>? _analitics;
 
     /// <summary>Every analitic of the account (without fields; <see cref="GetAnaliticAsync"/> adds them).</summary>
-    public async Task<IReadOnlyList<PlanFixAnalitic>> GetAnaliticsAsync(CancellationToken cancellationToken = default) =>
-        _analiticList ??= (await ListOnceAsync("analitic.getList", null, "analitics", "analitic", cancellationToken).ConfigureAwait(false))
-            .Select(_read.Analitic).ToList();
+    public Task<IReadOnlyList<PlanFixAnalitic>> GetAnaliticsAsync(CancellationToken cancellationToken = default) => Analitics.ListAsync(cancellationToken);
 
     /// <summary>One analitic with its fields (analitic.getOptions).</summary>
-    public async Task<PlanFixAnalitic> GetAnaliticAsync(long id, CancellationToken cancellationToken = default)
-    {
-        if (_analitics.TryGetValue(id, out var known)) return known;
-        var analitic = _read.Analitic(await GetElementAsync("analitic.getOptions", "analitic", "id", id, cancellationToken).ConfigureAwait(false));
-        if (analitic.Name is null && _analiticList?.FirstOrDefault(a => a.Id == id) is { } listed) analitic.Name = listed.Name;
-        return _analitics[id] = analitic;
-    }
+    public Task<PlanFixAnalitic> GetAnaliticAsync(long id, CancellationToken cancellationToken = default) => Analitics.GetAsync(id, cancellationToken);
 
     /// <summary>An analitic by id, or by name from the list; a ValidationFailed error naming it when there is none.</summary>
-    public async Task<PlanFixAnalitic> ResolveAnaliticAsync(string nameOrId, CancellationToken cancellationToken = default)
-    {
-        var key = nameOrId.Trim();
-        if (long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id > 0)
-            return await GetAnaliticAsync(id, cancellationToken).ConfigureAwait(false);
-        var all = await GetAnaliticsAsync(cancellationToken).ConfigureAwait(false);
-        var match = all.FirstOrDefault(a => string.Equals(a.Name, key, StringComparison.OrdinalIgnoreCase))
-                    ?? throw Invalid("Analitic", $"'{key}' is not an analitic of this account (its analitics: {string.Join(", ", all.Select(a => a.Name))}); nothing was sent");
-        return await GetAnaliticAsync(match.Id, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<PlanFixAnalitic> ResolveAnaliticAsync(string nameOrId, CancellationToken cancellationToken = default) =>
+        (await Analitics.ResolveAsync(nameOrId, cancellationToken).ConfigureAwait(false)).Item;
 
     /// <summary>One row as action.add takes it: <c>&lt;analitic&gt;&lt;id/&gt;&lt;analiticData&gt;&lt;itemData&gt;&lt;fieldId/&gt;&lt;value/&gt;…</c>.</summary>
     private async Task<XElement> AnaliticRowAsync(PlanFixAnaliticRow row, CancellationToken cancellationToken)

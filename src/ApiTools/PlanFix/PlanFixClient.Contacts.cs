@@ -3,7 +3,6 @@ using System.Xml.Linq;
 using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
-using ApiTools.PlanFix.Serialization;
 
 namespace ApiTools.PlanFix;
 

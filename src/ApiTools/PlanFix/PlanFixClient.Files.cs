@@ -1,7 +1,6 @@
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
-using System.Xml.Linq;
+using ApiTools.Input;
 using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Serialization;
@@ -85,11 +84,16 @@ public sealed partial class PlanFixClient
             var code = root.Element("code")?.Value.Trim();
             throw _errors.FromCode(method, code, root.Element("message")?.Value, (int)response.StatusCode);
         }
-        using var sink = new PlanFixFileSink(folder);
-        await sink.Stream.WriteAsync(head, 0, headLength, cancellationToken).ConfigureAwait(false);
-        await body.CopyToAsync(sink.Stream, 81920, cancellationToken).ConfigureAwait(false);
+        // Under its name made safe as Save-EnDocsFile makes it, once the whole body has arrived.
+        using var file = new IncomingFile(folder, ".planfix-");
+        await file.Stream.WriteAsync(head, 0, headLength, cancellationToken).ConfigureAwait(false);
+        await body.CopyToAsync(file.Stream, 81920, cancellationToken).ConfigureAwait(false);
+        file.Close();
         var serverName = name ?? FileNameOf(response);
-        return sink.Place(serverName, fallback, overwrite, id, uniqueId);
+        var path = SafeFileName.Inside(Path.GetFullPath(folder), SafeFileName.ForSaving(serverName, fallback));
+        var saved = new PlanFixSavedFile { FileId = id, UniqueId = uniqueId, ServerFileName = serverName, Path = path, Bytes = file.Bytes };
+        saved.Skipped = !file.Place(path, overwrite);
+        return saved;
     }
 
     private static bool LooksLikeError(HttpResponseMessage response, byte[] head, int length)

@@ -16,37 +16,33 @@ public sealed partial class PlanFixClient
     /// <summary>How deep groups may nest before a listing is taken for a loop in the server's data.</summary>
     public const int MaxHandbookDepth = 64;
 
-    private readonly Dictionary<long, PlanFixHandbook> _handbooks = new();
-    private List<PlanFixHandbook>? _handbookList;
+    private PlanFixFieldSets<PlanFixHandbook> Handbooks => _handbooks ??= new("handbook",
+        async ct => (await ListOnceAsync("handbook.getList", null, "handbooks", "handbook", ct).ConfigureAwait(false)).Select(_read.Handbook).ToList(),
+        async (id, ct) =>
+        {
+            var handbook = _read.Handbook(await GetElementAsync("handbook.getStructure", "handbook", "id", id, ct).ConfigureAwait(false));
+            if (handbook.Id == 0) handbook.Id = id;
+            return handbook;
+        });
+
+    private PlanFixFieldSets<PlanFixHandbook>? _handbooks;
 
     /// <summary>Every handbook of the account (without fields; <see cref="GetHandbookAsync"/> adds them).</summary>
-    public async Task<IReadOnlyList<PlanFixHandbook>> GetHandbooksAsync(CancellationToken cancellationToken = default) =>
-        _handbookList ??= (await ListOnceAsync("handbook.getList", null, "handbooks", "handbook", cancellationToken).ConfigureAwait(false))
-            .Select(_read.Handbook).ToList();
+    public Task<IReadOnlyList<PlanFixHandbook>> GetHandbooksAsync(CancellationToken cancellationToken = default) => Handbooks.ListAsync(cancellationToken);
 
     /// <summary>One handbook with its fields (handbook.getStructure).</summary>
-    public async Task<PlanFixHandbook> GetHandbookAsync(long id, CancellationToken cancellationToken = default)
-    {
-        if (_handbooks.TryGetValue(id, out var known)) return known;
-        var handbook = _read.Handbook(await GetElementAsync("handbook.getStructure", "handbook", "id", id, cancellationToken).ConfigureAwait(false));
-        if (handbook.Id == 0) handbook.Id = id;
-        if (handbook.Name is null && _handbookList?.FirstOrDefault(h => h.Id == id) is { } listed) handbook.Name = listed.Name;
-        return _handbooks[id] = handbook;
-    }
+    public Task<PlanFixHandbook> GetHandbookAsync(long id, CancellationToken cancellationToken = default) => Handbooks.GetAsync(id, cancellationToken);
 
     /// <summary>A handbook by id, or by name from the list; a ValidationFailed error naming it when there is none.</summary>
     public async Task<PlanFixHandbook> ResolveHandbookAsync(string nameOrId, CancellationToken cancellationToken = default)
     {
-        var key = nameOrId.Trim();
-        if (long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id > 0)
-            return await GetHandbookAsync(id, cancellationToken).ConfigureAwait(false);
-        var all = await GetHandbooksAsync(cancellationToken).ConfigureAwait(false);
-        var match = all.FirstOrDefault(h => string.Equals(h.Name, key, StringComparison.OrdinalIgnoreCase))
-                    ?? throw Invalid("Handbook", $"'{key}' is not a handbook of this account (its handbooks: {string.Join(", ", all.Select(h => h.Name))})");
-        var handbook = await GetHandbookAsync(match.Id, cancellationToken).ConfigureAwait(false);
-        handbook.Name ??= match.Name;
-        handbook.GroupId ??= match.GroupId;
-        handbook.GroupName ??= match.GroupName;
+        var (handbook, listed) = await Handbooks.ResolveAsync(nameOrId, cancellationToken).ConfigureAwait(false);
+        if (listed is not null)
+        {
+            handbook.Name ??= listed.Name;
+            handbook.GroupId ??= listed.GroupId;
+            handbook.GroupName ??= listed.GroupName;
+        }
         return handbook;
     }
 

@@ -4,7 +4,6 @@ using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using ApiTools.Paging;
 using ApiTools.PlanFix.Models;
-using ApiTools.PlanFix.Serialization;
 using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PlanFix;

@@ -16,7 +16,7 @@ namespace ApiTools.PlanFix;
 /// (1/s by default, per account and key, across the process), retried by the transport (429, 0011 and 3014 on
 /// calls that are safe to repeat), and counted against the daily quota.
 /// </summary>
-public sealed partial class PlanFixClient
+public sealed partial class PlanFixClient : ServiceClient<PlanFixConnection>
 {
     public const string ServiceName = "PlanFix";
 
@@ -39,9 +39,8 @@ public sealed partial class PlanFixClient
 
     /// <summary>A client over a transport of the caller's (its connection must be <paramref name="connection"/>'s).</summary>
     public PlanFixClient(PlanFixConnection connection, IApiTransport transport)
+        : base(connection, transport)
     {
-        Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-        Transport = transport ?? throw new ArgumentNullException(nameof(transport));
         _errors = new PlanFixErrorMapper(connection);
         _read = new PlanFixReader(connection.TimeZone, transport.Observer);
     }
@@ -50,16 +49,12 @@ public sealed partial class PlanFixClient
     private readonly HttpMessageHandler? _handler;
     private readonly PlanFixReader _read;
 
-    public PlanFixConnection Connection { get; }
-
     /// <summary>The daily quota as this connection knows it.</summary>
     public PlanFixQuota Quota => Connection.Quota.Snapshot();
 
     /// <summary>The daily quota as every process on the account and key has counted it, where the connection shares its
     /// budget in Redis (nothing is sent to PlanFix); else <see cref="Quota"/>.</summary>
     public Task<PlanFixQuota> GetQuotaAsync() => Connection.Quota.RefreshAsync();
-
-    internal IApiTransport Transport { get; }
 
     private IApiObserver Observer => Transport.Observer;
 

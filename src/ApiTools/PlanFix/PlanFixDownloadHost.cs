@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using ApiTools.Http.RateLimiting;
 

@@ -23,9 +23,9 @@ public class ReaderFieldListTests
         {
             "product" => ProductInput.WritableFields,
             "product group" => ProductGroupInput.WritableFields,
-            "task" => PlanFixInput.TaskFields,
-            "contact" => PlanFixContactInput.ContactFields,
-            "project" => PlanFixProjectInput.ProjectFields,
+            "task" => PlanFixInput.Tasks.Fields,
+            "contact" => PlanFixContactInput.Contacts.Fields,
+            "project" => PlanFixProjectInput.Projects.Fields,
             "handbook record" => PlanFixRecordInput.RecordFields,
             "contractor" => EnDocsInput.ContractorFields,
             "department" => EnDocsInput.DepartmentFields,
@@ -58,7 +58,7 @@ public class ReaderFieldListTests
     [Fact]
     public void A_column_of_what_the_Get_cmdlet_writes_is_known_and_a_typo_is_named_once()
     {
-        var unknown = PlanFixInput.NewTaskUnknownFields();
+        var unknown = PlanFixInput.Tasks.NewUnknownFields();
 
         Assert.Null(unknown.Warning(new[] { "Id", "OwnerName", "ProjectTitle", "CustomFields", "Extra" }, "item 1"));
         Assert.Contains("'Titel'", unknown.Warning(new[] { "Title", "Titel" }, "item 1"));

@@ -9,6 +9,8 @@ namespace ApiTools.Tests.Reliability;
 /// <summary>5k PlanFix tasks (50 pages of 100) read through the client library under each fault kind.</summary>
 public sealed class PlanFixPagingUnderFaultsTests
 {
+    private static readonly string Route = PlanFixRouteKeys.TaskGetList;
+
     /// <summary>task.getList requests a fault-free listing of the same tasks takes (measured once).</summary>
     private static readonly Lazy<Task<int>> CleanRequests = new(async () =>
     {
@@ -18,7 +20,6 @@ public sealed class PlanFixPagingUnderFaultsTests
     });
 
     private const int Tasks = 5_000;
-    private const string Route = PlanFixRouteKeys.TaskGetList;
 
     public static TheoryData<string> Kinds => new()
     {

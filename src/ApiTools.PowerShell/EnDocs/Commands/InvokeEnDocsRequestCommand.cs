@@ -17,9 +17,6 @@ public sealed class InvokeEnDocsRequestCommand : JsonRequestCmdlet<EnDocsConnect
 
     private protected override string RequestMethod => Method;
 
-    private protected override Task<JsonElement?> InvokeAsync(string method, string? json, CancellationToken cancellationToken) =>
-        Client.InvokeAsync(method, Path, json, cancellationToken);
-
     private protected override IAsyncEnumerable<JsonElement> InvokeListAsync(CancellationToken cancellationToken) =>
         Client.InvokeListAsync(Path, cancellationToken);
 }

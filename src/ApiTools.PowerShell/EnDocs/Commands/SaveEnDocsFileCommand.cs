@@ -80,9 +80,7 @@ public sealed class SaveEnDocsFileCommand : EnDocsCmdlet
                 foreach (var file in Await(ct => Client.SaveFilesAsync(id, kind, folder, Force, DownloadTimeout, ct)))
                 {
                     if (file.Failure is { } failure) WriteError(ApiErrorRecords.For(failure), failure, file.Path);
-                    else if (file.Skipped)
-                        WriteError(CmdletError.FileExists, new IOException($"'{file.Path}' exists; use -Force to overwrite it (document {id})."), file.Path);
-                    else WriteObject(new FileInfo(file.Path));
+                    else WriteSaved(file.Path, file.Skipped, $"document {id}");
                 }
             });
         }

@@ -10,8 +10,6 @@ namespace ApiTools.PowerShell.Evotor.Commands;
 [OutputType(typeof(BulkTask))]
 public sealed class GetEvotorBulkTaskCommand : EvotorCmdlet
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
 
     /// <summary>Task ids; binds from a task's Id, or the TaskId of an import result.</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -44,6 +42,6 @@ public sealed class GetEvotorBulkTaskCommand : EvotorCmdlet
             WriteStream(Client.GetBulkTasksAsync(query, PagerCap, StopToken));
             return;
         }
-        foreach (var id in Id) ForItem(id, () => WriteObject(Await(ct => Client.GetBulkTaskAsync(id, ct))));
+        WriteEach(Id, Client.GetBulkTaskAsync);
     }
 }

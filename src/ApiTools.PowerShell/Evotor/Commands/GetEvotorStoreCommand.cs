@@ -7,8 +7,6 @@ namespace ApiTools.PowerShell.Evotor.Commands;
 [OutputType(typeof(Store))]
 public sealed class GetEvotorStoreCommand : EvotorCmdlet
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
 
     /// <summary>Store ids. Named StoreId (alias Id) so a product or document piped in binds its store,
     /// not its own id.</summary>
@@ -26,7 +24,6 @@ public sealed class GetEvotorStoreCommand : EvotorCmdlet
             WriteStream(Client.GetStoresAsync(PagerCap, StopToken));
             return;
         }
-        foreach (var id in StoreId)
-            ForItem(id, () => WriteObject(Await(ct => Client.GetStoreAsync(id, ct))));
+        WriteEach(StoreId, Client.GetStoreAsync);
     }
 }

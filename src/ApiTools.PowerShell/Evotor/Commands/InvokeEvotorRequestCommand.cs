@@ -17,9 +17,6 @@ public sealed class InvokeEvotorRequestCommand : JsonRequestCmdlet<EvotorConnect
 
     private protected override string RequestMethod => Method;
 
-    private protected override Task<JsonElement?> InvokeAsync(string method, string? json, CancellationToken cancellationToken) =>
-        Client.InvokeAsync(method, Path, json, cancellationToken);
-
     private protected override IAsyncEnumerable<JsonElement> InvokeListAsync(CancellationToken cancellationToken) =>
         Client.InvokePagedAsync(Path, PagerCap, cancellationToken);
 }

@@ -11,13 +11,6 @@ namespace ApiTools.PowerShell.Evotor.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class SaveEvotorProductImageCommand : EvotorStoreItemCmdlet
 {
-    private static FileStream Create(string path)
-    {
-        FileStream? stream = null;
-        LocalFiles.Write(path, () => stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write));
-        return stream!;
-    }
-
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateEvotorId]
@@ -51,7 +44,7 @@ public sealed class SaveEvotorProductImageCommand : EvotorStoreItemCmdlet
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (!ShouldProcess($"image {ImageId} of product {ProductId}", $"Save to '{folder}'")) return;
         Directory.CreateDirectory(folder);
-        // Ids come from the server too: the name is sanitised, and the download goes to a bare temporary name first.
+        // Ids come from the server too: the name is sanitised, and the download goes to a bare temporary name first (IncomingFile).
         string target;
         try
         {
@@ -62,31 +55,11 @@ public sealed class SaveEvotorProductImageCommand : EvotorStoreItemCmdlet
             WriteError(CmdletError.UnsafeFileName, escape, ProductId);
             return;
         }
-        var temp = System.IO.Path.Combine(folder, $".{System.Guid.NewGuid():N}.part");
-        try
+        ForItem(ImageId, () =>
         {
-            ForItem(ImageId, () =>
-            {
-                using (var stream = Create(temp))
-                    Await(ct => Client.DownloadProductImageAsync(StoreId, ProductId, ImageId, stream, DownloadTimeout, ct));
-                // A link of that name counts as a file there: kept, or with -Force the link itself is replaced.
-                var taken = File.Exists(target) || LocalFiles.IsLink(target);
-                if (taken && !Force)
-                {
-                    WriteError(CmdletError.FileExists, new IOException($"'{target}' exists; use -Force to overwrite it."), target);
-                    return;
-                }
-                LocalFiles.Write(target, () =>
-                {
-                    if (taken) File.Delete(target);
-                    File.Move(temp, target);
-                });
-                WriteObject(new FileInfo(target));
-            });
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp); // a download that failed leaves nothing behind
-        }
+            using var file = new IncomingFile(folder);
+            Await(ct => Client.DownloadProductImageAsync(StoreId, ProductId, ImageId, file.Stream, DownloadTimeout, ct));
+            WriteSaved(target, skipped: !file.Place(target, Force));
+        });
     }
 }

@@ -8,7 +8,6 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 [OutputType(typeof(PlanFixHandbookRecord))]
 public sealed class GetPlanFixHandbookRecordCommand : PlanFixCmdlet
 {
-    private const string ListSet = "List";
     private const string ByKeySet = "ByKey";
 
     /// <summary>The handbook's id or name; binds from a piped handbook's HandbookId.</summary>

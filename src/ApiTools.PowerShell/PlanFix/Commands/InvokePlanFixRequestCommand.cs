@@ -14,7 +14,6 @@ namespace ApiTools.PowerShell.PlanFix.Commands;
 [OutputType(typeof(PSObject), typeof(XmlDocument))]
 public sealed class InvokePlanFixRequestCommand : PlanFixCmdlet
 {
-    private const string ParametersSet = "Parameters";
     private const string BodySet = "Body";
 
     /// <summary>The API method, e.g. task.getList or handbook.getRecords.</summary>

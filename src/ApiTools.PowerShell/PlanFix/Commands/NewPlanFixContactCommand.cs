@@ -1,5 +1,4 @@
 using System.Collections;
-using ApiTools.PlanFix;
 using ApiTools.PlanFix.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -36,12 +35,7 @@ public sealed class NewPlanFixContactCommand : PlanFixNewCmdlet<PlanFixContactDr
 
     private protected override string[] LabelFields => new[] { "Name", "LastName", "Email" };
 
-    private protected override UnknownFields NewUnknownFields() => PlanFixContactInput.NewContactUnknownFields(CustomNames);
-
-    private protected override PlanFixContactDraft Read(InputFields fields, string label) =>
-        PlanFixContactInput.ReadContact(fields, label, Client.Connection.TimeZone, customFields: CustomNames);
-
-    private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.ContactKind, PlanFixContactInput.ContactFields.Concat(typeof(PlanFixContact).GetProperties().Select(p => p.Name)));
+    private protected override PlanFixItemInput<PlanFixContactDraft> Input => PlanFixContactInput.Contacts;
 
     private protected override string Describe(PlanFixContactDraft draft) => $"PlanFix contact '{string.Join(" ", new[] { draft.Name, draft.LastName }.Where(s => !string.IsNullOrEmpty(s)))}'";
 

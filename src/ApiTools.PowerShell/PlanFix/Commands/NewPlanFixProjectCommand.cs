@@ -1,5 +1,4 @@
 using System.Collections;
-using ApiTools.PlanFix;
 using ApiTools.PlanFix.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -31,12 +30,7 @@ public sealed class NewPlanFixProjectCommand : PlanFixNewCmdlet<PlanFixProjectDr
     /// <summary>Custom field values by field name or id.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
 
-    private protected override UnknownFields NewUnknownFields() => PlanFixProjectInput.NewProjectUnknownFields(CustomNames);
-
-    private protected override PlanFixProjectDraft Read(InputFields fields, string label) =>
-        PlanFixProjectInput.ReadProject(fields, label, Client.Connection.TimeZone, customFields: CustomNames);
-
-    private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.ProjectKind, PlanFixProjectInput.ProjectFields.Concat(typeof(PlanFixProject).GetProperties().Select(p => p.Name)));
+    private protected override PlanFixItemInput<PlanFixProjectDraft> Input => PlanFixProjectInput.Projects;
 
     private protected override string Describe(PlanFixProjectDraft draft) => $"PlanFix project '{draft.Title}'";
 

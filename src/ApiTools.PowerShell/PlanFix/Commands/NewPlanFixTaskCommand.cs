@@ -1,5 +1,4 @@
 using System.Collections;
-using ApiTools.PlanFix;
 using ApiTools.PlanFix.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -42,12 +41,7 @@ public sealed class NewPlanFixTaskCommand : PlanFixNewCmdlet<PlanFixTaskDraft>
     /// <summary>Custom field values by field name or id: @{ 'Сумма сделки' = 1500; 'Источник' = 'Сайт' }.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
 
-    private protected override UnknownFields NewUnknownFields() => PlanFixInput.NewTaskUnknownFields(CustomNames);
-
-    private protected override PlanFixTaskDraft Read(InputFields fields, string label) =>
-        PlanFixInput.ReadTask(fields, label, Client.Connection.TimeZone, customFields: CustomNames);
-
-    private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.TaskKind, PlanFixInput.TaskFields.Concat(typeof(PlanFixTask).GetProperties().Select(p => p.Name)));
+    private protected override PlanFixItemInput<PlanFixTaskDraft> Input => PlanFixInput.Tasks;
 
     private protected override string Describe(PlanFixTaskDraft draft) => $"PlanFix task '{draft.Title}'";
 

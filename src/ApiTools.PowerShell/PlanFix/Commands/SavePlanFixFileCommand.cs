@@ -48,9 +48,7 @@ public sealed class SavePlanFixFileCommand : PlanFixCmdlet
         ForItem(id ?? uniqueId, () =>
         {
             var saved = Await(ct => Client.DownloadFileAsync(id, uniqueId, folder, string.IsNullOrWhiteSpace(Name) ? null : Name, Force, ct));
-            if (saved.Skipped)
-                WriteError(CmdletError.FileExists, new IOException($"'{saved.Path}' exists; use -Force to overwrite it ({what})."), saved.Path);
-            else WriteObject(new FileInfo(saved.Path));
+            WriteSaved(saved.Path, saved.Skipped, what);
         });
     }
 }

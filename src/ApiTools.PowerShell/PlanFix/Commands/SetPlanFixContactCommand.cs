@@ -1,5 +1,4 @@
 using System.Collections;
-using ApiTools.PlanFix;
 using ApiTools.PlanFix.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -32,12 +31,7 @@ public sealed class SetPlanFixContactCommand : PlanFixSetByIdCmdlet<PlanFixConta
 
     private protected override string[] LabelFields => new[] { "Id", "General" };
 
-    private protected override UnknownFields NewUnknownFields() => PlanFixContactInput.NewContactUnknownFields(CustomNames);
-
-    private protected override PlanFixContactDraft Read(InputFields fields, string label) =>
-        PlanFixContactInput.ReadContact(fields, LabelOr(label, $"contact {Id}"), Client.Connection.TimeZone, update: true, CustomNames);
-
-    private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.ContactKind, PlanFixContactInput.ContactFields.Concat(typeof(PlanFixContact).GetProperties().Select(p => p.Name)));
+    private protected override PlanFixItemInput<PlanFixContactDraft> Input => PlanFixContactInput.Contacts;
 
     private protected override string[] PromptFields => new[] { "Name", "MidName", "LastName", "IsCompany", "Post", "Email", "Phones", "Address", "Description", "Sex", "Site", "Skype", "Birthdate", "GroupId", "CanBeWorker", "CanBeClient", "CustomFields" };
 
@@ -45,8 +39,7 @@ public sealed class SetPlanFixContactCommand : PlanFixSetByIdCmdlet<PlanFixConta
 
     private protected override object ErrorTarget(PlanFixContactDraft draft, string label) => InputObject ?? (object)(draft.Id ?? draft.General)!;
 
-    private protected override string? Unchanged(PlanFixContactDraft draft) =>
-        draft.Unchanged ? $"{Describe(draft)} is as it was read (its Fingerprint matches); nothing was sent." : null;
+    private protected override string? Unchanged(PlanFixContactDraft draft) => AsRead(draft, draft.Unchanged);
 
     private protected override Task<object?> SendAsync(PlanFixContactDraft draft, CancellationToken cancellationToken) =>
         PassThru ? Boxed(Client.UpdateContactAsync(draft, Silent, cancellationToken)) : Boxed(Client.SetContactAsync(draft, Silent, cancellationToken));

@@ -1,5 +1,4 @@
 using System.Collections;
-using ApiTools.PlanFix;
 using ApiTools.PlanFix.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -31,14 +30,7 @@ public sealed class SetPlanFixProjectCommand : PlanFixSetByIdCmdlet<PlanFixProje
     /// <summary>Custom field values by field name or id.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
 
-    private protected override string[] LabelFields => new[] { "Id" };
-
-    private protected override UnknownFields NewUnknownFields() => PlanFixProjectInput.NewProjectUnknownFields(CustomNames);
-
-    private protected override PlanFixProjectDraft Read(InputFields fields, string label) =>
-        PlanFixProjectInput.ReadProject(fields, LabelOr(label, $"project {Id}"), Client.Connection.TimeZone, update: true, CustomNames);
-
-    private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.ProjectKind, PlanFixProjectInput.ProjectFields.Concat(typeof(PlanFixProject).GetProperties().Select(p => p.Name)));
+    private protected override PlanFixItemInput<PlanFixProjectDraft> Input => PlanFixProjectInput.Projects;
 
     private protected override string[] PromptFields => new[] { "Title", "Description", "OwnerId", "ClientId", "Status", "Hidden", "EndDate", "GroupId", "ParentId", "WorkerIds", "CustomFields" };
 
@@ -46,8 +38,7 @@ public sealed class SetPlanFixProjectCommand : PlanFixSetByIdCmdlet<PlanFixProje
 
     private protected override object ErrorTarget(PlanFixProjectDraft draft, string label) => InputObject ?? (object)draft.Id!;
 
-    private protected override string? Unchanged(PlanFixProjectDraft draft) =>
-        draft.Unchanged ? $"{Describe(draft)} is as it was read (its Fingerprint matches); nothing was sent." : null;
+    private protected override string? Unchanged(PlanFixProjectDraft draft) => AsRead(draft, draft.Unchanged);
 
     private protected override Task<object?> SendAsync(PlanFixProjectDraft draft, CancellationToken cancellationToken) =>
         PassThru ? Boxed(Client.UpdateProjectAsync(draft, Silent, cancellationToken)) : Boxed(Client.SetProjectAsync(draft, Silent, cancellationToken));

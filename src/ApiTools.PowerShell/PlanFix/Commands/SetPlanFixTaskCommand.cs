@@ -1,5 +1,4 @@
 using System.Collections;
-using ApiTools.PlanFix;
 using ApiTools.PlanFix.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -39,14 +38,7 @@ public sealed class SetPlanFixTaskCommand : PlanFixSetByIdCmdlet<PlanFixTaskDraf
     /// <summary>Custom field values by field name or id: @{ 'Сумма сделки' = 1500 }.</summary>
     [Parameter(ParameterSetName = ParametersSet)] public Hashtable? CustomField { get; set; }
 
-    private protected override string[] LabelFields => new[] { "Id" };
-
-    private protected override UnknownFields NewUnknownFields() => PlanFixInput.NewTaskUnknownFields(CustomNames);
-
-    private protected override PlanFixTaskDraft Read(InputFields fields, string label) =>
-        PlanFixInput.ReadTask(fields, LabelOr(label, $"task {Id}"), Client.Connection.TimeZone, update: true, CustomNames);
-
-    private IReadOnlyCollection<string> CustomNames => CustomFieldNames(PlanFixClient.TaskKind, PlanFixInput.TaskFields.Concat(typeof(PlanFixTask).GetProperties().Select(p => p.Name)));
+    private protected override PlanFixItemInput<PlanFixTaskDraft> Input => PlanFixInput.Tasks;
 
     private protected override string Describe(PlanFixTaskDraft draft) => $"PlanFix task {draft.Id}";
 

@@ -56,23 +56,6 @@ internal sealed class BulkChunk
 
     public BulkChunkInfo Info => new() { Number = Number, FirstRow = FirstRow, LastRow = LastRow, Items = Items.Count, Bytes = Bytes };
 
-    internal sealed class Item
-    {
-        public Item(long row, string id, string? name, byte[] json, string? parentId = null)
-        {
-            Row = row;
-            Id = id;
-            Name = name;
-            Json = json;
-            ParentId = parentId;
-        }
-
-        public long Row { get; }
-        public string Id { get; }
-        public string? Name { get; }
-        public byte[] Json { get; }
-
-        /// <summary>A group's parent, so groups can go parents first.</summary>
-        public string? ParentId { get; }
-    }
+    /// <param name="ParentId">A group's parent, so groups can go parents first.</param>
+    internal sealed record Item(long Row, string Id, string? Name, byte[] Json, string? ParentId = null);
 }

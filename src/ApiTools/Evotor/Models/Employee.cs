@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ApiTools.Evotor.Models;
 
 /// <summary>An employee of the account, with the stores they work in.</summary>

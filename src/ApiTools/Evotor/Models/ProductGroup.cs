@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ApiTools.Evotor.Models;
 
 /// <summary>A product group (folder) of one store; groups may nest through <see cref="ParentId"/>.</summary>

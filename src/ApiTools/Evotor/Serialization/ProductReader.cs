@@ -204,14 +204,7 @@ internal sealed class ProductReader
             var list = new StringList();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Null)
-                {
-                    list.Add(reader.GetString()!);
-                    continue;
-                }
-                var found = ReadNotes.Found(reader.TokenType);
-                if (AsText(ref reader) is not string text) goto keep;
-                _notes?.Converted(field, found, "text");
+                if (!Element(ref reader, field, out var text)) goto keep;
                 list.Add(text);
             }
             return list;
@@ -233,14 +226,7 @@ internal sealed class ProductReader
             {
                 var key = reader.GetString()!;
                 reader.Read();
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Null)
-                {
-                    map[key] = reader.GetString()!;
-                    continue;
-                }
-                var found = ReadNotes.Found(reader.TokenType);
-                if (AsText(ref reader) is not string text) goto keep;
-                _notes?.Converted(field, found, "text");
+                if (!Element(ref reader, field, out var text)) goto keep;
                 map[key] = text;
             }
             return map;
@@ -249,6 +235,26 @@ internal sealed class ProductReader
         reader = start;
         Keep(ref reader, p, field, "an object");
         return null;
+    }
+
+    /// <summary>An element of a list or a map as text: text (or null) as it is, a number or true/false as written, with a
+    /// note; false for anything else (the whole field is then kept in Extra).</summary>
+    private bool Element(ref Utf8JsonReader reader, string field, out string text)
+    {
+        if (reader.TokenType is JsonTokenType.String or JsonTokenType.Null)
+        {
+            text = reader.GetString()!;
+            return true;
+        }
+        var found = ReadNotes.Found(reader.TokenType);
+        if (AsText(ref reader) is not string converted)
+        {
+            text = "";
+            return false;
+        }
+        _notes?.Converted(field, found, "text");
+        text = converted;
+        return true;
     }
 
     /// <summary>A number token exactly as written.</summary>

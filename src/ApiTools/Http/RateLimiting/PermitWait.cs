@@ -73,25 +73,8 @@ internal static class PermitWait
     }
 
     /// <summary>The call a permit is taken for: what names it, its budget and how long it has run.</summary>
-    internal sealed class Call
+    internal sealed record Call(string Service, ApiRequest Request, string RateKey, TimeSpan Budget, Stopwatch Clock, IApiObserver Observer)
     {
-        public Call(string service, ApiRequest request, string rateKey, TimeSpan budget, Stopwatch clock, IApiObserver observer)
-        {
-            Service = service;
-            Request = request;
-            RateKey = rateKey;
-            Budget = budget;
-            Clock = clock;
-            Observer = observer;
-        }
-
-        public string Service { get; }
-        public ApiRequest Request { get; }
-        public string RateKey { get; }
-        public TimeSpan Budget { get; }
-        public Stopwatch Clock { get; }
-        public IApiObserver Observer { get; }
-
         /// <summary>The error for a wait that would pass the budget (<paramref name="wait"/> known) or did (null).</summary>
         public ApiException BeyondBudget(TimeSpan? wait)
         {

@@ -13,17 +13,12 @@ namespace ApiTools.PlanFix.Input;
 /// </summary>
 public static class PlanFixContactInput
 {
-    public static readonly IReadOnlyList<string> ContactFields = new[]
+    /// <summary>A contact's fields (Id or General names the contact to change), its columns and its reader.</summary>
+    public static readonly PlanFixItemInput<PlanFixContactDraft> Contacts = new(PlanFixClient.ContactKind, typeof(PlanFixContact), new[]
     {
         "Id", "General", "TemplateId", "Name", "MidName", "LastName", "IsCompany", "Post", "Email", "Phones", "Address", "Description", "DescriptionHtml",
         "Sex", "Site", "Skype", "Birthdate", "GroupId", "CanBeWorker", "CanBeClient", "CustomFields", "CustomField", "Fingerprint",
-    };
-
-    private static readonly IReadOnlyCollection<string> Standard = ContactFields.Concat(typeof(PlanFixContact).GetProperties().Select(p => p.Name)).ToList();
-
-    public static UnknownFields NewContactUnknownFields(IEnumerable<string>? customFields = null) =>
-        new(Standard.Concat(customFields ?? Array.Empty<string>()), "contact",
-            ContactFields.Where(f => f is not ("CustomField" or "Fingerprint")).Concat(customFields ?? Array.Empty<string>()).ToList());
+    }, new[] { "CustomField", "Fingerprint" }, ReadContact);
 
     /// <param name="update">A change to a contact: its Id (or General) is required; a Fingerprint, when the item has one, narrows the change.</param>
     public static PlanFixContactDraft ReadContact(InputFields fields, string label, TimeZoneInfo zone, bool update = false, IReadOnlyCollection<string>? customFields = null)
@@ -49,7 +44,7 @@ public static class PlanFixContactInput
             GroupId = Id(fields, "GroupId"),
             CanBeWorker = fields.Boolean("CanBeWorker"),
             CanBeClient = fields.Boolean("CanBeClient"),
-            CustomFields = Custom(fields, customFields ?? Array.Empty<string>(), Standard),
+            CustomFields = Custom(fields, customFields ?? Array.Empty<string>(), Contacts.Standard),
         };
         if (update && draft.Id is null && draft.General is null && !fields.Violations.Any(v => v.Subject is "Id" or "General"))
             fields.AddViolation("Id", "is required to know which contact to change (or General, its number)");

@@ -15,18 +15,12 @@ namespace ApiTools.PlanFix.Input;
 /// </summary>
 public static class PlanFixInput
 {
-    /// <summary>The fields a task item may set (WorkerId reads as WorkerIds; Id names the task to change).</summary>
-    public static readonly IReadOnlyList<string> TaskFields = new[]
+    /// <summary>A task's fields (WorkerId reads as WorkerIds; Id names the task to change), its columns and its reader.</summary>
+    public static readonly PlanFixItemInput<PlanFixTaskDraft> Tasks = new(PlanFixClient.TaskKind, typeof(PlanFixTask), new[]
     {
         "Id", "Title", "Description", "DescriptionHtml", "Importance", "Status", "StatusName", "OwnerId", "ProjectId", "ClientId", "ParentId",
         "WorkerIds", "WorkerId", "WorkerGroupIds", "WorkerGroupId", "StartTime", "EndTime", "CustomFields", "CustomField",
-    };
-
-    /// <summary>The columns and keys a task item may carry: the fields, every column Get-PlanFixTask writes, and the
-    /// account's task custom fields by name.</summary>
-    public static UnknownFields NewTaskUnknownFields(IEnumerable<string>? customFields = null) =>
-        new(TaskFields.Concat(typeof(PlanFixTask).GetProperties().Select(p => p.Name)).Concat(customFields ?? Array.Empty<string>()), "task",
-            TaskFields.Where(f => f is not ("WorkerId" or "WorkerGroupId" or "CustomField")).Concat(customFields ?? Array.Empty<string>()).ToList());
+    }, new[] { "WorkerId", "WorkerGroupId", "CustomField" }, ReadTask);
 
     /// <param name="update">A change to an existing task: its Id is required, its Title is not.</param>
     /// <param name="customFields">The names of the account's task custom fields (columns of those names set them).</param>
@@ -48,13 +42,10 @@ public static class PlanFixInput
             WorkerGroupIds = Ids(fields, fields.Has("WorkerGroupIds") ? "WorkerGroupIds" : "WorkerGroupId"),
             StartTime = Date(fields, "StartTime", zone),
             EndTime = Date(fields, "EndTime", zone),
-            CustomFields = Custom(fields, customFields ?? Array.Empty<string>(), TaskStandard),
+            CustomFields = Custom(fields, customFields ?? Array.Empty<string>(), Tasks.Standard),
         };
         if (update && draft.Id is null && !fields.Violations.Any(v => v.Subject == "Id")) fields.AddViolation("Id", "is required to know which task to change");
         if (!update && string.IsNullOrEmpty(draft.Title)) fields.AddViolation("Title", "is required");
         return fields.Checked(draft, PlanFixClient.ServiceName, label);
     }
-
-    /// <summary>Names that are never custom field columns: the fields and the columns the Get- cmdlet writes.</summary>
-    private static readonly IReadOnlyCollection<string> TaskStandard = TaskFields.Concat(typeof(PlanFixTask).GetProperties().Select(p => p.Name)).ToList();
 }

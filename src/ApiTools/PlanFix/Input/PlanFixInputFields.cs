@@ -67,44 +67,59 @@ internal static class PlanFixInputFields
             values.RemoveAll(kv => string.Equals(kv.Key.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
             values.Add(name.Trim(), value);
         }
-        switch (fields.Raw("CustomFields"))
-        {
-            case null: break;
-            case PlanFixCustomFields read:
-                foreach (var f in read) Put(f.Name ?? f.FieldId.ToString(CultureInfo.InvariantCulture), f.Value ?? "");
-                break;
-            case IDictionary map:
-                foreach (DictionaryEntry e in map) Put(e.Key?.ToString() ?? "", e.Value);
-                break;
-            case string cell:
-                try
-                {
-                    foreach (var kv in PlanFixCustomFields.Parse(cell)) Put(kv.Key, kv.Value);
-                }
-                catch (FormatException bad)
-                {
-                    fields.AddViolation("CustomFields", bad.Message);
-                }
-                break;
-            case var other:
-                fields.AddViolation("CustomFields", $"'{other}' is not Name=Value;Name=Value or a hashtable");
-                break;
-        }
+        Pairs(fields, "CustomFields", Put);
         if (fields.Raw("CustomField") is { } given)
         {
             if (given is IDictionary map)
                 foreach (DictionaryEntry e in map) Put(e.Key?.ToString() ?? "", e.Value);
             else fields.AddViolation("CustomField", "takes a hashtable: @{ 'Field name' = value }");
         }
-        var known = new HashSet<string>(customNames.Select(InputFields.Normalise), StringComparer.OrdinalIgnoreCase);
+        Columns(fields, customNames, standard, Put);
+        return values.Count == 0 ? null : values;
+    }
+
+    /// <summary>The Name=Value pairs of <paramref name="field"/>, handed to <paramref name="put"/> in order: the list a Get- cmdlet
+    /// wrote, a hashtable, or the text <c>Name=Value;…</c> (<see cref="PlanFixCustomFields.Parse"/>); anything else is a
+    /// violation naming the field.</summary>
+    public static void Pairs(InputFields fields, string field, Action<string, object?> put)
+    {
+        switch (fields.Raw(field))
+        {
+            case null: break;
+            case PlanFixCustomFields read:
+                foreach (var f in read) put(f.Name ?? f.FieldId.ToString(CultureInfo.InvariantCulture), f.Value ?? "");
+                break;
+            case IDictionary map:
+                foreach (DictionaryEntry e in map) put(e.Key?.ToString() ?? "", e.Value);
+                break;
+            case string cell:
+                try
+                {
+                    foreach (var kv in PlanFixCustomFields.Parse(cell)) put(kv.Key, kv.Value);
+                }
+                catch (FormatException bad)
+                {
+                    fields.AddViolation(field, bad.Message);
+                }
+                break;
+            case var other:
+                fields.AddViolation(field, $"'{other}' is not Name=Value;Name=Value or a hashtable");
+                break;
+        }
+    }
+
+    /// <summary>The columns named after one of <paramref name="names"/> (the account's custom fields, a handbook's fields) and
+    /// after none of <paramref name="standard"/>, handed to <paramref name="put"/> by the field's own name.</summary>
+    public static void Columns(InputFields fields, IReadOnlyCollection<string> names, IReadOnlyCollection<string> standard, Action<string, object?> put)
+    {
         var standardNames = new HashSet<string>(standard.Select(InputFields.Normalise), StringComparer.OrdinalIgnoreCase);
         foreach (var column in fields.Names)
         {
             var normal = InputFields.Normalise(column);
-            if (standardNames.Contains(normal) || !known.Contains(normal)) continue;
-            if (fields.Raw(column) is { } value) Put(customNames.First(n => string.Equals(InputFields.Normalise(n), normal, StringComparison.OrdinalIgnoreCase)), value);
+            if (standardNames.Contains(normal)) continue;
+            var name = names.FirstOrDefault(n => string.Equals(InputFields.Normalise(n), normal, StringComparison.OrdinalIgnoreCase));
+            if (name is not null && fields.Raw(column) is { } value) put(name, value);
         }
-        return values.Count == 0 ? null : values;
     }
 
     /// <summary>Text that, with a fingerprint saying it changed, is now blank: cleared rather than left as it was.</summary>

@@ -10,17 +10,12 @@ namespace ApiTools.PlanFix.Input;
 /// the fields edited since (and one left as it was sends nothing).</summary>
 public static class PlanFixProjectInput
 {
-    public static readonly IReadOnlyList<string> ProjectFields = new[]
+    /// <summary>A project's fields (Id names the project to change; WorkerId reads as WorkerIds), its columns and its reader.</summary>
+    public static readonly PlanFixItemInput<PlanFixProjectDraft> Projects = new(PlanFixClient.ProjectKind, typeof(PlanFixProject), new[]
     {
         "Id", "Title", "Description", "DescriptionHtml", "OwnerId", "ClientId", "Status", "Hidden", "EndDate", "GroupId", "ParentId", "WorkerIds", "WorkerId",
         "CustomFields", "CustomField", "Fingerprint",
-    };
-
-    private static readonly IReadOnlyCollection<string> Standard = ProjectFields.Concat(typeof(PlanFixProject).GetProperties().Select(p => p.Name)).ToList();
-
-    public static UnknownFields NewProjectUnknownFields(IEnumerable<string>? customFields = null) =>
-        new(Standard.Concat(customFields ?? Array.Empty<string>()), "project",
-            ProjectFields.Where(f => f is not ("WorkerId" or "CustomField" or "Fingerprint")).Concat(customFields ?? Array.Empty<string>()).ToList());
+    }, new[] { "WorkerId", "CustomField", "Fingerprint" }, ReadProject);
 
     public static PlanFixProjectDraft ReadProject(InputFields fields, string label, TimeZoneInfo zone, bool update = false, IReadOnlyCollection<string>? customFields = null)
     {
@@ -37,7 +32,7 @@ public static class PlanFixProjectInput
             GroupId = Id(fields, "GroupId"),
             ParentId = Id(fields, "ParentId", zeroClears: true),
             WorkerIds = Ids(fields, fields.Has("WorkerIds") ? "WorkerIds" : "WorkerId"),
-            CustomFields = Custom(fields, customFields ?? Array.Empty<string>(), Standard),
+            CustomFields = Custom(fields, customFields ?? Array.Empty<string>(), Projects.Standard),
         };
         if (update && draft.Id is null && !fields.Violations.Any(v => v.Subject == "Id")) fields.AddViolation("Id", "is required to know which project to change");
         if (!update && string.IsNullOrEmpty(draft.Title)) fields.AddViolation("Title", "is required");

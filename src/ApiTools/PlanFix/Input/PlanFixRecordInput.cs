@@ -1,4 +1,3 @@
-using System.Collections;
 using ApiTools.Input;
 using ApiTools.PlanFix.Models;
 using ApiTools.PlanFix.Requests;
@@ -26,39 +25,12 @@ public static class PlanFixRecordInput
             Name = fields.Text("Name")?.Trim(),
             Archived = fields.Boolean("Archived"),
         };
-        switch (fields.Raw("Values"))
+        PlanFixInputFields.Pairs(fields, "Values", draft.Values.Add);
+        PlanFixInputFields.Columns(fields, fieldNames, Standard, (field, value) =>
         {
-            case null: break;
-            case PlanFixCustomFields read:
-                foreach (var f in read) draft.Values.Add(f.Name ?? f.FieldId.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Value ?? "");
-                break;
-            case IDictionary map:
-                foreach (DictionaryEntry e in map) draft.Values.Add(e.Key?.ToString() ?? "", e.Value);
-                break;
-            case string cell:
-                try
-                {
-                    foreach (var kv in PlanFixCustomFields.Parse(cell)) draft.Values.Add(kv.Key, kv.Value);
-                }
-                catch (FormatException bad)
-                {
-                    fields.AddViolation("Values", bad.Message);
-                }
-                break;
-            case var other:
-                fields.AddViolation("Values", $"'{other}' is not Name=Value;Name=Value or a hashtable");
-                break;
-        }
-        var standard = new HashSet<string>(Standard.Select(InputFields.Normalise), StringComparer.OrdinalIgnoreCase);
-        foreach (var column in fields.Names)
-        {
-            var normal = InputFields.Normalise(column);
-            if (standard.Contains(normal)) continue;
-            var field = fieldNames.FirstOrDefault(n => string.Equals(InputFields.Normalise(n), normal, StringComparison.OrdinalIgnoreCase));
-            if (field is null || fields.Raw(column) is not { } value) continue;
             draft.Values.RemoveAll(kv => string.Equals(kv.Key, field, StringComparison.OrdinalIgnoreCase));
             draft.Values.Add(field, value);
-        }
+        });
         if (update && draft.Key is null && !fields.Violations.Any(v => v.Subject == "Key")) fields.AddViolation("Key", "is required to know which record to change");
         if (!update && draft.IsGroup == true && string.IsNullOrEmpty(draft.Name)) fields.AddViolation("Name", "is required for a group");
         if (!update && draft.IsGroup != true && draft.Values.Count == 0) fields.AddViolation("Values", "are required: at least one field's value");

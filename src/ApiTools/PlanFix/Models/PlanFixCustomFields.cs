@@ -10,17 +10,7 @@ namespace ApiTools.PlanFix.Models;
 public sealed class PlanFixCustomFields : List<PlanFixCustomValue>
 {
     /// <summary>The field of this name (case-insensitive), else of this id; null when there is none.</summary>
-    public PlanFixCustomValue? this[string nameOrId]
-    {
-        get
-        {
-            foreach (var field in this)
-                if (string.Equals(field.Name, nameOrId, StringComparison.OrdinalIgnoreCase)) return field;
-            return long.TryParse(nameOrId, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                ? this.FirstOrDefault(f => f.FieldId == id)
-                : null;
-        }
-    }
+    public PlanFixCustomValue? this[string nameOrId] => PlanFixByNameOrId.Find(this, nameOrId, f => f.Name, f => f.FieldId);
 
     /// <summary>The fields' names (their ids where a name is unknown), in order: what <c>.Keys</c> gave when this was a
     /// name-to-text map, so scripts that enumerate it keep working.</summary>
