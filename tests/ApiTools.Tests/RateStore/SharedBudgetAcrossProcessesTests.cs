@@ -28,10 +28,13 @@ public sealed class SharedBudgetAcrossProcessesTests(Garnet garnet) : IClassFixt
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { PlanFixRatePerSecond = ServerRate });
         var (withStore, observer) = (PlanFixProcesses(server, 3, Store), new RecordingObserver());
         var ids = server.PlanFix.Tasks.Take(3).Select(t => t.Id).ToList();
+        var clients = withStore.Select(make => make(observer)).ToList();
+        // Warm, as a running worker is: the store connected (a cold process's first call may give up on a store still
+        // connecting and pace alone, which the fault tests cover), the clients' code loaded.
+        await Task.WhenAll(clients.Select(c => c.GetQuotaAsync()));
 
-        await Task.WhenAll(withStore.Select(async make =>
+        await Task.WhenAll(clients.Select(async client =>
         {
-            var client = make(observer);
             foreach (var id in ids) await client.GetTaskAsync(id);
         }));
 
