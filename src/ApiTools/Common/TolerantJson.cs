@@ -108,29 +108,30 @@ public static class TolerantJson
                 var property = Find(info, name);
                 if (property is null) continue; // not named by the model: it goes to Extra as it is
                 var at = path.Length == 0 ? name : path + "." + name;
+                string expected;
                 if (property.CustomConverter is not null)
                 {
                     // A converter of the property's own (milliseconds as a TimeSpan) judges the value, not its type's reader.
                     if (ConverterReads(info, name, value)) continue;
-                    if (!keepsExtra) return false;
-                    obj.Remove(name);
-                    obj[name + ExtraFields.KeptSuffix] = value;
-                    notes?.Kept(at, ReadNotes.Found(value.GetValueKind()), (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType).Name);
-                    continue;
+                    expected = (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType).Name;
                 }
-                if (TypeInfo(property.PropertyType) is not { } propertyInfo) continue; // a type the context does not describe: left to the serializer
-                // Mended on a copy: a list or object that turns out unreadable half way is kept as it came.
-                var child = value is JsonObject or JsonArray ? value.DeepClone() : value;
-                if (Value(ref child, propertyInfo, at))
+                else
                 {
-                    if (!ReferenceEquals(child, value)) obj[name] = child;
-                    continue;
+                    if (TypeInfo(property.PropertyType) is not { } propertyInfo) continue; // a type the context does not describe: left to the serializer
+                    // Mended on a copy: a list or object that turns out unreadable half way is kept as it came.
+                    var child = value is JsonObject or JsonArray ? value.DeepClone() : value;
+                    if (Value(ref child, propertyInfo, at))
+                    {
+                        if (!ReferenceEquals(child, value)) obj[name] = child;
+                        continue;
+                    }
+                    expected = Expected(propertyInfo);
                 }
                 // The value cannot be what the model expects: keep it whole beside the typed fields.
                 if (!keepsExtra) return false;
                 obj.Remove(name);
                 obj[name + ExtraFields.KeptSuffix] = value;
-                notes?.Kept(at, ReadNotes.Found(value.GetValueKind()), Expected(propertyInfo));
+                notes?.Kept(at, ReadNotes.Found(value.GetValueKind()), expected);
             }
             return true;
         }
