@@ -17,6 +17,12 @@ public readonly struct RateLimitHeaders
 
     public bool Any => Limit.HasValue || Remaining.HasValue || Reset.HasValue;
 
+    /// <summary>The request was refused for the rate (a 429, or an answer that asks to retry after a time).</summary>
+    public bool Refused { get; init; }
+
+    /// <summary>The window is spent: refused, or the answer took its last permit.</summary>
+    public bool Spent => Refused || Remaining == 0;
+
     /// <summary>How long the server asked us to wait: Retry-After wins over X-RateLimit-Reset.</summary>
     public TimeSpan? SuggestedWait => RetryAfter ?? Reset;
 
@@ -29,6 +35,7 @@ public readonly struct RateLimitHeaders
             Remaining = ReadInt(h, "X-RateLimit-Remaining"),
             Reset = ReadReset(h, now),
             RetryAfter = ReadRetryAfter(h.RetryAfter, now),
+            Refused = (int)response.StatusCode == 429 || h.RetryAfter is not null,
         };
     }
 

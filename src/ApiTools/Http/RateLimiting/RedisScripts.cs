@@ -42,18 +42,20 @@ internal static class RedisScripts
     private const string GuidedLoad = Now + """
 
         local S, F, G = KEYS[1], KEYS[2], KEYS[3]
-        local v = redis.call('HMGET', S, 'limit', 'remaining', 'reset', 'unc', 'win', 'sends', 'seen', 'probing')
+        local v = redis.call('HMGET', S, 'limit', 'remaining', 'reset', 'unc', 'win', 'sends', 'seen', 'probing', 'latest', 'refused')
         local limit, remaining, reset = tonumber(v[1]), tonumber(v[2]), tonumber(v[3])
         local unc, win = tonumber(v[4]) or 0, tonumber(v[5]) or 0
         local sends, seen, probing = v[6] == '1', v[7] == '1', v[8] == '1'
+        local latest, refusedAt = tonumber(v[9]), v[10] == '1'
         local slack = 50
         """;
 
     private const string GuidedSave = """
 
         local function put(k, x) if x == nil then redis.call('HDEL', S, k) else redis.call('HSET', S, k, x) end end
-        put('limit', limit) put('remaining', remaining) put('reset', reset) put('unc', unc) put('win', win)
+        put('limit', limit) put('remaining', remaining) put('reset', reset) put('unc', unc) put('win', win) put('latest', latest)
         put('sends', sends and '1' or '0') put('seen', seen and '1' or '0') put('probing', probing and '1' or '0')
+        put('refused', refusedAt and '1' or '0')
         for _, k in ipairs(KEYS) do redis.call('PEXPIRE', k, 86400000) end
         """;
 
@@ -66,13 +68,16 @@ internal static class RedisScripts
 
         redis.call('ZREMRANGEBYSCORE', F, '-inf', now)
         if reset and now >= reset then
-          -- A new window. The server's may have turned up to unc before ours: grants since then are charged to it.
-          local late = redis.call('ZRANGEBYSCORE', G, reset - slack - unc, '+inf')
+          -- A new window. The server's may have turned up to unc before the latest end its answers allowed: grants
+          -- since then are charged to it.
+          local late = redis.call('ZRANGEBYSCORE', G, (latest or reset) - unc, '+inf')
           redis.call('DEL', G)
           for _, m in ipairs(late) do redis.call('ZADD', G, reset, m) end
           if limit and not probing then remaining = math.max(0, limit - #late) else remaining = nil end
           probing = false
+          refusedAt = false
           reset = nil
+          latest = nil
           win = win + 1
         end
         local outstanding = redis.call('ZCARD', F)
@@ -99,7 +104,8 @@ internal static class RedisScripts
 
     /// <summary>
     /// Learns from one answer and frees its permit. ARGV: lease, its window (-1: unknown), X-RateLimit-Limit,
-    /// Remaining, the suggested wait in ms (each -1 when not sent or not usable), refused 1|0, any figure sent 1|0.
+    /// Remaining, the suggested wait in ms (each -1 when not sent or not usable), spent 1|0, any figure sent 1|0,
+    /// refused 1|0. The window turns at the earliest end its answers allow, a refusal's later end (and slack) aside.
     /// </summary>
     public const string GuidedObserve = GuidedLoad + """
 
@@ -107,13 +113,13 @@ internal static class RedisScripts
         if lim < 1 then lim = nil end
         if rem < 0 then rem = nil end
         if w < 0 then w = nil end
-        local refused, any = ARGV[6] == '1', ARGV[7] == '1'
+        local spent, any, refused = ARGV[6] == '1', ARGV[7] == '1', ARGV[8] == '1'
         seen = true
         if any then
           sends = true
           local this = leaseWin < 0 or leaseWin == win
           local resetAt = nil
-          if w then resetAt = now + w + slack end
+          if w then resetAt = now + w end
           local u = 0
           if w and w > 0 and w % 1000 == 0 then u = 1000 end
           if this and ((lim and limit and lim ~= limit) or (resetAt and reset and math.abs(resetAt - reset) > 2000)) then
@@ -123,15 +129,27 @@ internal static class RedisScripts
             limit = lim or limit
             remaining = rem
             reset = resetAt
+            if refused and reset then reset = reset + slack end
+            latest = resetAt
+            refusedAt = refused
             unc = u
             probing = false
-          elseif this or refused then
+          elseif this or spent then
             if lim then limit = lim end
             if rem then
               if remaining and this then remaining = math.min(remaining, rem) else remaining = rem end
             end
             if resetAt then
-              if not (reset and reset > resetAt and not probing) then reset = resetAt end
+              if not reset or probing then
+                reset = resetAt
+                refusedAt = refused
+                if refused then reset = reset + slack end
+              elseif refused then
+                reset = math.max(reset, resetAt + slack)
+                refusedAt = true
+              elseif this and not refusedAt then reset = math.min(reset, resetAt)
+              else reset = math.max(reset, resetAt) end
+              if not latest or resetAt > latest then latest = resetAt end
               unc = u
               probing = false
             end

@@ -13,6 +13,11 @@ namespace ApiTools.Http.RateLimiting;
 /// answers arrive out of order (so within a window Remaining only ever goes down), and Reset comes
 /// in whole seconds rounded up (so the server's window may turn over up to a second before ours:
 /// requests granted in that last second may count in the next window, and are charged to it).
+/// Each answer of a window bounds its end from above: it was decided before we read it, so the window ends no later
+/// than the moment we read it plus the Reset it carried. The window turns at the earliest of those bounds, with no
+/// slack: a request sent after it arrives after the server's window ended, however long either took on the way, and
+/// every millisecond waited past the end is lost (a server that opens its next window with the next request drifts
+/// by it). Only a refusal (429) holds the window until its own, later, time, with a little slack.
 /// What the server says is followed, never held against it: when its window changes (another limit, or a reset
 /// far from the one learnt) the new figures replace the old; a window spent without a reset time, or a limit of 0,
 /// is probed again after a second rather than waited on for ever. Every wait it asks for is a known time, which
@@ -21,8 +26,8 @@ namespace ApiTools.Http.RateLimiting;
 /// </summary>
 public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
 {
-    // Our clock is not the server's: a little slack after the reset keeps the first request of the
-    // next window from landing in the old one.
+    // After a refusal: the server asked us to wait, and a server may round that wait down; a little slack keeps the
+    // next request from being refused again.
     private static readonly TimeSpan ResetSlack = TimeSpan.FromMilliseconds(50);
 
     // Answers from one server window give resets at most the rounding (1 s) and their arrival spread apart; a reset
@@ -45,6 +50,8 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
     private int? _remaining;
     private TimeSpan? _resetAt;
     private bool _probing; // _resetAt is our own guess, not the server's word
+    private bool _refused; // _resetAt is a refusal's: later answers of the window do not bring it forward
+    private TimeSpan? _latestReset; // the latest end an answer of this window allowed: what may count in the next is charged from it
     private TimeSpan _resetUncertainty;
     private long _window;
     private int _outstanding;
@@ -80,8 +87,7 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
                 _serverSendsLimits = true;
                 var sentInThisWindow = lease is not Lease l || l.Window == _window;
                 var wait = headers.SuggestedWait;
-                var refused = headers.RetryAfter is not null || headers.Remaining == 0;
-                var resetAt = wait is TimeSpan w ? _clock.Elapsed + w + ResetSlack : (TimeSpan?)null;
+                var resetAt = wait is TimeSpan w ? _clock.Elapsed + w : (TimeSpan?)null;
                 // A limit of 0 or less is no figure to plan by: the window is then probed like an unknown one.
                 var limit = headers.Limit is int said && said > 0 ? said : (int?)null;
                 if (sentInThisWindow && WindowChanged(limit, resetAt))
@@ -92,19 +98,22 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
                     _grantTimes.Clear();
                     _limit = limit ?? _limit;
                     _remaining = headers.Remaining;
-                    _resetAt = resetAt;
+                    _resetAt = headers.Refused ? resetAt + ResetSlack : resetAt;
+                    _latestReset = resetAt;
+                    _refused = headers.Refused;
                     _resetUncertainty = Uncertainty(wait);
                     _probing = false;
                 }
-                else if (sentInThisWindow || refused)
+                else if (sentInThisWindow || headers.Spent)
                 {
                     if (limit is int known) _limit = known;
-                    // Out-of-order answers: the lowest Remaining and the latest reset of a window win.
+                    // Out-of-order answers: the lowest Remaining of a window wins.
                     if (headers.Remaining is int remaining)
                         _remaining = _remaining is int have && sentInThisWindow ? Math.Min(have, remaining) : remaining;
                     if (resetAt is TimeSpan at)
                     {
-                        _resetAt = _resetAt is TimeSpan current && current > at && !_probing ? current : at;
+                        _resetAt = NextReset(at, headers.Refused, sentInThisWindow);
+                        _latestReset = _latestReset is TimeSpan latest && latest > at ? latest : at;
                         _resetUncertainty = Uncertainty(wait);
                         _probing = false;
                     }
@@ -112,6 +121,27 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
             }
             Pulse();
         }
+    }
+
+    /// <summary>
+    /// When the window turns, given one more answer's end <paramref name="at"/>: a refusal's end (and slack) if later than
+    /// the one learnt; an answer of this window brings it forward to the earliest bound (unless a refusal set it); an
+    /// answer sent in an earlier window of ours that spent its window (out of order) only ever puts it back.
+    /// </summary>
+    private TimeSpan NextReset(TimeSpan at, bool refused, bool sentInThisWindow)
+    {
+        if (_resetAt is not TimeSpan current || _probing)
+        {
+            _refused = refused;
+            return refused ? at + ResetSlack : at;
+        }
+        if (refused)
+        {
+            _refused = true;
+            return at + ResetSlack > current ? at + ResetSlack : current;
+        }
+        if (sentInThisWindow && !_refused) return at < current ? at : current;
+        return at > current ? at : current;
     }
 
     /// <summary>Another limit than the one learnt, or a reset further from the learnt one than one window's answers spread.</summary>
@@ -199,9 +229,9 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
 
     private void StartNextWindow(TimeSpan resetAt)
     {
-        // The server's window may have turned over up to _resetUncertainty before ours: whatever we
-        // granted since then may already count in the new window, so it is charged there.
-        var earliestServerReset = resetAt - ResetSlack - _resetUncertainty;
+        // The server's window may have turned over up to _resetUncertainty before the latest end its answers allowed:
+        // whatever we granted since then may already count in the new window, so it is charged there.
+        var earliestServerReset = (_latestReset ?? resetAt) - _resetUncertainty;
         var chargedToNext = 0;
         while (_grantTimes.Count > 0)
             if (_grantTimes.Dequeue() >= earliestServerReset) chargedToNext++;
@@ -210,7 +240,9 @@ public sealed class ServerGuidedRateLimiter : RateLimiter, IRateLimitFeedback
         // guessed reset: the server never said the window turned).
         _remaining = _limit is int limit && !_probing ? Math.Max(0, limit - chargedToNext) : null;
         _probing = false;
+        _refused = false;
         _resetAt = null;
+        _latestReset = null;
         _window++;
     }
 
