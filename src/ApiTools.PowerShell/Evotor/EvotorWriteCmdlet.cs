@@ -1,5 +1,3 @@
-using ApiTools.Evotor;
-
 namespace ApiTools.PowerShell.Evotor;
 
 /// <summary>The write pipeline (<see cref="WriteCmdlet{TConnection,TClient,TDraft}"/>) for Evotor items, each written to one

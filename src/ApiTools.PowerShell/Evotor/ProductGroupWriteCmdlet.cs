@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Models;
-
 namespace ApiTools.PowerShell.Evotor;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Models;
 using ApiTools.PowerShell.Evotor.Completers;
 
 namespace ApiTools.PowerShell.Evotor;

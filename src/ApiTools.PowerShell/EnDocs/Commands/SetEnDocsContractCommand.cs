@@ -1,7 +1,3 @@
-using ApiTools.EnDocs.Input;
-using ApiTools.EnDocs.Models;
-using ApiTools.EnDocs.Requests;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Set-EnDocsContract: adds or updates contracts keyed by ExtId (AddOrUpdateContract), the contractor and the

@@ -1,7 +1,3 @@
-using ApiTools.EnDocs.Input;
-using ApiTools.EnDocs.Models;
-using ApiTools.EnDocs.Requests;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Set-EnDocsContractor: adds or updates counterparties keyed by ExtId (AddOrUpdateContractor), every field of

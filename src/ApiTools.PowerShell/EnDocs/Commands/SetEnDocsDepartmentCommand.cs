@@ -1,7 +1,3 @@
-using ApiTools.EnDocs.Input;
-using ApiTools.EnDocs.Models;
-using ApiTools.EnDocs.Requests;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Set-EnDocsDepartment: adds or updates departments keyed by ExtId (AddOrUpdateDepartment).</summary>
