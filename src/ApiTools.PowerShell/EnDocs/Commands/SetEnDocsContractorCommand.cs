@@ -35,7 +35,7 @@ public sealed class SetEnDocsContractorCommand : EnDocsKeyedWriteCmdlet<EnDocsCo
 
     private protected override string[] PromptFields => new[] { "Name", "FullName", "Inn", "Kpp", "Type", "Address", "LawAddress", "Contact", "Phone", "Email", "Bank", "Bik", "Bill", "Director", "Ogrn", "Code", "Comment", "DiadocId", "Manager", "OrganizationExtId" };
 
-    private protected override string Describe(EnDocsContractor draft) => $"contractor '{draft.Name}' ({draft.ExtId})";
+    private protected override string Kind => "contractor";
 
     private protected override Task<object?> SendAsync(EnDocsContractor draft, CancellationToken cancellationToken) =>
         Boxed(Client.AddOrUpdateContractorAsync(draft, cancellationToken));
