@@ -104,8 +104,8 @@ internal sealed partial class PlanFixWriter
         w.Element("size", Math.Max(1, (f.Content.Length + 1023) / 1024));
         var task = seed.FindTask(f.TaskId);
         w.Ref("task", f.TaskId, "title", task?.Title ?? "");
-        w.Ref("project", task?.ProjectId ?? 0, "title", task?.ProjectId is { } p ? seed.FindProject(p)?.Title ?? "" : "");
-        w.Ref("user", f.UserId, "name", seed.FindUser(f.UserId)?.FullName ?? "");
+        ProjectRef(w, task?.ProjectId ?? 0);
+        UserRef(w, "user", f.UserId);
         w.Element("downloadLink", downloadLink ?? "");
         w.WriteEndElement();
     }

@@ -21,11 +21,11 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         w.Element("statusSet", t.StatusSet);
         w.Element("checkResult", t.CheckResult ? 1 : 0);
         w.Element("type", t.IsTemplate ? "template" : "task");
-        w.Ref("owner", t.OwnerId, "name", seed.FindUser(t.OwnerId)?.FullName ?? "");
+        UserRef(w, "owner", t.OwnerId);
         w.IdOf("parent", t.ParentId);
         w.IdOf("template", t.IsTemplate ? 0 : PlanFixGenerator.TemplateTaskIdBase + t.StatusSet % 2);
-        if (t.ProjectId is { } projectId) w.Ref("project", projectId, "title", seed.FindProject(projectId)?.Title ?? "");
-        w.Ref("client", t.ClientId ?? 0, "name", t.ClientId is { } clientId ? seed.FindContact(clientId)?.FullName ?? "" : "");
+        if (t.ProjectId is { } projectId) ProjectRef(w, projectId);
+        ClientRef(w, t.ClientId);
         w.Element("beginDateTime", PlanFixXml.Date(t.BeginDateTime, withTime: true));
         if (t.StartTime is { } start) w.Element("startTime", PlanFixXml.Date(start, t.StartTimeHasTime));
         if (t.EndTime is { } end) w.Element("endTime", PlanFixXml.Date(end, t.EndTimeHasTime));
@@ -60,8 +60,8 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         w.Element("id", p.Id);
         w.Element("title", p.Title);
         w.Element("description", p.Description);
-        w.Ref("owner", p.OwnerId, "name", seed.FindUser(p.OwnerId)?.FullName ?? "");
-        w.Ref("client", p.ClientId ?? 0, "name", p.ClientId is { } client ? seed.FindContact(client)?.FullName ?? "" : "");
+        UserRef(w, "owner", p.OwnerId);
+        ClientRef(w, p.ClientId);
         var group = PlanFixCatalogData.ProjectGroups.FirstOrDefault(g => g.Id == p.GroupId);
         w.Ref("group", p.GroupId ?? 0, "name", group.Name ?? "");
         w.IdOf("parent", p.ParentId ?? 0);
@@ -230,9 +230,9 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         {
             var task = seed.FindTask(a.TaskId);
             w.Ref("task", a.TaskId, "title", task?.Title ?? "");
-            if (task?.ProjectId is { } projectId) w.Ref("project", projectId, "title", seed.FindProject(projectId)?.Title ?? "");
+            if (task?.ProjectId is { } projectId) ProjectRef(w, projectId);
         }
-        w.Ref("owner", a.OwnerId, "name", seed.FindUser(a.OwnerId)?.FullName ?? "");
+        UserRef(w, "owner", a.OwnerId);
         if (a.DateChanged)
         {
             foreach (var name in new[] { "taskExpectDateChanged", "taskStartTimeChanged" })
@@ -261,10 +261,17 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
             });
         }
         w.WriteStartElement("notifiedList");
-        foreach (var id in a.NotifiedIds) w.Ref("user", id, "name", seed.FindUser(id)?.FullName ?? "");
+        foreach (var id in a.NotifiedIds) UserRef(w, "user", id);
         w.WriteEndElement();
         w.WriteEndElement();
     }
+
+    // References by id, named as the seed names them now (PlanFix sends the name or title beside the id).
+    private void UserRef(XmlWriter w, string element, long id) => w.Ref(element, id, "name", seed.FindUser(id)?.FullName ?? "");
+
+    private void ClientRef(XmlWriter w, long? id) => w.Ref("client", id ?? 0, "name", id is { } client ? seed.FindContact(client)?.FullName ?? "" : "");
+
+    private void ProjectRef(XmlWriter w, long id) => w.Ref("project", id, "title", seed.FindProject(id)?.Title ?? "");
 
     /// <summary>People: <c>users/user{id,name}</c> and <c>groups/group{id,name}</c>.</summary>
     private void People(XmlWriter w, string role, IReadOnlyList<long> users, IReadOnlyList<long> groups)
