@@ -138,10 +138,8 @@ internal sealed partial class PlanFixEndpoints
         var records = _seed.Records.Where(r => r.HandbookId == id).ToList();
         return PlanFixXml.WriteOkAsync(call.Context, w =>
         {
-            w.WriteStartElement("records");
-            foreach (var r in records)
+            w.List("records", "record", records, (w, r) =>
             {
-                w.WriteStartElement("record");
                 w.Element("key", r.Key);
                 w.Element("parentKey", r.ParentKey);
                 w.Element("isGroup", r.IsGroup ? 1 : 0);
@@ -153,9 +151,7 @@ internal sealed partial class PlanFixEndpoints
                     w.WriteAttributeString("isDisplayed", fieldId == handbook.Fields[0].Id ? "1" : "0");
                     w.WriteEndElement();
                 }
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
+            });
         });
     }
 

@@ -62,15 +62,11 @@ internal sealed partial class PlanFixEndpoints
                 { Type = "FILE", FileIds = added.Select(f => f.Id).ToList() });
         return PlanFixXml.WriteOkAsync(call.Context, w =>
         {
-            w.WriteStartElement("files");
-            foreach (var f in added)
+            w.List("files", "file", added, (w, f) =>
             {
-                w.WriteStartElement("file");
                 w.Element("uniqueId", f.UniqueId);
                 w.Element("name", f.Name);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
+            });
         });
     }
 

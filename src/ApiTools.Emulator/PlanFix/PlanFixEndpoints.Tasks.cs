@@ -114,16 +114,11 @@ internal sealed partial class PlanFixEndpoints
         var statuses = set.StatusIds.Where(id => id != task.Status).Select(id => PlanFixCatalogData.Statuses.First(s => s.Id == id)).ToList();
         return PlanFixXml.WriteOkAsync(call.Context, w =>
         {
-            w.WriteStartElement("statusList");
-            w.WriteAttributeString("totalCount", statuses.Count.ToString(CultureInfo.InvariantCulture));
-            foreach (var s in statuses)
+            w.List("statusList", "status", statuses, (w, s) =>
             {
-                w.WriteStartElement("status");
                 w.Element("title", s.Name);
                 w.Element("value", s.Id);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
+            }, countAttribute: "totalCount");
         });
     }
 

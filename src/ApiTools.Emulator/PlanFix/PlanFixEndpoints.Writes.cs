@@ -62,9 +62,7 @@ internal sealed partial class PlanFixEndpoints
     private static Task WriteTaskIdAsync(Call call, long id) =>
         PlanFixXml.WriteOkAsync(call.Context, w =>
         {
-            w.WriteStartElement("task");
-            w.Element("id", id);
-            w.WriteEndElement();
+            w.IdOf("task", id);
         });
 
     /// <summary>A task with every writable field at its default (what task.add starts from and task.update resets to).</summary>

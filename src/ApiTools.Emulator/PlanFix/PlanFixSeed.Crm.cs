@@ -19,18 +19,8 @@ public sealed partial class PlanFixSeed
     }
 
     /// <summary>Replaces a contact under the lock; null when it does not exist.</summary>
-    internal SeedPlanFixContact? UpdateContact(long id, Func<SeedPlanFixContact, SeedPlanFixContact> change)
-    {
-        lock (_gate)
-        {
-            var i = Array.FindIndex(_contacts, c => c.Id == id);
-            if (i < 0) return null;
-            var copy = (SeedPlanFixContact[])_contacts.Clone();
-            copy[i] = change(copy[i]);
-            _contacts = copy;
-            return copy[i];
-        }
-    }
+    internal SeedPlanFixContact? UpdateContact(long id, Func<SeedPlanFixContact, SeedPlanFixContact> change) =>
+        Replace(ref _contacts, c => c.Id == id, change);
 
     internal SeedPlanFixProject AddProject(Func<long, SeedPlanFixProject> make)
     {
@@ -42,15 +32,20 @@ public sealed partial class PlanFixSeed
         }
     }
 
-    internal SeedPlanFixProject? UpdateProject(long id, Func<SeedPlanFixProject, SeedPlanFixProject> change)
+    internal SeedPlanFixProject? UpdateProject(long id, Func<SeedPlanFixProject, SeedPlanFixProject> change) =>
+        Replace(ref _projects, p => p.Id == id, change);
+
+    /// <summary>Replaces the item <paramref name="match"/> finds with its change in a new array, under the lock; null when
+    /// there is none.</summary>
+    private T? Replace<T>(ref T[] items, Predicate<T> match, Func<T, T> change) where T : class
     {
         lock (_gate)
         {
-            var i = Array.FindIndex(_projects, p => p.Id == id);
+            var i = Array.FindIndex(items, match);
             if (i < 0) return null;
-            var copy = (SeedPlanFixProject[])_projects.Clone();
+            var copy = (T[])items.Clone();
             copy[i] = change(copy[i]);
-            _projects = copy;
+            items = copy;
             return copy[i];
         }
     }

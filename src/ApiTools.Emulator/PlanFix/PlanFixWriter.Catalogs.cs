@@ -53,10 +53,8 @@ internal sealed partial class PlanFixWriter
 
     private static void Fields(XmlWriter w, IReadOnlyList<SeedPlanFixField> fields)
     {
-        w.WriteStartElement("fields");
-        foreach (var f in fields)
+        w.List("fields", "field", fields, (w, f) =>
         {
-            w.WriteStartElement("field");
             w.Element("id", f.Id);
             w.Element("num", f.Num);
             w.Element("name", f.Name);
@@ -67,15 +65,8 @@ internal sealed partial class PlanFixWriter
                 foreach (var v in f.List) w.Element("value", v);
                 w.WriteEndElement();
             }
-            if (f.HandbookId is { } handbook)
-            {
-                w.WriteStartElement("handbook");
-                w.Element("id", handbook);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-        }
-        w.WriteEndElement();
+            if (f.HandbookId is { } handbook) w.IdOf("handbook", handbook);
+        });
     }
 
     /// <summary>A handbook record (<c>record</c>): values by field id, their text the value (a HANDBOOK field: the linked record's first value).</summary>
@@ -113,8 +104,8 @@ internal sealed partial class PlanFixWriter
         w.Element("size", Math.Max(1, (f.Content.Length + 1023) / 1024));
         var task = seed.FindTask(f.TaskId);
         w.Ref("task", f.TaskId, "title", task?.Title ?? "");
-        w.Ref("project", task?.ProjectId ?? 0, "title", task?.ProjectId is { } p ? seed.FindProject(p)?.Title ?? "" : "");
-        w.Ref("user", f.UserId, "name", seed.FindUser(f.UserId)?.FullName ?? "");
+        ProjectRef(w, task?.ProjectId ?? 0);
+        UserRef(w, "user", f.UserId);
         w.Element("downloadLink", downloadLink ?? "");
         w.WriteEndElement();
     }

@@ -21,15 +21,11 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         w.Element("statusSet", t.StatusSet);
         w.Element("checkResult", t.CheckResult ? 1 : 0);
         w.Element("type", t.IsTemplate ? "template" : "task");
-        w.Ref("owner", t.OwnerId, "name", seed.FindUser(t.OwnerId)?.FullName ?? "");
-        w.WriteStartElement("parent");
-        w.Element("id", t.ParentId);
-        w.WriteEndElement();
-        w.WriteStartElement("template");
-        w.Element("id", t.IsTemplate ? 0 : PlanFixGenerator.TemplateTaskIdBase + t.StatusSet % 2);
-        w.WriteEndElement();
-        if (t.ProjectId is { } projectId) w.Ref("project", projectId, "title", seed.FindProject(projectId)?.Title ?? "");
-        w.Ref("client", t.ClientId ?? 0, "name", t.ClientId is { } clientId ? seed.FindContact(clientId)?.FullName ?? "" : "");
+        UserRef(w, "owner", t.OwnerId);
+        w.IdOf("parent", t.ParentId);
+        w.IdOf("template", t.IsTemplate ? 0 : PlanFixGenerator.TemplateTaskIdBase + t.StatusSet % 2);
+        if (t.ProjectId is { } projectId) ProjectRef(w, projectId);
+        ClientRef(w, t.ClientId);
         w.Element("beginDateTime", PlanFixXml.Date(t.BeginDateTime, withTime: true));
         if (t.StartTime is { } start) w.Element("startTime", PlanFixXml.Date(start, t.StartTimeHasTime));
         if (t.EndTime is { } end) w.Element("endTime", PlanFixXml.Date(end, t.EndTimeHasTime));
@@ -64,16 +60,12 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         w.Element("id", p.Id);
         w.Element("title", p.Title);
         w.Element("description", p.Description);
-        w.Ref("owner", p.OwnerId, "name", seed.FindUser(p.OwnerId)?.FullName ?? "");
-        w.Ref("client", p.ClientId ?? 0, "name", p.ClientId is { } client ? seed.FindContact(client)?.FullName ?? "" : "");
+        UserRef(w, "owner", p.OwnerId);
+        ClientRef(w, p.ClientId);
         var group = PlanFixCatalogData.ProjectGroups.FirstOrDefault(g => g.Id == p.GroupId);
         w.Ref("group", p.GroupId ?? 0, "name", group.Name ?? "");
-        w.WriteStartElement("parent");
-        w.Element("id", p.ParentId ?? 0);
-        w.WriteEndElement();
-        w.WriteStartElement("template");
-        w.Element("id", 0);
-        w.WriteEndElement();
+        w.IdOf("parent", p.ParentId ?? 0);
+        w.IdOf("template", 0);
         w.Element("status", p.Status);
         w.Element("hidden", p.Hidden ? 1 : 0);
         w.Element("hasEndDate", p.EndDate is null ? 0 : 1);
@@ -100,9 +92,7 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         w.Element("id", c.Id);
         w.Element("userid", c.UserId);
         w.Element("general", c.General);
-        w.WriteStartElement("template");
-        w.Element("id", c.TemplateId ?? 0);
-        w.WriteEndElement();
+        w.IdOf("template", c.TemplateId ?? 0);
         w.Element("name", c.Name);
         if (!list) w.Element("midName", c.MidName);
         w.Element("lastName", c.LastName);
@@ -115,16 +105,12 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
             if (c.Email.Length > 0) w.Element("email", c.Email.Replace("@", ".alt@", StringComparison.Ordinal));
             w.WriteEndElement();
         }
-        w.WriteStartElement("phones");
-        foreach (var phone in c.Phones)
+        w.List("phones", "phone", c.Phones, (w, phone) =>
         {
-            w.WriteStartElement("phone");
             w.Element("number", phone.Number);
             w.Element("typeId", phone.TypeId);
             w.Element("typeName", phone.TypeName);
-            w.WriteEndElement();
-        }
-        w.WriteEndElement();
+        });
         w.Element("address", c.Address);
         w.Element("description", c.Description);
         w.Element("sex", c.Sex);
@@ -159,9 +145,7 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         w.WriteEndElement();
         if (!list)
         {
-            w.WriteStartElement("telegram");
-            w.Element("id", 0);
-            w.WriteEndElement();
+            w.IdOf("telegram", 0);
         }
         CustomData(w, c.CustomData ?? [], withNames: true);
         if (!list) People(w, "responsible", [seed.Users[0].Id], [PlanFixCatalogData.UserGroups[1].Id]);
@@ -246,9 +230,9 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         {
             var task = seed.FindTask(a.TaskId);
             w.Ref("task", a.TaskId, "title", task?.Title ?? "");
-            if (task?.ProjectId is { } projectId) w.Ref("project", projectId, "title", seed.FindProject(projectId)?.Title ?? "");
+            if (task?.ProjectId is { } projectId) ProjectRef(w, projectId);
         }
-        w.Ref("owner", a.OwnerId, "name", seed.FindUser(a.OwnerId)?.FullName ?? "");
+        UserRef(w, "owner", a.OwnerId);
         if (a.DateChanged)
         {
             foreach (var name in new[] { "taskExpectDateChanged", "taskStartTimeChanged" })
@@ -269,22 +253,25 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
         }
         if (a.Analitics.Count > 0)
         {
-            w.WriteStartElement("analitics");
-            foreach (var data in a.Analitics)
+            w.List("analitics", "analitic", a.Analitics, (w, data) =>
             {
-                w.WriteStartElement("analitic");
                 w.Element("id", data.AnaliticId);
                 w.Element("key", data.Key);
                 w.Element("name", PlanFixCatalogData.Analitics.FirstOrDefault(x => x.Id == data.AnaliticId)?.Name ?? "");
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
+            });
         }
         w.WriteStartElement("notifiedList");
-        foreach (var id in a.NotifiedIds) w.Ref("user", id, "name", seed.FindUser(id)?.FullName ?? "");
+        foreach (var id in a.NotifiedIds) UserRef(w, "user", id);
         w.WriteEndElement();
         w.WriteEndElement();
     }
+
+    // References by id, named as the seed names them now (PlanFix sends the name or title beside the id).
+    private void UserRef(XmlWriter w, string element, long id) => w.Ref(element, id, "name", seed.FindUser(id)?.FullName ?? "");
+
+    private void ClientRef(XmlWriter w, long? id) => w.Ref("client", id ?? 0, "name", id is { } client ? seed.FindContact(client)?.FullName ?? "" : "");
+
+    private void ProjectRef(XmlWriter w, long id) => w.Ref("project", id, "title", seed.FindProject(id)?.Title ?? "");
 
     /// <summary>People: <c>users/user{id,name}</c> and <c>groups/group{id,name}</c>.</summary>
     private void People(XmlWriter w, string role, IReadOnlyList<long> users, IReadOnlyList<long> groups)
@@ -306,19 +293,15 @@ internal sealed partial class PlanFixWriter(PlanFixSeed seed)
     /// <summary><c>customData/customValue{field{id[,name]},value,text}</c> (handbook records carry no field name).</summary>
     public static void CustomData(XmlWriter w, IReadOnlyList<SeedPlanFixCustomValue> values, bool withNames)
     {
-        w.WriteStartElement("customData");
-        foreach (var c in values)
+        w.List("customData", "customValue", values, (w, c) =>
         {
-            w.WriteStartElement("customValue");
             w.WriteStartElement("field");
             w.Element("id", c.FieldId);
             if (withNames) w.Element("name", c.FieldName);
             w.WriteEndElement();
             w.Element("value", c.Value);
             w.Element("text", c.Text);
-            w.WriteEndElement();
-        }
-        w.WriteEndElement();
+        });
     }
 
     private static void Periodicity(XmlWriter w, SeedPlanFixPeriodicity p)

@@ -141,6 +141,29 @@ internal static class PlanFixXml
 
     public static void Element(this XmlWriter w, string name, string value) => w.WriteElementString(name, value);
 
+    /// <summary><c>&lt;name&gt;&lt;id&gt;…&lt;/id&gt;&lt;/name&gt;</c>: a reference PlanFix gives by id alone (parent, template…).</summary>
+    public static void IdOf(this XmlWriter w, string name, long id)
+    {
+        w.WriteStartElement(name);
+        w.Element("id", id);
+        w.WriteEndElement();
+    }
+
+    /// <summary><c>&lt;list [count=n]&gt;&lt;item&gt;…&lt;/item&gt;…&lt;/list&gt;</c>: each item's element written around what <paramref name="write"/> puts in it.</summary>
+    public static void List<T>(this XmlWriter w, string list, string item, IReadOnlyCollection<T> items, Action<XmlWriter, T> write,
+        string? countAttribute = null)
+    {
+        w.WriteStartElement(list);
+        if (countAttribute is not null) w.WriteAttributeString(countAttribute, items.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (var x in items)
+        {
+            w.WriteStartElement(item);
+            write(w, x);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
     public static void Ref(this XmlWriter w, string name, long id, string nameElement, string text)
     {
         w.WriteStartElement(name);

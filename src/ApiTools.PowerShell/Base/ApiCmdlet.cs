@@ -1,6 +1,3 @@
-using ApiTools.Http;
-using ApiTools.Paging;
-
 namespace ApiTools.PowerShell.Base;
 
 /// <summary>

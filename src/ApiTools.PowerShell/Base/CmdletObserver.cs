@@ -1,5 +1,4 @@
 using System.Globalization;
-using ApiTools.Http;
 
 namespace ApiTools.PowerShell.Base;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ApiTools.Http;
 using ApiTools.Http.RateLimiting;
 
 namespace ApiTools.PowerShell.Base;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
-using ApiTools.Http;
 
 namespace ApiTools.PowerShell.Base;
 

@@ -1,5 +1,3 @@
-using ApiTools.Http;
-
 namespace ApiTools.PowerShell.Base;
 
 /// <summary>What every Disconnect-* does: forgets the runspace's default connection of its service (the environment

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ApiTools.Http;
 using ApiTools.PowerShell.Conversion;
 
 namespace ApiTools.PowerShell.Base;

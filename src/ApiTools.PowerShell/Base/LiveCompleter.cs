@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Management.Automation.Language;
-using ApiTools.Http;
 
 namespace ApiTools.PowerShell.Base;
 

@@ -1,5 +1,3 @@
-using ApiTools.Http;
-
 namespace ApiTools.PowerShell.Base;
 
 /// <summary>Base of every cmdlet that calls a service: adds -Connection and resolves it in the order -Connection >

@@ -1,5 +1,3 @@
-using ApiTools.Http;
-
 namespace ApiTools.PowerShell.Base;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ApiTools.EnDocs;
-
 namespace ApiTools.PowerShell.EnDocs;
 
 /// <summary>Base of every cmdlet that calls EnDocs (connection resolution in <see cref="ServiceCmdlet{TConnection,TClient}"/>).</summary>

@@ -1,5 +1,3 @@
-using ApiTools.EnDocs;
-
 namespace ApiTools.PowerShell.EnDocs;
 
 /// <summary>EnDocs for the shared cmdlet bases: ENDOCS_TOKEN (and ENDOCS_BASE_URI) describe a connection.</summary>

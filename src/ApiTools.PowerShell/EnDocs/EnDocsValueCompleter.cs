@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation.Language;
-using ApiTools.EnDocs;
 
 namespace ApiTools.PowerShell.EnDocs;
 

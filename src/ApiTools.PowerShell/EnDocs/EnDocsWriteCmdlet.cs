@@ -1,6 +1,3 @@
-using ApiTools.EnDocs;
-using ApiTools.EnDocs.Models;
-
 namespace ApiTools.PowerShell.EnDocs;
 
 /// <summary>

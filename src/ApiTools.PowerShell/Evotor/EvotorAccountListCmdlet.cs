@@ -1,5 +1,3 @@
-using ApiTools.Paging;
-
 namespace ApiTools.PowerShell.Evotor;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ApiTools.Evotor;
-using ApiTools.Paging;
-
 namespace ApiTools.PowerShell.Evotor;
 
 /// <summary>Base of every cmdlet that calls Evotor (connection resolution in <see cref="ServiceCmdlet{TConnection,TClient}"/>),

@@ -1,6 +1,4 @@
 using System.Collections;
-using ApiTools.Evotor;
-using ApiTools.Paging;
 
 namespace ApiTools.PowerShell.Evotor;
 

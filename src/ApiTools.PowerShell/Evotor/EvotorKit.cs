@@ -1,5 +1,3 @@
-using ApiTools.Evotor;
-
 namespace ApiTools.PowerShell.Evotor;
 
 /// <summary>Evotor for the shared cmdlet bases: EVOTOR_TOKEN (and EVOTOR_BASE_URI) describe a connection.</summary>

@@ -1,10 +1,7 @@
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Models;
-
 namespace ApiTools.PowerShell.Evotor;
 
 /// <summary>
-/// What New-EvotorProductGroup and Set-EvotorProductGroup share: the store, a piped object, or the group's fields; and
+/// What New-EvotorProductGroup and Set-EvotorProductGroup share: the group's fields as parameters, and
 /// the order a copy needs. A group whose parent is neither on the server nor sent yet waits until its parent comes
 /// (parents before children, whatever the order of the input), and takes the id the server gave its parent; one still
 /// waiting at the end has a parent neither in the input nor in the store, which is one error for that group.
@@ -16,18 +13,6 @@ public abstract class ProductGroupWriteCmdlet : EvotorWriteCmdlet<ProductGroup>
     private readonly Dictionary<(string Store, string Parent), List<Item>> _waiting = new();
     private string? _made;
 
-
-    /// <summary>The store to write to; binds from a piped object's StoreId unless given.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ValidateEvotorId]
-    [ArgumentCompleter(typeof(EvotorIdCompleter))]
-    public string StoreId { get; set; } = "";
-
-    /// <summary>A group, an Import-Csv row or a hashtable; attributes as text are read as Name(a|b);Name2(c).</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "";
@@ -36,8 +21,6 @@ public abstract class ProductGroupWriteCmdlet : EvotorWriteCmdlet<ProductGroup>
     [Parameter(ParameterSetName = ParametersSet)] [ValidateEvotorId] [ArgumentCompleter(typeof(EvotorIdCompleter))] public string? ParentId { get; set; }
 
     [Parameter(ParameterSetName = ParametersSet)] public string[]? Barcodes { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
 
     private protected override UnknownFields NewUnknownFields() => ProductGroupInput.NewUnknownFields();
 

@@ -1,27 +1,13 @@
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Models;
 using ApiTools.PowerShell.Evotor.Completers;
 
 namespace ApiTools.PowerShell.Evotor;
 
 /// <summary>
-/// What New-EvotorProduct and Set-EvotorProduct share: the store, a piped object (a product, an Import-Csv row, a
-/// hashtable), or the product's fields as parameters with everyday defaults (шт, NO_VAT, NORMAL, sellable).
+/// What New-EvotorProduct and Set-EvotorProduct share: the product's fields as parameters, with everyday defaults (шт,
+/// NO_VAT, NORMAL, sellable).
 /// </summary>
 public abstract class ProductWriteCmdlet : EvotorWriteCmdlet<Product>
 {
-
-    /// <summary>The store to write to; binds from a piped object's StoreId unless given.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ValidateEvotorId]
-    [ArgumentCompleter(typeof(EvotorIdCompleter))]
-    public string StoreId { get; set; } = "";
-
-    /// <summary>A product, an Import-Csv row or a hashtable; values as text are parsed (decimals with '.' or ',', lists as a;b;c).</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
-    public PSObject? InputObject { get; set; }
-
     [Parameter(Mandatory = true, ParameterSetName = ParametersSet)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "";
@@ -59,8 +45,6 @@ public abstract class ProductWriteCmdlet : EvotorWriteCmdlet<Product>
 
     /// <summary>The product group to put it in.</summary>
     [Parameter(ParameterSetName = ParametersSet)] [ValidateEvotorId] [ArgumentCompleter(typeof(EvotorIdCompleter))] public string? ParentId { get; set; }
-
-    private protected override PSObject? PipedItem => InputObject;
 
     private protected override UnknownFields NewUnknownFields() => ProductInput.NewUnknownFields();
 

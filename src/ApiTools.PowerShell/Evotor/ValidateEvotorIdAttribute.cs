@@ -1,5 +1,4 @@
 using System.Collections;
-using ApiTools.Evotor.Input;
 
 namespace ApiTools.PowerShell.Evotor;
 

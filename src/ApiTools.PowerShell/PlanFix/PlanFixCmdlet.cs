@@ -1,5 +1,3 @@
-using ApiTools.PlanFix;
-
 namespace ApiTools.PowerShell.PlanFix;
 
 /// <summary>Base of every cmdlet that calls PlanFix (connection resolution in <see cref="ServiceCmdlet{TConnection,TClient}"/>).</summary>

@@ -1,7 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using ApiTools.Paging;
-using ApiTools.PlanFix;
 
 namespace ApiTools.PowerShell.PlanFix;
 

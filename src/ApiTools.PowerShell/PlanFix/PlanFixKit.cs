@@ -1,5 +1,3 @@
-using ApiTools.PlanFix;
-
 namespace ApiTools.PowerShell.PlanFix;
 
 /// <summary>PlanFix for the shared cmdlet bases: the PLANFIX_* variables describe a connection (token or login mode).</summary>

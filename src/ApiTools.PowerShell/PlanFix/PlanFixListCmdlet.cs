@@ -1,5 +1,3 @@
-using ApiTools.Paging;
-
 namespace ApiTools.PowerShell.PlanFix;
 
 /// <summary>The PlanFix lists that are "all of them, paged, or these ids" (projects, contacts, users).</summary>

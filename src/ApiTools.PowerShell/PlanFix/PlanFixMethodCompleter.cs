@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Management.Automation.Language;
-using ApiTools.PlanFix;
 
 namespace ApiTools.PowerShell.PlanFix;
 

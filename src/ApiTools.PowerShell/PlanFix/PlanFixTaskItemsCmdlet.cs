@@ -1,5 +1,3 @@
-using ApiTools.Paging;
-
 namespace ApiTools.PowerShell.PlanFix;
 
 /// <summary>The PlanFix lists of one task's items (its actions, its files), streamed, with -TaskId binding from piped tasks;

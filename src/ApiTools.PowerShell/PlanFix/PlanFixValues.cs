@@ -1,5 +1,4 @@
 using System.Collections;
-using ApiTools.PlanFix.Requests;
 using ApiTools.PowerShell.Conversion;
 
 namespace ApiTools.PowerShell.PlanFix;

@@ -1,6 +1,3 @@
-using ApiTools.PlanFix;
-using ApiTools.PlanFix.Input;
-
 namespace ApiTools.PowerShell.PlanFix;
 
 /// <summary>The write pipeline (<see cref="WriteCmdlet{TConnection,TClient,TDraft}"/>) for PlanFix items; they are named by

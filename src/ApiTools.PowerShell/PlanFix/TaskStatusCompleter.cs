@@ -1,5 +1,4 @@
 using System.Collections;
-using ApiTools.PlanFix;
 
 namespace ApiTools.PowerShell.PlanFix;
 

@@ -1,6 +1,3 @@
-using ApiTools.EnDocs.Models;
-using ApiTools.EnDocs.Requests;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Security;
-using ApiTools.EnDocs;
-using ApiTools.Http;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;
 

@@ -1,5 +1,3 @@
-using ApiTools.EnDocs;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Disconnect-EnDocs: forgets the runspace's default EnDocs connection (ENDOCS_TOKEN still serves if set).</summary>

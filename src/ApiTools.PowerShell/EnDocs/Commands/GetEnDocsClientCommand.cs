@@ -1,5 +1,3 @@
-using ApiTools.EnDocs.Models;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Get-EnDocsClient: the account (client) the token belongs to.</summary>

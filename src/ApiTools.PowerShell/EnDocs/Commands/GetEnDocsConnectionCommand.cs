@@ -1,5 +1,3 @@
-using ApiTools.EnDocs;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Get-EnDocsConnection: the EnDocs connection in effect here and where it came from (-Connection, Connect-EnDocs or the

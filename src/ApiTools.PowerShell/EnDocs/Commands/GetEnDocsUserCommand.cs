@@ -1,5 +1,3 @@
-using ApiTools.EnDocs.Models;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Get-EnDocsUser: the users of the account, streamed.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ApiTools.EnDocs;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;
 

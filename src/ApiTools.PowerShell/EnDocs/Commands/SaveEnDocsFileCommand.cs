@@ -1,6 +1,4 @@
 using System.IO;
-using ApiTools.EnDocs;
-using ApiTools.Http;
 
 namespace ApiTools.PowerShell.EnDocs.Commands;
 

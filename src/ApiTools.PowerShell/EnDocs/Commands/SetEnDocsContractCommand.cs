@@ -1,7 +1,3 @@
-using ApiTools.EnDocs.Input;
-using ApiTools.EnDocs.Models;
-using ApiTools.EnDocs.Requests;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Set-EnDocsContract: adds or updates contracts keyed by ExtId (AddOrUpdateContract), the contractor and the
@@ -62,8 +58,10 @@ public sealed class SetEnDocsContractCommand : EnDocsKeyedWriteCmdlet<EnDocsCont
 
     private protected override string[] PromptFields => new[] { "Name", "DocNumber", "DocDate", "Amount", "AmountWithoutVat", "Vat", "Currency", "ContractorExtId", "OrganizationExtId", "Type", "ValidityPeriod", "Subject", "Comment", "State", "NonFormId", "ContractId" };
 
+    private protected override string Kind => "contract";
+
     private protected override string Describe(EnDocsContractDraft draft) =>
-        $"contract '{draft.Name}' ({draft.ExtId}){(_files.Count == 0 ? "" : $" with {_files.Count} file(s)")}";
+        base.Describe(draft) + (_files.Count == 0 ? "" : $" with {_files.Count} file(s)");
 
     private protected override Task<object?> SendAsync(EnDocsContractDraft draft, CancellationToken cancellationToken)
     {

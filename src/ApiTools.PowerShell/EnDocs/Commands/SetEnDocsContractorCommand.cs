@@ -1,7 +1,3 @@
-using ApiTools.EnDocs.Input;
-using ApiTools.EnDocs.Models;
-using ApiTools.EnDocs.Requests;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Set-EnDocsContractor: adds or updates counterparties keyed by ExtId (AddOrUpdateContractor), every field of
@@ -39,7 +35,7 @@ public sealed class SetEnDocsContractorCommand : EnDocsKeyedWriteCmdlet<EnDocsCo
 
     private protected override string[] PromptFields => new[] { "Name", "FullName", "Inn", "Kpp", "Type", "Address", "LawAddress", "Contact", "Phone", "Email", "Bank", "Bik", "Bill", "Director", "Ogrn", "Code", "Comment", "DiadocId", "Manager", "OrganizationExtId" };
 
-    private protected override string Describe(EnDocsContractor draft) => $"contractor '{draft.Name}' ({draft.ExtId})";
+    private protected override string Kind => "contractor";
 
     private protected override Task<object?> SendAsync(EnDocsContractor draft, CancellationToken cancellationToken) =>
         Boxed(Client.AddOrUpdateContractorAsync(draft, cancellationToken));

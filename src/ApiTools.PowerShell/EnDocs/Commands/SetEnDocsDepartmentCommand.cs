@@ -1,7 +1,3 @@
-using ApiTools.EnDocs.Input;
-using ApiTools.EnDocs.Models;
-using ApiTools.EnDocs.Requests;
-
 namespace ApiTools.PowerShell.EnDocs.Commands;
 
 /// <summary>Set-EnDocsDepartment: adds or updates departments keyed by ExtId (AddOrUpdateDepartment).</summary>
@@ -23,7 +19,7 @@ public sealed class SetEnDocsDepartmentCommand : EnDocsKeyedWriteCmdlet<EnDocsDe
 
     private protected override string[] PromptFields => new[] { "Name", "FullName", "Manager", "Code", "OrganizationExtId" };
 
-    private protected override string Describe(EnDocsDepartment draft) => $"department '{draft.Name}' ({draft.ExtId})";
+    private protected override string Kind => "department";
 
     private protected override Task<object?> SendAsync(EnDocsDepartment draft, CancellationToken cancellationToken) =>
         Boxed(Client.AddOrUpdateDepartmentAsync(draft, cancellationToken));

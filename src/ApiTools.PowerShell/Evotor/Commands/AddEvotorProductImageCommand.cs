@@ -1,5 +1,4 @@
 using System.IO;
-using ApiTools.Evotor.Models;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

@@ -1,7 +1,4 @@
 using System.Security;
-using ApiTools.Evotor;
-using ApiTools.Http;
-using ApiTools.Paging;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

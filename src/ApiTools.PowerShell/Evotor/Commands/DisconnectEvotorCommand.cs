@@ -1,5 +1,3 @@
-using ApiTools.Evotor;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Disconnect-Evotor: forgets the runspace's default Evotor connection (EVOTOR_TOKEN still serves if set).</summary>

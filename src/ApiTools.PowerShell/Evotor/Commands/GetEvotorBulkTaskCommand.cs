@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Models;
-using ApiTools.Evotor.Requests;
 using ApiTools.PowerShell.Evotor.Completers;
 
 namespace ApiTools.PowerShell.Evotor.Commands;

@@ -1,5 +1,3 @@
-using ApiTools.Evotor;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Get-EvotorConnection: the Evotor connection in effect here and where it came from (-Connection, Connect-Evotor or the

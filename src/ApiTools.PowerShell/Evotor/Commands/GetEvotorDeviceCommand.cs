@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Models;
-using ApiTools.Paging;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Get-EvotorDevice: the account's smart terminals, or those of the given stores, or terminals by id.</summary>

@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Models;
-using ApiTools.Evotor.Requests;
-using ApiTools.Paging;
 using ApiTools.PowerShell.Evotor.Completers;
 
 namespace ApiTools.PowerShell.Evotor.Commands;

@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Models;
-using ApiTools.Paging;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Get-EvotorEmployee: the account's employees, or those working in the given stores, or employees by id.</summary>

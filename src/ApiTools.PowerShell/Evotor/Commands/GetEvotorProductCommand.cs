@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Models;
-using ApiTools.Paging;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Get-EvotorProduct: a store's products streamed page by page (every store's without -StoreId), or products by id.</summary>

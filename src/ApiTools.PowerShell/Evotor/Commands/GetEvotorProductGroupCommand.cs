@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Models;
-using ApiTools.Paging;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Get-EvotorProductGroup: a store's product groups (every store's without -StoreId), or groups by id.</summary>

@@ -1,5 +1,3 @@
-using ApiTools.Evotor.Models;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Get-EvotorProductImage: the images of products piped in or named by id.</summary>

@@ -1,5 +1,3 @@
-using ApiTools.Evotor.Models;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Get-EvotorStore: every store (streamed page by page), or the stores with the given ids.</summary>

@@ -1,4 +1,3 @@
-using ApiTools.Evotor;
 using System.Diagnostics;
 using ApiTools.Evotor.Bulk;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ApiTools.Evotor;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Models;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>New-EvotorProduct: creates products; Evotor makes their ids. Writes each created product.</summary>

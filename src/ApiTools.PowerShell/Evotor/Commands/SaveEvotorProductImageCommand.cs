@@ -1,6 +1,5 @@
 using System.IO;
 using ApiTools.Common;
-using ApiTools.Http;
 
 namespace ApiTools.PowerShell.Evotor.Commands;
 

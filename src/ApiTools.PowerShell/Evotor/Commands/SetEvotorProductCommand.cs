@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Models;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Set-EvotorProduct: creates or replaces products by id (PUT), from objects, Import-Csv rows or parameters.</summary>

@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Models;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Set-EvotorProductGroup: creates or replaces product groups by id (PUT).</summary>

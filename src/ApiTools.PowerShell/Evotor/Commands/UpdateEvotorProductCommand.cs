@@ -1,7 +1,3 @@
-using ApiTools.Evotor.Input;
-using ApiTools.Evotor.Models;
-using ApiTools.Evotor.Requests;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Update-EvotorProduct: changes price, quantity or cost price (PATCH) of products piped in or named by id.</summary>

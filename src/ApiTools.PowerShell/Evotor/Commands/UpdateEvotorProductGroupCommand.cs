@@ -1,6 +1,3 @@
-using ApiTools.Evotor.Models;
-using ApiTools.Evotor.Requests;
-
 namespace ApiTools.PowerShell.Evotor.Commands;
 
 /// <summary>Update-EvotorProductGroup: renames or moves product groups (PATCH; what Evotor accepts here is inferred).</summary>

@@ -1,5 +1,3 @@
-using ApiTools.Evotor.Input;
-
 namespace ApiTools.PowerShell.Evotor.Completers;
 
 /// <summary>Tab completion for Evotor bulk task statuses.</summary>

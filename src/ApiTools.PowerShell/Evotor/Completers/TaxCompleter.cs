@@ -1,5 +1,3 @@
-using ApiTools.Evotor.Input;
-
 namespace ApiTools.PowerShell.Evotor.Completers;
 
 /// <summary>Tab completion for Evotor VAT rates as Evotor names them (NO_VAT, VAT_20, …).</summary>

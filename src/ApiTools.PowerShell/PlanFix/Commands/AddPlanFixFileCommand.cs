@@ -1,5 +1,4 @@
 using System.IO;
-using ApiTools.PlanFix.Models;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;
 

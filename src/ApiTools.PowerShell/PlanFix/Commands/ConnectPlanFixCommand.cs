@@ -1,6 +1,4 @@
 using System.Security;
-using ApiTools.Http;
-using ApiTools.PlanFix;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;
 

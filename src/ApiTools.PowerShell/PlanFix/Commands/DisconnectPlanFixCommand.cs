@@ -1,5 +1,3 @@
-using ApiTools.PlanFix;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Disconnect-PlanFix: forgets the runspace's default PlanFix connection (the PLANFIX_* variables still serve if set).</summary>

@@ -1,6 +1,3 @@
-using ApiTools.Paging;
-using ApiTools.PlanFix.Models;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixAction: the actions (comments) of a task, streamed; binds -TaskId from a piped task. Or actions by id.</summary>

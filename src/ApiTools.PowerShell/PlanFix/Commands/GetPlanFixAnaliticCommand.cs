@@ -1,5 +1,3 @@
-using ApiTools.PlanFix.Models;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixAnalitic: the account's analitics (analitic.getList), or analitics by id or name with their fields

@@ -1,5 +1,3 @@
-using ApiTools.PlanFix;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixConnection: the PlanFix connection in effect here and where it came from (-Connection, Connect-PlanFix or the

@@ -1,6 +1,4 @@
 using System.Collections;
-using ApiTools.PlanFix.Models;
-using ApiTools.PlanFix.Requests;
 
 namespace ApiTools.PowerShell.PlanFix.Commands;
 

@@ -1,6 +1,3 @@
-using ApiTools.Paging;
-using ApiTools.PlanFix.Models;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixFile: a task's files, streamed (file.getListForTask; binds -TaskId from a piped task), or files by id (file.get).</summary>

@@ -1,5 +1,3 @@
-using ApiTools.PlanFix.Models;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixHandbook: the account's handbooks (handbook.getList), or handbooks by id or name with their fields

@@ -1,5 +1,3 @@
-using ApiTools.PlanFix.Models;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixHandbookRecord: every record of a handbook, nested groups walked, streamed (handbook.getRecords),

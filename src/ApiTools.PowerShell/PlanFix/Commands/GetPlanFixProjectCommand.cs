@@ -1,6 +1,3 @@
-using ApiTools.Paging;
-using ApiTools.PlanFix.Models;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixProject: every project of the account streamed page by page, or projects by id.</summary>

@@ -1,5 +1,3 @@
-using ApiTools.PlanFix;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixQuota: the connection's daily quota as last seen (sends nothing to PlanFix: the count comes from the calls

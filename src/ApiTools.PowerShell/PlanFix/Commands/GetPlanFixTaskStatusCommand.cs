@@ -1,5 +1,3 @@
-using ApiTools.PlanFix.Models;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixTaskStatus: the statuses of the account's status sets (taskStatus.getSetList and

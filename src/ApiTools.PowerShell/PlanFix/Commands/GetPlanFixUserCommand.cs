@@ -1,6 +1,3 @@
-using ApiTools.Paging;
-using ApiTools.PlanFix.Models;
-
 namespace ApiTools.PowerShell.PlanFix.Commands;
 
 /// <summary>Get-PlanFixUser: every user of the account streamed page by page, or users by id.</summary>

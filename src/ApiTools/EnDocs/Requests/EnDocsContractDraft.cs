@@ -2,10 +2,8 @@ namespace ApiTools.EnDocs.Requests;
 
 /// <summary>A contract to add or update, keyed by <see cref="ExtId"/> (or by EnDocs' own <see cref="ContractId"/>). Its
 /// contractor and organization are named by their Ext_ID; dates are sent as dd.MM.yyyy.</summary>
-public sealed class EnDocsContractDraft
+public sealed class EnDocsContractDraft : EnDocsKeyedDraft
 {
-    public string ExtId { get; set; } = "";
-    public string Name { get; set; } = "";
     public string? DocNumber { get; set; }
     public DateTime? DocDate { get; set; }
     public decimal? Amount { get; set; }

@@ -1,10 +1,8 @@
 namespace ApiTools.EnDocs.Requests;
 
 /// <summary>A counterparty to add or update, keyed by <see cref="ExtId"/>: every field of EnDocs' contractor.</summary>
-public sealed class EnDocsContractor
+public sealed class EnDocsContractor : EnDocsKeyedDraft
 {
-    public string ExtId { get; set; } = "";
-    public string Name { get; set; } = "";
     public string? FullName { get; set; }
     public string? Inn { get; set; }
     public string? Kpp { get; set; }

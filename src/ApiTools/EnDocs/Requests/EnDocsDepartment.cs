@@ -1,10 +1,8 @@
 namespace ApiTools.EnDocs.Requests;
 
 /// <summary>A department to add or update, keyed by <see cref="ExtId"/>.</summary>
-public sealed class EnDocsDepartment
+public sealed class EnDocsDepartment : EnDocsKeyedDraft
 {
-    public string ExtId { get; set; } = "";
-    public string Name { get; set; } = "";
     public string? FullName { get; set; }
 
     /// <summary>The e-mail (EnDocs login) of the department's head.</summary>

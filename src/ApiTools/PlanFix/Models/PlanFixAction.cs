@@ -1,7 +1,7 @@
 namespace ApiTools.PlanFix.Models;
 
 /// <summary>An action on a task or a contact (a comment, a status change, a system event).</summary>
-public sealed class PlanFixAction
+public sealed class PlanFixAction : PlanFixItem
 {
     public long Id { get; set; }
     public long? TaskId { get; set; }
@@ -23,7 +23,6 @@ public sealed class PlanFixAction
     public string? OwnerName { get; set; }
     public long? ProjectId { get; set; }
     public string? ProjectTitle { get; set; }
-    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => Description ?? Id.ToString();
 }

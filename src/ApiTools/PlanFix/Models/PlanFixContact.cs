@@ -2,7 +2,7 @@ namespace ApiTools.PlanFix.Models;
 
 /// <summary>A PlanFix contact (a person or a company): <see cref="Id"/>, <see cref="UserId"/> and <see cref="General"/> are
 /// three different numbers. <see cref="ContactId"/> repeats <see cref="Id"/> for pipeline binding.</summary>
-public sealed class PlanFixContact
+public sealed class PlanFixContact : PlanFixItem
 {
     public long Id { get; set; }
     public long ContactId => Id;
@@ -44,7 +44,6 @@ public sealed class PlanFixContact
     /// <summary>A digest of the writable fields as read: Set-PlanFixContact compares a CSV row against it and sends only
     /// what was edited (nothing for a row left as it was).</summary>
     public string? Fingerprint { get; set; }
-    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => string.Join(" ", new[] { Name, LastName }.Where(s => !string.IsNullOrEmpty(s)));
 }

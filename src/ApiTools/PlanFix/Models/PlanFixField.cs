@@ -2,7 +2,7 @@ namespace ApiTools.PlanFix.Models;
 
 /// <summary>A field of a handbook or an analitic (handbook.getStructure, analitic.getOptions): its id is what records and
 /// analitic rows are written with.</summary>
-public sealed class PlanFixField
+public sealed class PlanFixField : PlanFixItem
 {
     public long Id { get; set; }
 
@@ -18,7 +18,6 @@ public sealed class PlanFixField
 
     /// <summary>A HANDBOOK field's handbook.</summary>
     public long? HandbookId { get; set; }
-    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => Name ?? Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

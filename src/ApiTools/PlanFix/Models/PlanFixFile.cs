@@ -2,7 +2,7 @@ namespace ApiTools.PlanFix.Models;
 
 /// <summary>A file of a task (file.getListForTask, file.get) or one just uploaded. <see cref="Id"/> is shared by every
 /// version of a file, <see cref="UniqueId"/> names one version; <see cref="FileId"/> repeats <see cref="Id"/> for binding.</summary>
-public sealed class PlanFixFile
+public sealed class PlanFixFile : PlanFixItem
 {
     public long Id { get; set; }
     public long FileId => Id;
@@ -24,7 +24,6 @@ public sealed class PlanFixFile
     public long? UserId { get; set; }
     public string? UserName { get; set; }
     public string? DownloadLink { get; set; }
-    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => Name ?? Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,7 @@ namespace ApiTools.PlanFix.Models;
 
 /// <summary>A record (or a group of records) of a handbook. Its <see cref="Values"/> carry field ids on the wire; their
 /// names come from the handbook's structure, so <c>$record.Values['Цена']</c> works.</summary>
-public sealed class PlanFixHandbookRecord
+public sealed class PlanFixHandbookRecord : PlanFixItem
 {
     public long HandbookId { get; set; }
     public string? HandbookName { get; set; }
@@ -21,7 +21,6 @@ public sealed class PlanFixHandbookRecord
     /// <summary>The groups above it, from the top, as names joined with '/'.</summary>
     public string? Path { get; set; }
     public PlanFixCustomFields Values { get; set; } = new();
-    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => Name ?? Values.FirstOrDefault()?.ToString() ?? Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

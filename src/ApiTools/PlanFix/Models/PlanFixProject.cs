@@ -1,7 +1,7 @@
 namespace ApiTools.PlanFix.Models;
 
 /// <summary>A PlanFix project; <see cref="ProjectId"/> repeats <see cref="Id"/> so that <c>Get-PlanFixProject | Get-PlanFixTask</c> binds.</summary>
-public sealed class PlanFixProject
+public sealed class PlanFixProject : PlanFixItem
 {
     public long Id { get; set; }
     public long ProjectId => Id;
@@ -31,7 +31,6 @@ public sealed class PlanFixProject
 
     /// <summary>A digest of the writable fields as read: Set-PlanFixProject sends only what a CSV row changed.</summary>
     public string? Fingerprint { get; set; }
-    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => Title ?? Id.ToString();
 }

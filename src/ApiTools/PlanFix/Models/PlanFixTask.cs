@@ -2,7 +2,7 @@ namespace ApiTools.PlanFix.Models;
 
 /// <summary>A PlanFix task, flat for Export-Csv. <see cref="TaskId"/> repeats <see cref="Id"/> so that
 /// <c>Get-PlanFixTask | Get-PlanFixAction</c> binds -TaskId.</summary>
-public sealed class PlanFixTask
+public sealed class PlanFixTask : PlanFixItem
 {
     public long Id { get; set; }
     public long TaskId => Id;
@@ -59,7 +59,6 @@ public sealed class PlanFixTask
 
     /// <summary>Custom fields with id, name, value and text; <c>$task.CustomFields['Поле']</c> finds one by name.</summary>
     public PlanFixCustomFields CustomFields { get; set; } = new();
-    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => $"#{General?.ToString() ?? Id.ToString()} {Title}";
 }

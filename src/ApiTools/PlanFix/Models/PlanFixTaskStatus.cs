@@ -1,7 +1,7 @@
 namespace ApiTools.PlanFix.Models;
 
 /// <summary>One status of one of the account's status sets (processes), as taskStatus.getListOfSet gives it.</summary>
-public sealed class PlanFixTaskStatus
+public sealed class PlanFixTaskStatus : PlanFixItem
 {
     /// <summary>The status set (process) it belongs to.</summary>
     public long StatusSetId { get; set; }
@@ -17,7 +17,6 @@ public sealed class PlanFixTaskStatus
 
     /// <summary>True where PlanFix watches deadlines in this status.</summary>
     public bool? HasDeadline { get; set; }
-    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => Name ?? Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
 namespace ApiTools.PlanFix.Models;
 
 /// <summary>A PlanFix user (employee). <see cref="Active"/> comes from the status (ACTIVE/UNACTIVE) or, without one, the activation PlanFix sends.</summary>
-public sealed class PlanFixUser
+public sealed class PlanFixUser : PlanFixItem
 {
     public long Id { get; set; }
     public long? General { get; set; }
@@ -16,7 +16,6 @@ public sealed class PlanFixUser
     /// <summary>ACTIVE or UNACTIVE, as PlanFix sends it.</summary>
     public string? Status { get; set; }
     public bool? Active { get; set; }
-    public PlanFixExtra Extra { get; set; } = new();
 
     public override string ToString() => string.Join(" ", new[] { Name, LastName }.Where(s => !string.IsNullOrEmpty(s)));
 }

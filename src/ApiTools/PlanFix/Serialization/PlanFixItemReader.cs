@@ -49,53 +49,29 @@ internal sealed class PlanFixItemReader
         return e.Value.Length == 0 ? null : e.Value;
     }
 
-    public long? Long(XElement e)
-    {
-        var text = Text(e);
-        if (text is null) return null;
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
-        Odd(e, "a whole number");
-        return null;
-    }
+    public long? Long(XElement e) =>
+        Parsed<long>(e, "a whole number", text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
 
-    public int? Int(XElement e)
-    {
-        var text = Text(e);
-        if (text is null) return null;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
-        Odd(e, "a whole number");
-        return null;
-    }
+    public int? Int(XElement e) =>
+        Parsed<int>(e, "a whole number", text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
 
-    public decimal? Decimal(XElement e)
-    {
-        var text = Text(e);
-        if (text is null) return null;
-        if (decimal.TryParse(text.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var v)) return v;
-        Odd(e, "a number");
-        return null;
-    }
+    public decimal? Decimal(XElement e) =>
+        Parsed<decimal>(e, "a number", text => decimal.TryParse(text.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null);
 
     /// <summary>PlanFix's 0/1 (and true/false, as some pages write it).</summary>
-    public bool? Bool(XElement e)
-    {
-        switch (Text(e)?.ToLowerInvariant())
-        {
-            case null: return null;
-            case "1" or "true": return true;
-            case "0" or "false": return false;
-            default:
-                Odd(e, "0 or 1");
-                return null;
-        }
-    }
+    public bool? Bool(XElement e) =>
+        Parsed<bool>(e, "0 or 1", text => text.ToLowerInvariant() switch { "1" or "true" => true, "0" or "false" => false, _ => null });
 
-    public DateTimeOffset? Date(XElement e)
+    public DateTimeOffset? Date(XElement e) => Parsed(e, "a date (dd-MM-yyyy[ HH:mm])", text => PlanFixDates.TryParse(text, Zone));
+
+    /// <summary>A leaf's text read by <paramref name="parse"/>; text it cannot read is kept in Extra (<paramref name="expected"/>
+    /// names what was due in the warning).</summary>
+    private T? Parsed<T>(XElement e, string expected, Func<string, T?> parse) where T : struct
     {
         var text = Text(e);
         if (text is null) return null;
-        if (PlanFixDates.TryParse(text, Zone) is DateTimeOffset date) return date;
-        Odd(e, "a date (dd-MM-yyyy[ HH:mm])");
+        if (parse(text) is T value) return value;
+        Odd(e, expected);
         return null;
     }
 

@@ -11,9 +11,7 @@ internal sealed partial class PlanFixReader
     /// <summary>A record of handbook <paramref name="handbook"/>; its values are named from <paramref name="structure"/>.</summary>
     public PlanFixHandbookRecord Record(XElement x, PlanFixHandbook handbook, string? path)
     {
-        var r = For("handbook record");
-        var rec = new PlanFixHandbookRecord { HandbookId = handbook.Id, HandbookName = handbook.Name, Path = path };
-        foreach (var e in x.Elements())
+        var rec = Read(x, "handbook record", new PlanFixHandbookRecord { HandbookId = handbook.Id, HandbookName = handbook.Name, Path = path }, (r, rec, e) =>
         {
             switch (e.Name.LocalName)
             {
@@ -25,10 +23,9 @@ internal sealed partial class PlanFixReader
                 case "customData": rec.Values = r.CustomData(e); break;
                 default: r.Keep(e); break;
             }
-        }
+        });
         foreach (var value in rec.Values)
             value.Name ??= handbook.Fields.FirstOrDefault(f => f.Id == value.FieldId)?.Name;
-        rec.Extra = r.Extra;
         return rec;
     }
 
@@ -36,9 +33,7 @@ internal sealed partial class PlanFixReader
 
     private T FieldSet<T>(XElement x, string kind) where T : PlanFixFieldSet, new()
     {
-        var r = For(kind);
-        var set = new T();
-        foreach (var e in x.Elements())
+        return Read(x, kind, new T(), (r, set, e) =>
         {
             switch (e.Name.LocalName)
             {
@@ -48,17 +43,13 @@ internal sealed partial class PlanFixReader
                 case "fields": set.Fields = Fields(e, r); break;
                 default: r.Keep(e); break;
             }
-        }
-        set.Extra = r.Extra;
-        return set;
+        });
     }
 
     /// <summary>One status of a set (<c>taskStatus.getListOfSet</c>).</summary>
     public PlanFixTaskStatus Status(XElement x, long setId, string? setName)
     {
-        var r = For("task status");
-        var s = new PlanFixTaskStatus { StatusSetId = setId, StatusSetName = setName };
-        foreach (var e in x.Elements())
+        return Read(x, "task status", new PlanFixTaskStatus { StatusSetId = setId, StatusSetName = setName }, (r, s, e) =>
         {
             switch (e.Name.LocalName)
             {
@@ -69,16 +60,12 @@ internal sealed partial class PlanFixReader
                 case "hasDeadline": s.HasDeadline = r.Bool(e); break;
                 default: r.Keep(e); break;
             }
-        }
-        s.Extra = r.Extra;
-        return s;
+        });
     }
 
     public PlanFixFile File(XElement x)
     {
-        var r = For("file");
-        var f = new PlanFixFile();
-        foreach (var e in x.Elements())
+        return Read(x, "file", new PlanFixFile(), (r, f, e) =>
         {
             switch (e.Name.LocalName)
             {
@@ -96,9 +83,7 @@ internal sealed partial class PlanFixReader
                 case "downloadLink": f.DownloadLink = r.Text(e); break;
                 default: r.Keep(e); break;
             }
-        }
-        f.Extra = r.Extra;
-        return f;
+        });
     }
 
     /// <summary><c>fields/field{id,num,name,type,list/value…,handbook/id}</c> of a handbook's structure or an analitic's options.</summary>
@@ -112,9 +97,7 @@ internal sealed partial class PlanFixReader
                 owner.Extra.Put("fields", PlanFixExtra.ValueOf(x));
                 continue;
             }
-            var r = For("field");
-            var f = new PlanFixField();
-            foreach (var part in x.Elements())
+            list.Add(Read(x, "field", new PlanFixField(), (r, f, part) =>
             {
                 switch (part.Name.LocalName)
                 {
@@ -132,9 +115,7 @@ internal sealed partial class PlanFixReader
                     case "handbook": f.HandbookId = r.Ref(part).Id; break;
                     default: r.Keep(part); break;
                 }
-            }
-            f.Extra = r.Extra;
-            list.Add(f);
+            }));
         }
         return list;
     }

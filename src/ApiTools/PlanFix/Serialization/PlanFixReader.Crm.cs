@@ -9,9 +9,7 @@ internal sealed partial class PlanFixReader
 {
     public PlanFixContact Contact(XElement x)
     {
-        var r = For("contact");
-        var c = new PlanFixContact();
-        foreach (var e in x.Elements())
+        var c = Read(x, "contact", new PlanFixContact(), (r, c, e) =>
         {
             switch (e.Name.LocalName)
             {
@@ -39,17 +37,14 @@ internal sealed partial class PlanFixReader
                 case "customData": c.CustomFields = r.CustomData(e); break;
                 default: r.Keep(e); break;
             }
-        }
-        c.Extra = r.Extra;
+        });
         c.Fingerprint = PlanFixFingerprint.Of(PlanFixCanonical.Contact(PlanFixCanonical.DraftOf(c), _zone), PlanFixCanonical.ContactScalars.Length);
         return c;
     }
 
     public PlanFixProject Project(XElement x)
     {
-        var r = For("project");
-        var p = new PlanFixProject();
-        foreach (var e in x.Elements())
+        var p = Read(x, "project", new PlanFixProject(), (r, p, e) =>
         {
             switch (e.Name.LocalName)
             {
@@ -69,8 +64,7 @@ internal sealed partial class PlanFixReader
                 case "customData": p.CustomFields = r.CustomData(e); break;
                 default: r.Keep(e); break;
             }
-        }
-        p.Extra = r.Extra;
+        });
         p.Fingerprint = PlanFixFingerprint.Of(PlanFixCanonical.Project(PlanFixCanonical.DraftOf(p), _zone), PlanFixCanonical.ProjectScalars.Length);
         return p;
     }

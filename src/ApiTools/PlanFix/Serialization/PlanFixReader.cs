@@ -19,11 +19,19 @@ internal sealed partial class PlanFixReader
 
     private PlanFixItemReader For(string kind) => new(kind, _zone, _observer);
 
+    /// <summary>An item of <paramref name="kind"/> read element by element: <paramref name="read"/> takes the elements its
+    /// model names and keeps the others (<see cref="PlanFixItemReader.Keep"/>); what was kept is the item's Extra.</summary>
+    private T Read<T>(XElement x, string kind, T item, Action<PlanFixItemReader, T, XElement> read) where T : PlanFixItem
+    {
+        var r = For(kind);
+        foreach (var e in x.Elements()) read(r, item, e);
+        item.Extra = r.Extra;
+        return item;
+    }
+
     public PlanFixTask Task(XElement x)
     {
-        var r = For("task");
-        var t = new PlanFixTask();
-        foreach (var e in x.Elements())
+        return Read(x, "task", new PlanFixTask(), (r, t, e) =>
         {
             switch (e.Name.LocalName)
             {
@@ -50,16 +58,12 @@ internal sealed partial class PlanFixReader
                 case "customData": t.CustomFields = r.CustomData(e); break;
                 default: r.Keep(e); break;
             }
-        }
-        t.Extra = r.Extra;
-        return t;
+        });
     }
 
     public PlanFixAction Action(XElement x)
     {
-        var r = For("action");
-        var a = new PlanFixAction();
-        foreach (var e in x.Elements())
+        return Read(x, "action", new PlanFixAction(), (r, a, e) =>
         {
             switch (e.Name.LocalName)
             {
@@ -72,17 +76,13 @@ internal sealed partial class PlanFixReader
                 case "project": (a.ProjectId, a.ProjectTitle) = r.Ref(e, "title"); break;
                 default: r.Keep(e); break;
             }
-        }
-        a.Extra = r.Extra;
-        return a;
+        });
     }
 
     public PlanFixUser User(XElement x)
     {
-        var r = For("user");
-        var u = new PlanFixUser();
         bool? activated = null, activeElement = null;
-        foreach (var e in x.Elements())
+        var u = Read(x, "user", new PlanFixUser(), (r, u, e) =>
         {
             switch (e.Name.LocalName)
             {
@@ -98,7 +98,7 @@ internal sealed partial class PlanFixReader
                 case "active": activeElement = r.Bool(e); break;
                 default: r.Keep(e); break;
             }
-        }
+        });
         // The reference's status (ACTIVE/UNACTIVE) decides; a real answer also says isActivated, which serves without a status.
         u.Active = u.Status?.ToUpperInvariant() switch
         {
@@ -106,8 +106,7 @@ internal sealed partial class PlanFixReader
             "UNACTIVE" or "INACTIVE" => false,
             _ => activeElement ?? activated,
         };
-        if (activated is bool a) r.Extra["isActivated"] = a ? "1" : "0";
-        u.Extra = r.Extra;
+        if (activated is bool a) u.Extra["isActivated"] = a ? "1" : "0";
         return u;
     }
 }
