@@ -165,7 +165,9 @@ public sealed class RedisRateStore
         if (!_connecting.IsCompleted || _connecting.IsFaulted || !_connecting.Result.IsConnected) return;
         try
         {
-            _connecting.Result.GetDatabase().ScriptEvaluate(script, keys, args, CommandFlags.FireAndForget);
+            // The asynchronous call: the synchronous one takes the connection's writer lock and can hold this thread (the
+            // request's) while the store does not read, past the bound a request may wait for it. Still sent in order.
+            _ = _connecting.Result.GetDatabase().ScriptEvaluateAsync(script, keys, args, CommandFlags.FireAndForget);
         }
         catch (RedisException)
         {
