@@ -14,9 +14,7 @@ public sealed class GuidedScriptTests(Garnet garnet) : IClassFixture<Garnet>
     public async Task The_shared_window_turns_at_the_end_its_first_answer_allows()
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(garnet.Server.Configuration);
-        var budget = new Budget(redis.GetDatabase());
-        await budget.AnsweredAsync("a", remaining: 1, resetMs: 1000);
-        Assert.Equal(0, await budget.TakeAsync("b"));
+        var budget = await Budget.SecondTakenAsync(redis.GetDatabase());
         await Task.Delay(TimeSpan.FromMilliseconds(200)); // the second answer is read later, its Reset still "1 s"
         await budget.ObserveAsync("b", remaining: 0, resetMs: 1000);
 
@@ -27,9 +25,7 @@ public sealed class GuidedScriptTests(Garnet garnet) : IClassFixture<Garnet>
     public async Task A_refusal_holds_the_shared_window_until_its_own_time()
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(garnet.Server.Configuration);
-        var budget = new Budget(redis.GetDatabase());
-        await budget.AnsweredAsync("a", remaining: 1, resetMs: 1000);
-        Assert.Equal(0, await budget.TakeAsync("b"));
+        var budget = await Budget.SecondTakenAsync(redis.GetDatabase());
         await budget.ObserveAsync("b", remaining: 0, resetMs: 2000, refused: true);
         Assert.True(await budget.TakeAsync("c") > 1500);
 
@@ -41,6 +37,15 @@ public sealed class GuidedScriptTests(Garnet garnet) : IClassFixture<Garnet>
     /// <summary>One key's guided budget at a limit of 2, driven as SharedRateLimiter drives it.</summary>
     private sealed class Budget(IDatabase database)
     {
+        /// <summary>A fresh budget whose first answer ("a") said one permit is left for a second, and the second ("b") taken.</summary>
+        public static async Task<Budget> SecondTakenAsync(IDatabase database)
+        {
+            var budget = new Budget(database);
+            await budget.AnsweredAsync("a", remaining: 1, resetMs: 1000);
+            Assert.Equal(0, await budget.TakeAsync("b"));
+            return budget;
+        }
+
         private readonly RedisKey[] _keys = KeysFor("apitools:test:" + Guid.NewGuid().ToString("N") + ":");
 
         private static RedisKey[] KeysFor(string prefix) => new RedisKey[] { prefix + "figures", prefix + "inflight", prefix + "granted" };
