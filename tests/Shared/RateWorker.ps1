@@ -47,7 +47,6 @@ $lines = & {
         & $call
         $made++
     }
-    "calls: $made in $($clock.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture)) s"
     $null = New-Item -ItemType File -Path (Join-Path $Done "done.$PID")
     Wait-Until { @(Get-ChildItem -LiteralPath $Done -Filter 'done.*').Count -ge $Workers }
     if ($Service -eq 'PlanFix') { "quota: $((Get-PlanFixQuota).Remaining)" }

@@ -100,12 +100,11 @@ public static class SharedBudgetScenario
         string routeKey, TimeSpan window, TimeSpan settle = default)
     {
         var clock = Stopwatch.StartNew();
-        var arrivals = new List<TimeSpan>();
-        var counting = false;
+        var arrivals = new List<TimeSpan>(); // counted from the go on: the handler is added after the reset
         void OnRequest(string key)
         {
             if (key != routeKey) return;
-            lock (arrivals) if (counting) arrivals.Add(clock.Elapsed);
+            lock (arrivals) arrivals.Add(clock.Elapsed);
         }
         var work = Directory.CreateTempSubdirectory("apitools-bench-workers-");
         try
@@ -123,7 +122,6 @@ public static class SharedBudgetScenario
                 }
                 await Task.Delay(settle);
                 server.Reset();
-                lock (arrivals) counting = true;
                 server.Requests.RequestStarted += OnRequest;
                 await File.WriteAllTextAsync(go, "");
                 foreach (var p in processes)

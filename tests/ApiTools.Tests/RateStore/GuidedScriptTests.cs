@@ -60,7 +60,7 @@ public sealed class GuidedScriptTests(Garnet garnet) : IClassFixture<Garnet>
         public Task ObserveAsync(string lease, int remaining, long resetMs, bool refused = false) =>
             database.ScriptEvaluateAsync(RedisScripts.GuidedObserve, _keys, new RedisValue[]
             {
-                lease, -1, 2, remaining, resetMs, refused || remaining == 0 ? 1 : 0, 1, refused ? 1 : 0,
+                lease, -1, 2, remaining, resetMs, refused ? 1 : 0, 1,
             });
 
         public async Task AnsweredAsync(string lease, int remaining, long resetMs)

@@ -104,8 +104,8 @@ internal static class RedisScripts
 
     /// <summary>
     /// Learns from one answer and frees its permit. ARGV: lease, its window (-1: unknown), X-RateLimit-Limit,
-    /// Remaining, the suggested wait in ms (each -1 when not sent or not usable), spent 1|0, any figure sent 1|0,
-    /// refused 1|0. The window turns at the earliest end its answers allow, a refusal's later end (and slack) aside.
+    /// Remaining, the suggested wait in ms (each -1 when not sent or not usable), refused 1|0, any figure sent 1|0.
+    /// The window turns at the earliest end its answers allow, a refusal's later end (and slack) aside.
     /// </summary>
     public const string GuidedObserve = GuidedLoad + """
 
@@ -113,7 +113,8 @@ internal static class RedisScripts
         if lim < 1 then lim = nil end
         if rem < 0 then rem = nil end
         if w < 0 then w = nil end
-        local spent, any, refused = ARGV[6] == '1', ARGV[7] == '1', ARGV[8] == '1'
+        local refused, any = ARGV[6] == '1', ARGV[7] == '1'
+        local spent = refused or rem == 0 -- refused, or the answer took the window's last permit
         seen = true
         if any then
           sends = true

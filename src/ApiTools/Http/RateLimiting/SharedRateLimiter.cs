@@ -123,7 +123,7 @@ internal sealed class SharedRateLimiter : RateLimiter, IRateLimitFeedback
         Store.Post(RedisScripts.GuidedObserve, _keys, new RedisValue[]
         {
             shared.Name, shared.Window, limit, headers.Remaining ?? -1, wait,
-            headers.Spent ? 1 : 0, headers.Any ? 1 : 0, headers.Refused ? 1 : 0,
+            headers.Refused ? 1 : 0, headers.Any ? 1 : 0,
         });
         Pulse();
     }
